@@ -1,0 +1,40 @@
+/** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
+import { UsageError } from './args';
+import { passwd, passwdHelp } from './passwd';
+import { serve, serveHelp } from './serve';
+
+type Command = { run: (argv: string[]) => Promise<number>; summary: string; help: string };
+
+const commands: Record<string, Command> = {
+  serve: { run: serve, summary: 'serve the UI and API to browsers (headless face)', help: serveHelp },
+  passwd: { run: passwd, summary: "set or clear the headless server's password", help: passwdHelp },
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((c) => c.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: npm run rigdeck -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun a command with --help for its options.`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' && rest[0] ? commands[rest[0]] : undefined;
+    console.log(topic ? topic.help : usage());
+    return name === undefined ? 1 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    const usageProblem =
+      err instanceof UsageError ||
+      (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'));
+    console.error(`rigdeck ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    return usageProblem ? 2 : 1;
+  }
+}

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import { createCore } from '../core';
+import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server';
+import { openNodeSettingsStore } from '../settings/node-store';
+import { UsageError, helpOption, parsePort } from './args';
+import { resolveDataDir } from './data-dir';
+
+export const serveHelp = `Usage: npm run serve -- [--port P] [--host H] [--data DIR] [--allow-origin URL]
+
+Serves RigDeck's UI and API to browsers (the headless face).
+  --port P          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host H          address to listen on (default ${DEFAULT_HOST}). Anything but loopback
+                    requires a password: npm run rigdeck -- passwd
+  --data DIR        data directory (default: the desktop app's, per platform)
+  --allow-origin U  also accept browser pages from origin U (repeatable)`;
+
+const STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+
+export async function serve(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      data: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      ...helpOption,
+    },
+  });
+  if (values.help) {
+    console.log(serveHelp);
+    return 0;
+  }
+  if (!existsSync(STATIC_DIR))
+    throw new UsageError(`The UI is not built (${STATIC_DIR}); run "npm run build:renderer".`);
+  const dataDir = resolveDataDir(values.data);
+  const core = createCore({
+    face: 'headless',
+    dataDir,
+    openSettingsStore: (dir) => openNodeSettingsStore(dir, console),
+  });
+  await core.start();
+  const server = await startServer({
+    core,
+    host: values.host ?? DEFAULT_HOST,
+    port: parsePort(values.port as string | undefined, DEFAULT_PORT),
+    staticDir: STATIC_DIR,
+    allowedOrigins: values['allow-origin'] ?? [],
+  }).catch(async (err: unknown) => {
+    await core.stop();
+    throw err;
+  });
+  console.log(`RigDeck headless server listening on ${server.url}`);
+  console.log(`Data directory: ${dataDir}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  await core.stop();
+  return 0;
+}

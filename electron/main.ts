@@ -1,0 +1,64 @@
+/**
+ * The desktop face: Electron lifecycle only. Everything it shows and does comes from the core, reached through
+ * ipc.ts. Order matters: privileges before ready, IPC handlers before the window, so no call finds nothing.
+ */
+import { fileURLToPath } from 'node:url';
+
+import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+
+import { createCore } from './core';
+import { hardenWebContents } from './desktop/harden';
+import { appSchemePrivileges, registerAppProtocol } from './desktop/protocol';
+import { openElectronSettingsStore } from './desktop/settings-store';
+import { createMainWindow } from './desktop/window';
+import { registerIpc } from './ipc';
+import { dataDirFlag } from './paths';
+import { allowPermission } from './security/navigation';
+
+const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
+const RENDERER_DIR = here('../renderer');
+const PRELOAD = here('./preload.cjs');
+
+protocol.registerSchemesAsPrivileged(appSchemePrivileges);
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell));
+
+export async function startDesktop(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(allowPermission(permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => allowPermission(permission));
+  registerAppProtocol(protocol, RENDERER_DIR);
+
+  const dataDir = dataDirFlag(process.argv) ?? app.getPath('userData');
+  const core = createCore({ face: 'desktop', dataDir, openSettingsStore: openElectronSettingsStore });
+  await core.start();
+  const unregister = registerIpc(ipcMain, core, () =>
+    BrowserWindow.getAllWindows().map((w) => w.webContents),
+  );
+
+  let win = createMainWindow(PRELOAD);
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(PRELOAD);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', (event) => {
+    // Stop the core (flush writes, close sockets) before the process goes away; then quit for real.
+    event.preventDefault();
+    unregister();
+    void core.stop().finally(() => app.exit(0));
+  });
+}
+
+void startDesktop();

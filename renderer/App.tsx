@@ -1,0 +1,37 @@
+import { useEffect } from 'react';
+
+import { ConnectionIndicator } from './components/ConnectionIndicator';
+import { Nav } from './components/Nav';
+import { LoginPage } from './pages/LoginPage';
+import { PageView } from './pages/PageView';
+import { useConnectionStore } from './stores/connection';
+import { useSettingsStore } from './stores/settings';
+import { useUiStore } from './stores/ui';
+
+export function App() {
+  const status = useConnectionStore((s) => s.status);
+  const theme = useSettingsStore((s) => s.settings?.theme ?? 'dark');
+  const page = useUiStore((s) => s.page);
+
+  useEffect(() => useConnectionStore.getState().start(), []);
+  useEffect(() => useUiStore.getState().follow(), []);
+  useEffect(() => useSettingsStore.getState().watch(), []);
+  useEffect(() => {
+    // Events missed while the link was down are not replayed, so every (re)connection reloads what we show.
+    if (status === 'connected') void useSettingsStore.getState().load();
+  }, [status]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">RigDeck</span>
+        <Nav current={page} />
+        <ConnectionIndicator status={status} />
+      </header>
+      <main className="content">{status === 'login' ? <LoginPage /> : <PageView page={page} />}</main>
+    </div>
+  );
+}

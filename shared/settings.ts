@@ -1,0 +1,115 @@
+import { z } from 'zod';
+
+/** Limits the collector can honour: faster than 5 s loads the miners' web servers, slower than 5 min hides outages. */
+export const POLL_INTERVAL_MIN_S = 5;
+export const POLL_INTERVAL_MAX_S = 300;
+
+const pollInterval = z
+  .number({ error: 'Poll interval must be a number of seconds.' })
+  .int('Poll interval must be a whole number of seconds.')
+  .min(POLL_INTERVAL_MIN_S, `Poll interval must be at least ${POLL_INTERVAL_MIN_S} s.`)
+  .max(POLL_INTERVAL_MAX_S, `Poll interval must be at most ${POLL_INTERVAL_MAX_S} s.`);
+
+const price = z
+  .number({ error: 'Price must be a number.' })
+  .finite('Price must be a number.')
+  .min(0, 'Price cannot be negative.')
+  .max(1000, 'Price looks wrong: more than 1000 per kWh.');
+
+const currency = z
+  .string({ error: 'Currency must be a three-letter code.' })
+  .regex(/^[A-Z]{3}$/, 'Currency must be a three-letter ISO code such as USD or EUR.');
+
+export const temperatureUnits = ['C', 'F'] as const;
+export const themes = ['dark', 'light'] as const;
+
+export const electricitySchema = z.object({ pricePerKwh: price, currency });
+
+export const settingsSchema = z.object({
+  pollIntervalSec: pollInterval,
+  electricity: electricitySchema,
+  temperatureUnit: z.enum(temperatureUnits, { error: 'Temperature unit must be C or F.' }),
+  theme: z.enum(themes, { error: 'Theme must be dark or light.' }),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** A partial update: only the fields the user touched; unknown keys are refused so typos do not vanish silently. */
+export const settingsPatchSchema = z
+  .object({
+    pollIntervalSec: pollInterval.optional(),
+    electricity: z
+      .object({ pricePerKwh: price.optional(), currency: currency.optional() })
+      .strict()
+      .optional(),
+    temperatureUnit: settingsSchema.shape.temperatureUnit.optional(),
+    theme: settingsSchema.shape.theme.optional(),
+  })
+  .strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  pollIntervalSec: 30,
+  electricity: { pricePerKwh: 0.1, currency: 'USD' },
+  temperatureUnit: 'C',
+  theme: 'dark',
+};
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return {
+    pollIntervalSec: patch.pollIntervalSec ?? current.pollIntervalSec,
+    electricity: {
+      pricePerKwh: patch.electricity?.pricePerKwh ?? current.electricity.pricePerKwh,
+      currency: patch.electricity?.currency ?? current.electricity.currency,
+    },
+    temperatureUnit: patch.temperatureUnit ?? current.temperatureUnit,
+    theme: patch.theme ?? current.theme,
+  };
+}
+
+/**
+ * Reads whatever is on disk field by field: a hand-edited or half-written file keeps every value that is
+ * still valid and falls back to the default only where it must, and reports which present-but-invalid fields it replaced.
+ */
+export function salvageSettings(raw: unknown): { settings: Settings; replaced: string[] } {
+  const whole = settingsSchema.safeParse(raw);
+  if (whole.success) return { settings: whole.data, replaced: [] };
+
+  const obj = isRecord(raw) ? raw : {};
+  const elec = isRecord(obj.electricity) ? obj.electricity : {};
+  const replaced: string[] = [];
+  const pick = <T>(schema: z.ZodType<T>, value: unknown, fallback: T, name: string): T => {
+    const r = schema.safeParse(value);
+    if (r.success) return r.data;
+    if (value !== undefined) replaced.push(name); // absent is normal for a new file; only bad values are news
+    return fallback;
+  };
+  const settings: Settings = {
+    pollIntervalSec: pick(
+      pollInterval,
+      obj.pollIntervalSec,
+      DEFAULT_SETTINGS.pollIntervalSec,
+      'pollIntervalSec',
+    ),
+    electricity: {
+      pricePerKwh: pick(
+        price,
+        elec.pricePerKwh,
+        DEFAULT_SETTINGS.electricity.pricePerKwh,
+        'electricity.pricePerKwh',
+      ),
+      currency: pick(currency, elec.currency, DEFAULT_SETTINGS.electricity.currency, 'electricity.currency'),
+    },
+    temperatureUnit: pick(
+      settingsSchema.shape.temperatureUnit,
+      obj.temperatureUnit,
+      DEFAULT_SETTINGS.temperatureUnit,
+      'temperatureUnit',
+    ),
+    theme: pick(settingsSchema.shape.theme, obj.theme, DEFAULT_SETTINGS.theme, 'theme'),
+  };
+  return { settings, replaced };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer is one static bundle that both faces load: the desktop app from its app:// protocol and the
+// headless server over HTTP. Relative asset URLs (base './') make the same build work in both.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    target: 'es2022',
+  },
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+});
