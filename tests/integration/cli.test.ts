@@ -1,0 +1,64 @@
+// @vitest-environment node
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { readPasswordRecord, verifyPassword } from '../../electron/server/password';
+import { tempDir } from '../helpers/core';
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function rigdeck(args: string[], stdin = ''): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('rigdeck CLI', () => {
+  it('lists its commands with --help and refuses unknown ones', async () => {
+    const help = await rigdeck(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/serve/);
+    expect(help.stdout).toMatch(/passwd/);
+    const bad = await rigdeck(['frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Unknown command "frobnicate"/);
+    const badFlag = await rigdeck(['serve', '--colour', 'red']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.stderr).toMatch(/colour/);
+  });
+
+  it('passwd stores a verifiable hash from stdin, refuses a weak one, and --clear removes it', async () => {
+    const dir = tempDir();
+    const weak = await rigdeck(['passwd', '--data', dir], 'abc\n');
+    expect(weak.code).toBe(2);
+    expect(weak.stderr).toMatch(/at least 8/);
+    expect(existsSync(join(dir, 'auth.json'))).toBe(false);
+
+    const set = await rigdeck(['passwd', '--data', dir], 'farm-secret-9\n');
+    expect(set.code).toBe(0);
+    const rec = readPasswordRecord(dir);
+    expect(rec && (await verifyPassword('farm-secret-9', rec))).toBe(true);
+
+    const clear = await rigdeck(['passwd', '--data', dir, '--clear']);
+    expect(clear.code).toBe(0);
+    expect(readPasswordRecord(dir)).toBeNull();
+  });
+
+  it('serve refuses a non-loopback address without a password, with the reason', async () => {
+    const run = await rigdeck(['serve', '--host', '0.0.0.0', '--port', '0', '--data', tempDir()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/without a password/);
+  });
+});

@@ -1,0 +1,84 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+
+import {
+  DEFAULT_SETTINGS,
+  applySettingsPatch,
+  salvageSettings,
+  settingsPatchSchema,
+  settingsSchema,
+} from '../../../shared/settings';
+
+describe('settings schema', () => {
+  it('accepts the defaults', () => {
+    expect(settingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it.each([
+    [{ pollIntervalSec: 4 }, 'pollIntervalSec', 'at least 5'],
+    [{ pollIntervalSec: 301 }, 'pollIntervalSec', 'at most 300'],
+    [{ pollIntervalSec: 7.5 }, 'pollIntervalSec', 'whole number'],
+    [{ pollIntervalSec: Number.NaN }, 'pollIntervalSec', 'number'],
+    [{ electricity: { pricePerKwh: -0.01 } }, 'electricity.pricePerKwh', 'negative'],
+    [{ electricity: { currency: 'usd' } }, 'electricity.currency', 'ISO'],
+    [{ electricity: { currency: 'EURO' } }, 'electricity.currency', 'ISO'],
+    [{ temperatureUnit: 'K' }, 'temperatureUnit', 'C or F'],
+    [{ theme: 'blue' }, 'theme', 'dark or light'],
+  ])('rejects %j at %s with a message a technician understands', (patch, path, words) => {
+    const r = settingsPatchSchema.safeParse(patch);
+    expect(r.success).toBe(false);
+    const issue = r.error?.issues[0];
+    expect(issue?.path.join('.')).toBe(path);
+    expect(issue?.message).toContain(words);
+  });
+
+  it('accepts the limits themselves', () => {
+    expect(settingsPatchSchema.safeParse({ pollIntervalSec: 5 }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ pollIntervalSec: 300 }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ electricity: { pricePerKwh: 0 } }).success).toBe(true);
+  });
+
+  it('refuses unknown keys so a typo is not silently dropped', () => {
+    const r = settingsPatchSchema.safeParse({ pollInterval: 10 });
+    expect(r.success).toBe(false);
+  });
+});
+
+describe('applySettingsPatch', () => {
+  it('changes only what the patch names, including one field of electricity', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, { electricity: { currency: 'EUR' }, theme: 'light' });
+    expect(next).toEqual({
+      ...DEFAULT_SETTINGS,
+      electricity: { pricePerKwh: DEFAULT_SETTINGS.electricity.pricePerKwh, currency: 'EUR' },
+      theme: 'light',
+    });
+  });
+
+  it('keeps a zero price (0 is a value, not "unset")', () => {
+    const next = applySettingsPatch(DEFAULT_SETTINGS, { electricity: { pricePerKwh: 0 } });
+    expect(next.electricity.pricePerKwh).toBe(0);
+  });
+});
+
+describe('salvageSettings', () => {
+  it('uses defaults quietly for a new, empty file', () => {
+    expect(salvageSettings({})).toEqual({ settings: DEFAULT_SETTINGS, replaced: [] });
+    expect(salvageSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, replaced: [] });
+  });
+
+  it('keeps every valid field of a damaged file and names the ones it replaced', () => {
+    const { settings, replaced } = salvageSettings({
+      pollIntervalSec: 60,
+      electricity: { pricePerKwh: 'cheap', currency: 'EUR' },
+      temperatureUnit: 'F',
+      theme: 42,
+    });
+    expect(settings).toEqual({
+      pollIntervalSec: 60,
+      electricity: { pricePerKwh: DEFAULT_SETTINGS.electricity.pricePerKwh, currency: 'EUR' },
+      temperatureUnit: 'F',
+      theme: DEFAULT_SETTINGS.theme,
+    });
+    expect(replaced).toEqual(['electricity.pricePerKwh', 'theme']);
+  });
+});
