@@ -28,6 +28,8 @@ const steps: Step[] = [
   { name: 'typecheck (node)', cmd: bin('tsc'), args: ['-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck (web)', cmd: bin('tsc'), args: ['-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'build renderer', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },
+  // The desktop bundle cannot run here, but it must build: main.js (ESM) and the sandboxed preload.cjs.
+  { name: 'build desktop bundle', cmd: 'npm', args: ['run', '--silent', 'build:electron'] },
   {
     name: 'unit + integration (vitest)',
     cmd: bin('vitest'),

@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: runs every benchmark, then writes bench/results/<date>.md (with the machine it ran on) and
+ * bench/results/latest.json, a flat map of metric name to number with the unit in the name. Both are committed.
+ * Each suite reports medians of several runs; timing belongs here, never in tests.
+ */
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { runRendererBench } from './renderer';
+import { runServerBench } from './server';
+
+type Suite = { name: string; about: string; run: () => Promise<Record<string, number>> };
+
+const suites: Suite[] = [
+  {
+    name: 'headless server',
+    about: 'contract over WebSocket on loopback, medians of 5 runs',
+    run: runServerBench,
+  },
+  { name: 'renderer bundle', about: 'built UI assets (vite build)', run: runRendererBench },
+];
+
+const RESULTS = join(import.meta.dirname, 'results');
+
+async function main() {
+  const only = process.argv.slice(2);
+  execSync('npx vite build --logLevel warn', { stdio: 'inherit', cwd: join(import.meta.dirname, '..') });
+  const metrics: Record<string, number> = {};
+  const sections: string[] = [];
+  for (const suite of suites) {
+    if (only.length > 0 && !only.some((o) => suite.name.includes(o))) continue;
+    console.log(`bench: ${suite.name} …`);
+    const result = await suite.run();
+    Object.assign(metrics, result);
+    const rows = Object.entries(result).map(([k, v]) => `| \`${k}\` | ${v} |`);
+    sections.push(
+      `## ${suite.name}\n\n${suite.about}\n\n| metric | median |\n|---|---|\n${rows.join('\n')}\n`,
+    );
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const report = [
+    `# RigDeck benchmarks, ${date}`,
+    '',
+    `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.`,
+    'All traffic on loopback. Numbers are medians of several runs; the machine is shared and noisy, so compare',
+    'trends across reports rather than single digits.',
+    '',
+    ...sections,
+  ].join('\n');
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, `${date}.md`), `${report}\n`);
+  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  console.log(report);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
