@@ -90,13 +90,34 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts', 'sim/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'tests/**/*.tsx'],
-    ignores: ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/desktop/**'],
+    ignores: [
+      'electron/main.ts',
+      'electron/preload.ts',
+      'electron/ipc.ts',
+      'electron/desktop/**',
+      'tests/unit/renderer/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [{ ...electronOnly, allowTypeImports: true }, electronStore],
           patterns: [{ group: ['**/renderer/**'], message: 'The Node side never imports the renderer.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Renderer tests run the real renderer modules in jsdom: they may import renderer/, never Node's side.
+    files: ['tests/unit/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ ...electronOnly, allowTypeImports: true }, electronStore],
+          patterns: [
+            { group: ['**/electron/**', '**/sim/**'], message: 'Renderer tests stay on the renderer side.' },
+          ],
         },
       ],
     },

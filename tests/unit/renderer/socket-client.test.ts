@@ -1,0 +1,117 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { createSocketClient } from '../../../renderer/api/socket';
+import type { ClientStatus } from '../../../renderer/api/types';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
+
+/** Just enough of a browser WebSocket to play the server's side of the protocol by hand. */
+class FakeSocket {
+  sent: unknown[] = [];
+  onmessage: ((ev: MessageEvent) => void) | null = null;
+  onclose: (() => void) | null = null;
+  send(text: string) {
+    this.sent.push(JSON.parse(text));
+  }
+  serverSays(msg: unknown) {
+    this.onmessage?.({ data: JSON.stringify(msg) } as MessageEvent);
+  }
+  drop() {
+    this.onclose?.();
+  }
+}
+
+function memoryStorage() {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, v),
+    removeItem: (k: string) => void m.delete(k),
+  };
+}
+
+let sockets: FakeSocket[];
+const open = () => {
+  const s = new FakeSocket();
+  sockets.push(s);
+  return s as unknown as WebSocket;
+};
+const last = () => sockets[sockets.length - 1] as FakeSocket;
+
+beforeEach(() => {
+  sockets = [];
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('socket client', () => {
+  it('queues calls until connected, then sends them and validates the reply', async () => {
+    const client = createSocketClient({ url: 'ws://x/ws', storage: memoryStorage(), createSocket: open });
+    const pending = client.call('settings.get');
+    expect(last().sent).toEqual([]);
+    last().serverSays({ type: 'hello', auth: 'none', version: '1' });
+    expect(last().sent).toEqual([{ type: 'call', id: 1, method: 'settings.get' }]);
+    last().serverSays({ type: 'result', id: 1, result: DEFAULT_SETTINGS });
+    await expect(pending).resolves.toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('rejects a reply that does not match the contract instead of passing junk to the UI', async () => {
+    const client = createSocketClient({ url: 'ws://x/ws', storage: memoryStorage(), createSocket: open });
+    last().serverSays({ type: 'hello', auth: 'none', version: '1' });
+    const p = client.call('settings.get');
+    last().serverSays({ type: 'result', id: 1, result: { theme: 'plaid' } });
+    await expect(p).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('fails in-flight calls with "unavailable" when the link drops, never resends them, and reconnects', async () => {
+    const statuses: ClientStatus['status'][] = [];
+    const client = createSocketClient({ url: 'ws://x/ws', storage: memoryStorage(), createSocket: open });
+    client.onStatus((s) => statuses.push(s.status));
+    last().serverSays({ type: 'hello', auth: 'none', version: '1' });
+    const p = client.call('settings.update', { theme: 'light' });
+    last().drop();
+    await expect(p).rejects.toMatchObject({ code: 'unavailable' });
+    expect(statuses).toEqual(['connecting', 'connected', 'reconnecting']);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(sockets).toHaveLength(2);
+    last().serverSays({ type: 'hello', auth: 'none', version: '1' });
+    expect(statuses.at(-1)).toBe('connected');
+    expect(last().sent).toEqual([]);
+  });
+
+  it('asks for a password, keeps the session token, and reuses it on reconnect', async () => {
+    const storage = memoryStorage();
+    const statuses: ClientStatus[] = [];
+    const client = createSocketClient({ url: 'ws://x/ws', storage, createSocket: open });
+    client.onStatus((s) => statuses.push(s));
+    last().serverSays({ type: 'hello', auth: 'required', version: '1' });
+    expect(statuses.at(-1)?.status).toBe('login');
+
+    const wrong = client.login('nope');
+    last().serverSays({ type: 'login.error', error: { code: 'unauthorized', message: 'Wrong password.' } });
+    await expect(wrong).rejects.toMatchObject({ message: 'Wrong password.' });
+    expect(statuses.at(-1)).toEqual({ status: 'login', loginError: 'Wrong password.' });
+
+    const right = client.login('farm-password-1');
+    last().serverSays({ type: 'login.ok', token: 'tok-123' });
+    await right;
+    expect(storage.getItem('rigdeck.session')).toBe('tok-123');
+
+    last().drop();
+    await vi.advanceTimersByTimeAsync(300);
+    last().serverSays({ type: 'hello', auth: 'required', version: '1' });
+    expect(last().sent).toEqual([{ type: 'login', token: 'tok-123' }]);
+  });
+
+  it('delivers only contract-valid events to listeners', () => {
+    const client = createSocketClient({ url: 'ws://x/ws', storage: memoryStorage(), createSocket: open });
+    const got: unknown[] = [];
+    client.on('settings.changed', (s) => got.push(s));
+    last().serverSays({ type: 'event', event: 'settings.changed', payload: DEFAULT_SETTINGS });
+    last().serverSays({ type: 'event', event: 'settings.changed', payload: { nope: true } });
+    last().serverSays({ type: 'event', event: 'rig.exploded', payload: {} });
+    expect(got).toEqual([DEFAULT_SETTINGS]);
+  });
+});
