@@ -4,9 +4,10 @@
  */
 import { fileURLToPath } from 'node:url';
 
-import { BrowserWindow, app, ipcMain, protocol, session, shell } from 'electron';
+import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
 
-import { createCore } from './core';
+import { type Core, createCore } from './core';
+import { errorMessage } from './contract/dispatch';
 import { hardenWebContents } from './desktop/harden';
 import { appSchemePrivileges, registerAppProtocol } from './desktop/protocol';
 import { openElectronSettingsStore } from './desktop/settings-store';
@@ -36,15 +37,25 @@ export async function startDesktop(): Promise<void> {
   registerAppProtocol(protocol, RENDERER_DIR);
 
   const dataDir = dataDirFlag(process.argv) ?? app.getPath('userData');
-  const core = createCore({ face: 'desktop', dataDir, openSettingsStore: openElectronSettingsStore });
-  await core.start();
+  let core: Core;
+  try {
+    core = createCore({ face: 'desktop', dataDir, openSettingsStore: openElectronSettingsStore });
+    await core.start();
+  } catch (err) {
+    // Without a core there is nothing to show; say why instead of leaving a windowless process holding the lock.
+    dialog.showErrorBox('RigDeck could not start', `${errorMessage(err)}\n\nData directory: ${dataDir}`);
+    app.exit(1);
+    return;
+  }
   const unregister = registerIpc(ipcMain, core, () =>
     BrowserWindow.getAllWindows().map((w) => w.webContents),
   );
 
   let win = createMainWindow(PRELOAD);
   app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore();
+    // On macOS the app outlives its window; a destroyed BrowserWindow throws on every call but isDestroyed().
+    if (win.isDestroyed()) win = createMainWindow(PRELOAD);
+    else if (win.isMinimized()) win.restore();
     win.focus();
   });
   app.on('activate', () => {

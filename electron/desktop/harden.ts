@@ -7,16 +7,20 @@ import { isAppUrl, isSafeExternalUrl } from '../security/navigation';
  * never attach a webview. A link to the web goes to the system browser, and only if it is plain http(s).
  */
 export function hardenWebContents(contents: WebContents, shell: Pick<Shell, 'openExternal'>): void {
+  const openOutside = (url: string) => {
+    if (!isSafeExternalUrl(url)) return;
+    shell.openExternal(url).catch((err: unknown) => console.warn(`[rigdeck] could not open ${url}:`, err));
+  };
   const keepInApp = (event: { preventDefault(): void }, url: string) => {
     if (isAppUrl(url)) return;
     event.preventDefault();
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    openOutside(url);
   };
   contents.on('will-navigate', keepInApp);
   contents.on('will-redirect', keepInApp);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    openOutside(url);
     return { action: 'deny' };
   });
 }

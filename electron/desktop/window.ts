@@ -6,6 +6,8 @@ import { getMainWindowOptions } from '../security/window-options';
 export function createMainWindow(preloadPath: string): BrowserWindow {
   const win = new BrowserWindow(getMainWindowOptions(preloadPath));
   win.once('ready-to-show', () => win.show());
-  void win.loadURL(APP_ENTRY);
+  win
+    .loadURL(APP_ENTRY)
+    .catch((err: unknown) => console.error(`[rigdeck] could not load ${APP_ENTRY}:`, err));
   return win;
 }
