@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [react()],
   test: {
     include: ['tests/{unit,integration,sim}/**/*.test.{ts,tsx}'],
-    exclude: ['**/node_modules/**', 'tests/e2e/**', '**/*.needs-deps.test.ts'],
+    exclude: ['**/node_modules/**', 'tests/e2e/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { runFarmBench } from './farm';
 import { runRendererBench } from './renderer';
 import { runServerBench } from './server';
 
@@ -20,6 +21,13 @@ const suites: Suite[] = [
     run: runServerBench,
   },
   { name: 'renderer bundle', about: 'built UI assets (vite build)', run: runRendererBench },
+  {
+    name: 'virtual farm',
+    about:
+      '1,000 simulated miners in one process on 127.0.1.x: GET /api/v1/summary from a keep-alive client over all miners, ' +
+      'and autocannon against one miner in the same run; RSS of the process; medians of 3 runs of 5 s',
+    run: runFarmBench,
+  },
 ];
 
 const RESULTS = join(import.meta.dirname, 'results');
