@@ -380,6 +380,18 @@ export const shell = {
   openPath: vi.fn<Shell['openPath']>(async () => ''),
 };
 
+/**
+ * The OS keychain. The fake "encryption" is a reversible byte flip: enough to prove the vault stores what
+ * safeStorage returns (never the plain text) and reads it back through decryptString.
+ */
+const flip = (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a));
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  getSelectedStorageBackend: vi.fn((): string => 'gnome_libsecret'),
+  encryptString: vi.fn((plain: string) => flip(Buffer.from(plain, 'utf8'))),
+  decryptString: vi.fn((sealed: Buffer) => flip(sealed).toString('utf8')),
+};
+
 /** Only the blocking error box the desktop face shows when the core cannot start. */
 export const dialog = {
   showErrorBox: vi.fn((title: string, _content: string) => {
@@ -428,6 +440,10 @@ export function resetElectronFake(): void {
     shell.openExternal,
     shell.openPath,
     dialog.showErrorBox,
+    safeStorage.isEncryptionAvailable,
+    safeStorage.getSelectedStorageBackend,
+    safeStorage.encryptString,
+    safeStorage.decryptString,
   ]) {
     fn.mockReset();
   }
@@ -440,6 +456,7 @@ const electron = {
   contextBridge,
   dialog,
   ipcMain,
+  safeStorage,
   ipcRenderer,
   protocol,
   session,
