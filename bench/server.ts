@@ -9,9 +9,8 @@ import { performance } from 'node:perf_hooks';
 
 import { WebSocket } from 'ws';
 
-import { createCore } from '../electron/core';
+import { createNodeCore } from '../electron/headless-core';
 import { startServer } from '../electron/server';
-import { openNodeSettingsStore } from '../electron/settings/node-store';
 import { median, medianOf, percentile } from './lib/stats';
 
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -27,12 +26,7 @@ async function once(): Promise<Record<string, number>> {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html>');
 
   const t0 = performance.now();
-  const core = createCore({
-    face: 'headless',
-    dataDir,
-    openSettingsStore: (d) => openNodeSettingsStore(d, quiet),
-    log: quiet,
-  });
+  const core = createNodeCore({ dataDir, log: quiet });
   await core.start();
   const server = await startServer({ core, host: '127.0.0.1', port: 0, staticDir, log: quiet });
   const startMs = performance.now() - t0;

@@ -5,8 +5,18 @@
 import { mkdirSync } from 'node:fs';
 
 import type { AppInfo, Face, Handlers } from '../shared/contract';
+import type { DiscoveredDevice } from '../shared/discovery';
 import { appHandlers } from './app/handlers';
-import { type Dispatch, type Logger, createDispatcher } from './contract/dispatch';
+import { discoveryHandlers, withRigId } from './discovery/handlers';
+import { isPrivateIpv4 } from './discovery/ipv4';
+import { type Discovery, createDiscovery } from './discovery/service';
+import { fleetHandlers } from './fleet/handlers';
+import { type Passwords, createPasswords } from './fleet/passwords';
+import { type Registry, createRegistry } from './fleet/registry';
+import type { Cipher } from './secrets/cipher';
+import { openVault } from './secrets/vault';
+import { type Db, openDb } from './store/db';
+import { type Dispatch, type Logger, createDispatcher, errorMessage } from './contract/dispatch';
 import { type EventBus, createEventBus } from './contract/events';
 import { settingsHandlers } from './settings/handlers';
 import { type SettingsService, createSettingsService } from './settings/service';
@@ -18,6 +28,12 @@ export type CoreOptions = {
   dataDir: string;
   /** Opened by the host: electron-store on the desktop, conf when headless. */
   openSettingsStore: (dataDir: string) => SettingsStore;
+  /** Seals secrets at rest: the OS keychain on the desktop, a key file when headless. */
+  openCipher: (dataDir: string) => Cipher;
+  /** Where the SQL migrations are; the bundled desktop app passes its own path. */
+  migrationsDir?: string;
+  /** Listen for the miners' "IP Report" button (UDP); null keeps it off (tests, a second instance). */
+  ipReport?: { address: string; port: number } | null;
   log?: Logger;
   now?: () => number;
 };
@@ -27,6 +43,10 @@ export type Core = {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  readonly registry: Registry;
+  readonly passwords: Passwords;
+  readonly db: Db;
+  readonly discovery: Discovery;
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -35,21 +55,44 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? console;
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const events = createEventBus();
+  const now = options.now ?? Date.now;
   const settings = createSettingsService(options.openSettingsStore(options.dataDir), events, log);
+  const db = openDb(options.dataDir, options.migrationsDir);
+  const passwords = createPasswords(openVault(options.dataDir, options.openCipher(options.dataDir), log));
+  const registry = createRegistry(db, passwords.hasOwn);
+  const discovery = createDiscovery();
   const info: AppInfo = {
     name: APP_NAME,
     version: APP_VERSION,
     face: options.face,
     dataDir: options.dataDir,
     platform: process.platform,
-    startedAt: (options.now ?? Date.now)(),
+    startedAt: now(),
   };
 
   // `satisfies Handlers` is what makes a new contract method a compile error until the core implements it.
   const handlers = {
     ...appHandlers(info),
     ...settingsHandlers(settings),
+    ...fleetHandlers({
+      registry,
+      passwords,
+      events,
+      identify: (a) => discovery.identifyAt(a.ip, { httpPort: a.port, rpcPort: a.rpcPort, source: 'manual' }),
+      now,
+    }),
+    ...discoveryHandlers({ discovery, registry, settings, events }),
   } satisfies Handlers;
+
+  /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
+  const onAnnounced = (device: DiscoveredDevice) => {
+    const marked = withRigId(registry, device);
+    events.emit('discovery.found', { scanId: null, device: marked });
+    if (marked.rigId && marked.kind === 'vnish') {
+      const { rig, change } = registry.upsert(marked, now());
+      if (change === 'updated') events.emit('fleet.changed', { added: [], updated: [rig], removed: [] });
+    }
+  };
 
   let running = false;
   return {
@@ -57,12 +100,32 @@ export function createCore(options: CoreOptions): Core {
     dispatch: createDispatcher(handlers, log),
     events,
     settings,
+    registry,
+    passwords,
+    db,
+    discovery,
     async start() {
       running = true;
+      if (options.ipReport) {
+        try {
+          await discovery.startIpReport((device) => onAnnounced(device), {
+            ...options.ipReport,
+            // The LAN's private ranges, and loopback (our own machine, where the demo farm lives).
+            allowIp: (ip) => isPrivateIpv4(ip) || ip.startsWith('127.'),
+          });
+        } catch (err) {
+          // Another RigDeck (or the desktop app) may hold the port; scanning still works without it.
+          log.warn(
+            `[rigdeck] IP Report listener not started on UDP ${options.ipReport.port}: ${errorMessage(err)}`,
+          );
+        }
+      }
     },
     async stop() {
       if (!running) return;
       running = false;
+      await discovery.close();
+      db.$client.close();
     },
   };
 }

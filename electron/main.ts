@@ -2,6 +2,7 @@
  * The desktop face: Electron lifecycle only. Everything it shows and does comes from the core, reached through
  * ipc.ts. Order matters: privileges before ready, IPC handlers before the window, so no call finds nothing.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
@@ -10,8 +11,10 @@ import { type Core, createCore } from './core';
 import { errorMessage } from './contract/dispatch';
 import { hardenWebContents } from './desktop/harden';
 import { appSchemePrivileges, registerAppProtocol } from './desktop/protocol';
+import { desktopCipher } from './desktop/safe-storage-cipher';
 import { openElectronSettingsStore } from './desktop/settings-store';
 import { createMainWindow } from './desktop/window';
+import { IP_REPORT_PORT } from './discovery/ip-report';
 import { registerIpc } from './ipc';
 import { dataDirFlag } from './paths';
 import { allowPermission } from './security/navigation';
@@ -19,6 +22,10 @@ import { allowPermission } from './security/navigation';
 const here = (rel: string) => fileURLToPath(new URL(rel, import.meta.url));
 const RENDERER_DIR = here('../renderer');
 const PRELOAD = here('./preload.cjs');
+// The bundle (dist/electron/main.js) finds the migrations shipped at electron/store/migrations (see
+// electron-builder.yml `files`); run from source, the store's own default is right.
+const BUNDLED_MIGRATIONS = here('../../electron/store/migrations');
+const MIGRATIONS_DIR = existsSync(BUNDLED_MIGRATIONS) ? BUNDLED_MIGRATIONS : undefined;
 
 protocol.registerSchemesAsPrivileged(appSchemePrivileges);
 app.enableSandbox();
@@ -39,7 +46,14 @@ export async function startDesktop(): Promise<void> {
   const dataDir = dataDirFlag(process.argv) ?? app.getPath('userData');
   let core: Core;
   try {
-    core = createCore({ face: 'desktop', dataDir, openSettingsStore: openElectronSettingsStore });
+    core = createCore({
+      face: 'desktop',
+      dataDir,
+      openSettingsStore: openElectronSettingsStore,
+      openCipher: desktopCipher,
+      ipReport: { address: '0.0.0.0', port: IP_REPORT_PORT },
+      ...(MIGRATIONS_DIR ? { migrationsDir: MIGRATIONS_DIR } : {}),
+    });
     await core.start();
   } catch (err) {
     // Without a core there is nothing to show; say why instead of leaving a windowless process holding the lock.

@@ -5,6 +5,8 @@ import { Nav } from './components/Nav';
 import { LoginPage } from './pages/LoginPage';
 import { PageView } from './pages/PageView';
 import { useConnectionStore } from './stores/connection';
+import { useDiscoveryStore } from './stores/discovery';
+import { useFleetStore } from './stores/fleet';
 import { useSettingsStore } from './stores/settings';
 import { useUiStore } from './stores/ui';
 
@@ -16,9 +18,13 @@ export function App() {
   useEffect(() => useConnectionStore.getState().start(), []);
   useEffect(() => useUiStore.getState().follow(), []);
   useEffect(() => useSettingsStore.getState().watch(), []);
+  useEffect(() => useFleetStore.getState().watch(), []);
+  useEffect(() => useDiscoveryStore.getState().watch(), []);
   useEffect(() => {
     // Events missed while the link was down are not replayed, so every (re)connection reloads what we show.
-    if (status === 'connected') void useSettingsStore.getState().load();
+    if (status !== 'connected') return;
+    void useSettingsStore.getState().load();
+    void useFleetStore.getState().load();
   }, [status]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

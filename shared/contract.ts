@@ -6,9 +6,20 @@
  */
 import { z } from 'zod';
 
+import { deviceFoundSchema, scanProgressSchema, scanRequestSchema, scanSummarySchema } from './discovery';
+import {
+  addResultSchema,
+  addressSchema,
+  fleetChangeSchema,
+  labelsSchema,
+  rigNameSchema,
+  rigRecordSchema,
+} from './fleet';
 import { settingsPatchSchema, settingsSchema } from './settings';
 
 const empty = z.object({}).strict().optional();
+const idSchema = z.string().min(1).max(64);
+const passwordSchema = z.string().min(1, 'The password cannot be empty.').max(128, 'At most 128 characters.');
 
 export const faces = ['desktop', 'headless'] as const;
 export type Face = (typeof faces)[number];
@@ -35,10 +46,62 @@ export const methods = {
     settingsSchema,
     'Validate, merge and persist a partial update.',
   ),
+
+  'fleet.list': method(
+    empty,
+    z.object({ rigs: z.array(rigRecordSchema), defaultPasswordSet: z.boolean() }),
+    'Every registered rig (no secrets), and whether a fleet-wide miner password is set.',
+  ),
+  'fleet.add': method(
+    z.object({ addresses: z.array(addressSchema).min(1).max(4096) }).strict(),
+    addResultSchema,
+    'Identify each address and register the Vnish miners; a known rig at a new address is updated, not duplicated.',
+  ),
+  'fleet.remove': method(
+    z.object({ ids: z.array(idSchema).min(1).max(10_000) }).strict(),
+    z.object({ removed: z.array(z.string()) }),
+    'Forget rigs (and their stored passwords).',
+  ),
+  'fleet.rename': method(
+    z.object({ id: idSchema, name: rigNameSchema }).strict(),
+    rigRecordSchema,
+    'Rename a rig.',
+  ),
+  'fleet.setLabels': method(
+    z.object({ id: idSchema, labels: labelsSchema }).strict(),
+    rigRecordSchema,
+    'Replace the labels of a rig (rack, row, owner…).',
+  ),
+  'fleet.setPassword': method(
+    z.object({ rigId: idSchema.nullable(), password: passwordSchema }).strict(),
+    z.object({ ok: z.literal(true) }),
+    "Store a miner's web password encrypted (rigId null: the fleet default). It is never sent back.",
+  ),
+  'fleet.clearPassword': method(
+    z.object({ rigId: idSchema.nullable() }).strict(),
+    z.object({ ok: z.literal(true) }),
+    "Forget a rig's own password (it falls back to the fleet default), or the default itself.",
+  ),
+
+  'discovery.scan': method(
+    scanRequestSchema,
+    z.object({ scanId: z.string(), total: z.number().int() }),
+    'Start a scan of CIDR ranges, a-b ranges and host[:port] lists; results stream as discovery.* events.',
+  ),
+  'discovery.cancel': method(
+    z.object({ scanId: z.string().min(1).max(64) }).strict(),
+    z.object({ cancelled: z.boolean() }),
+    'Stop a running scan; what was found so far stays found.',
+  ),
 } as const;
 
 export const events = {
   'settings.changed': settingsSchema,
+  /** Only what changed: a fleet of thousands must not resend every rig for one rename. */
+  'fleet.changed': fleetChangeSchema,
+  'discovery.found': deviceFoundSchema,
+  'discovery.progress': scanProgressSchema,
+  'discovery.done': scanSummarySchema,
 } as const;
 
 export type Methods = typeof methods;

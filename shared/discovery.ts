@@ -29,3 +29,49 @@ export const discoveredDeviceSchema = z.object({
   rigId: z.string().nullable(),
 });
 export type DiscoveredDevice = z.infer<typeof discoveredDeviceSchema>;
+
+export const scanRequestSchema = z
+  .object({
+    targets: z
+      .array(z.string().trim().min(1).max(200))
+      .min(1, 'Enter at least one address or range.')
+      .max(32, 'At most 32 targets in one scan.'),
+    /** How long a silent port waits before it counts as closed. */
+    connectTimeoutMs: z.number().int().min(50).max(10_000).optional(),
+    /** Addresses probed at once. */
+    concurrency: z.number().int().min(1).max(2048).optional(),
+  })
+  .strict();
+export type ScanRequest = z.infer<typeof scanRequestSchema>;
+
+const kindCounts = z.object({
+  vnish: z.number().int(),
+  unsupported: z.number().int(),
+  unknown: z.number().int(),
+});
+
+export const scanSummarySchema = z.object({
+  scanId: z.string(),
+  total: z.number().int(),
+  done: z.number().int(),
+  found: z.number().int(),
+  byKind: kindCounts,
+  cancelled: z.boolean(),
+  elapsedMs: z.number(),
+  /** Set when the scan stopped because of an error rather than finishing or being cancelled. */
+  error: z.string().nullable(),
+});
+export type ScanSummaryEvent = z.infer<typeof scanSummarySchema>;
+
+export const scanProgressSchema = z.object({
+  scanId: z.string(),
+  done: z.number().int(),
+  total: z.number().int(),
+  found: z.number().int(),
+});
+
+export const deviceFoundSchema = z.object({
+  /** The scan that found it; null for devices that announced themselves (IP Report, mDNS). */
+  scanId: z.string().nullable(),
+  device: discoveredDeviceSchema,
+});

@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const rpcErrorCodes = [
   'invalid_argument',
   'unknown_method',
+  'not_found',
   'bad_message',
   'unauthorized',
   'forbidden',

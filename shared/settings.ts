@@ -25,8 +25,14 @@ export const themes = ['dark', 'light'] as const;
 
 export const electricitySchema = z.object({ pricePerKwh: price, currency });
 
+/** Scan targets the technician typed on the Discovery page, remembered for next time. */
+const scanTargets = z
+  .array(z.string().trim().min(1).max(200, 'A scan target has at most 200 characters.'))
+  .max(32, 'At most 32 scan targets are remembered.');
+
 export const settingsSchema = z.object({
   pollIntervalSec: pollInterval,
+  scanTargets,
   electricity: electricitySchema,
   temperatureUnit: z.enum(temperatureUnits, { error: 'Temperature unit must be C or F.' }),
   theme: z.enum(themes, { error: 'Theme must be dark or light.' }),
@@ -43,6 +49,7 @@ export const settingsPatchSchema = z
       .optional(),
     temperatureUnit: settingsSchema.shape.temperatureUnit.optional(),
     theme: settingsSchema.shape.theme.optional(),
+    scanTargets: scanTargets.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -52,6 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
   electricity: { pricePerKwh: 0.1, currency: 'USD' },
   temperatureUnit: 'C',
   theme: 'dark',
+  scanTargets: [],
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -63,6 +71,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     },
     temperatureUnit: patch.temperatureUnit ?? current.temperatureUnit,
     theme: patch.theme ?? current.theme,
+    scanTargets: patch.scanTargets ?? current.scanTargets,
   };
 }
 
@@ -106,6 +115,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
       'temperatureUnit',
     ),
     theme: pick(settingsSchema.shape.theme, obj.theme, DEFAULT_SETTINGS.theme, 'theme'),
+    scanTargets: pick(scanTargets, obj.scanTargets, DEFAULT_SETTINGS.scanTargets, 'scanTargets'),
   };
   return { settings, replaced };
 }

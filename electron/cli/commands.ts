@@ -1,6 +1,7 @@
 /** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
 import { UsageError } from './args';
 import { passwd, passwdHelp } from './passwd';
+import { scan, scanHelp } from './scan';
 import { serve, serveHelp } from './serve';
 
 type Command = { run: (argv: string[]) => Promise<number>; summary: string; help: string };
@@ -8,6 +9,7 @@ type Command = { run: (argv: string[]) => Promise<number>; summary: string; help
 const commands: Record<string, Command> = {
   serve: { run: serve, summary: 'serve the UI and API to browsers (headless face)', help: serveHelp },
   passwd: { run: passwd, summary: "set or clear the headless server's password", help: passwdHelp },
+  scan: { run: scan, summary: 'find miners on the network (and --add them to the fleet)', help: scanHelp },
 };
 
 export function usage(): string {

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-import { createCore } from '../core';
+import { createNodeCore } from '../headless-core';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server';
-import { openNodeSettingsStore } from '../settings/node-store';
+import { IP_REPORT_PORT } from '../discovery/ip-report';
 import { UsageError, helpOption, parsePort } from './args';
 import { resolveDataDir } from './data-dir';
 
@@ -15,7 +15,8 @@ Serves RigDeck's UI and API to browsers (the headless face).
   --host H          address to listen on (default ${DEFAULT_HOST}). Anything but loopback
                     requires a password: npm run rigdeck -- passwd
   --data DIR        data directory (default: the desktop app's, per platform)
-  --allow-origin U  also accept browser pages from origin U (repeatable)`;
+  --allow-origin U  also accept browser pages from origin U (repeatable)
+  --ip-report P|off UDP port for the miners' IP Report button (default ${IP_REPORT_PORT}), or off`;
 
 const STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
@@ -28,6 +29,7 @@ export async function serve(argv: string[]): Promise<number> {
       host: { type: 'string' },
       data: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      'ip-report': { type: 'string' },
       ...helpOption,
     },
   });
@@ -38,11 +40,7 @@ export async function serve(argv: string[]): Promise<number> {
   if (!existsSync(STATIC_DIR))
     throw new UsageError(`The UI is not built (${STATIC_DIR}); run "npm run build:renderer".`);
   const dataDir = resolveDataDir(values.data);
-  const core = createCore({
-    face: 'headless',
-    dataDir,
-    openSettingsStore: (dir) => openNodeSettingsStore(dir, console),
-  });
+  const core = createNodeCore({ dataDir, ipReport: parseIpReport(values['ip-report']) });
   await core.start();
   const server = await startServer({
     core,
@@ -65,4 +63,9 @@ export async function serve(argv: string[]): Promise<number> {
   await server.close();
   await core.stop();
   return 0;
+}
+
+function parseIpReport(value: string | undefined): { address: string; port: number } | null {
+  if (value === 'off') return null;
+  return { address: '0.0.0.0', port: parsePort(value, IP_REPORT_PORT) };
 }

@@ -20,7 +20,18 @@ export async function serve(
 ): Promise<Served> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/cli/index.ts', 'serve', '--port', String(port), '--data', dataDir],
+    [
+      '--import',
+      'tsx',
+      'electron/cli/index.ts',
+      'serve',
+      '--port',
+      String(port),
+      '--data',
+      dataDir,
+      '--ip-report',
+      'off',
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const url = await new Promise<string>((resolve, reject) => {

@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { type Core, createCore } from '../../electron/core';
-import { openNodeSettingsStore } from '../../electron/settings/node-store';
+import type { Core } from '../../electron/core';
+import { createNodeCore } from '../../electron/headless-core';
 import type { Face } from '../../shared/contract';
 
 export const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -14,10 +14,5 @@ export function tempDir(prefix = 'rigdeck-test-'): string {
 
 /** A real core on a real data directory; only the log is silenced. */
 export function makeCore(dataDir = tempDir(), face: Face = 'headless'): Core {
-  return createCore({
-    face,
-    dataDir,
-    openSettingsStore: (d) => openNodeSettingsStore(d, quietLog),
-    log: quietLog,
-  });
+  return createNodeCore({ face, dataDir, log: quietLog });
 }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { createNodeCore } from '../../electron/headless-core';
 import { readPasswordRecord, verifyPassword } from '../../electron/server/password';
+import { parseScenario, startFarm } from '../../sim/index';
 import { tempDir } from '../helpers/core';
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -60,5 +62,77 @@ describe('rigdeck CLI', () => {
     const run = await rigdeck(['serve', '--host', '0.0.0.0', '--port', '0', '--data', tempDir()]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/without a password/);
+  });
+});
+
+describe('rigdeck scan', () => {
+  it('prints one JSON line per device with the documented fields, and --add registers the Vnish ones', async () => {
+    const farm = await startFarm({
+      scenario: parseScenario(
+        {
+          name: 'cli-scan',
+          rigs: [
+            { count: 2, model: 'L7', firmware: '1.2.7' },
+            { count: 1, model: 'L7', kind: 'braiins' },
+          ],
+        },
+        'test',
+      ),
+      basePort: 23_300,
+      clock: 'manual',
+      servicePort: 0,
+      services: { prohashing: false, abacus: false, control: false },
+      seed: 3,
+    });
+    try {
+      const dir = tempDir();
+      const targets = farm.rigs.map((r) => `${r.ip}:${r.httpPort}`);
+      const run = await rigdeck(['scan', ...targets, '--json', '--add', '--data', dir]);
+      expect(run.code).toBe(0);
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(3);
+      for (const line of lines) {
+        expect(Object.keys(line).sort()).toEqual([
+          'firmware',
+          'ip',
+          'kind',
+          'mac',
+          'model',
+          'port',
+          'serial',
+          'version',
+        ]);
+      }
+      expect(
+        lines
+          .filter((l) => l.kind === 'vnish')
+          .map((l) => l.serial)
+          .sort(),
+      ).toEqual(
+        farm.rigs
+          .filter((r) => r.kind === 'vnish')
+          .map((r) => r.serial)
+          .sort(),
+      );
+      expect(lines.find((l) => l.kind === 'unsupported')?.firmware).toMatch(/Braiins/);
+      expect(run.stderr).toMatch(/2 added/);
+      const core = createNodeCore({
+        dataDir: dir,
+        log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+      });
+      expect(core.registry.list()).toHaveLength(2);
+      await core.stop();
+    } finally {
+      await farm.stop();
+    }
+  });
+
+  it('names a bad target and exits 2', async () => {
+    const run = await rigdeck(['scan', '10.0.0.0/99']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('10.0.0.0/99');
   });
 });

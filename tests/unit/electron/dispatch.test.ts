@@ -2,15 +2,21 @@
 import { describe, expect, it, vi } from 'vitest';
 
 import { createDispatcher } from '../../../electron/contract/dispatch';
-import type { Handlers } from '../../../shared/contract';
+import { type Handlers, methodNames } from '../../../shared/contract';
 import { RpcError } from '../../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { quietLog } from '../../helpers/core';
 
 const ctx = { face: 'headless' as const, peer: 'test' };
 
+/** Every method refuses unless a test provides it, so each test names exactly what it exercises. */
+const unused = Object.fromEntries(
+  methodNames.map((name) => [name, async () => Promise.reject(new Error(`${name} not expected`))]),
+) as unknown as Handlers;
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    ...unused,
     'app.info': async () => ({
       name: 'RigDeck',
       version: '0',

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { type Core, createCore } from '../../../../electron/core';
+import type { Core } from '../../../../electron/core';
+import { createNodeCore } from '../../../../electron/headless-core';
 import { registerIpc } from '../../../../electron/ipc';
-import { openNodeSettingsStore } from '../../../../electron/settings/node-store';
 import { ipcChannel, ipcEventChannel, methodNames } from '../../../../shared/contract';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings';
 import {
@@ -34,11 +34,7 @@ let unregister: (() => void) | undefined;
 beforeEach(async () => {
   resetElectronFake();
   dataDir = mkdtempSync(join(tmpdir(), 'rigdeck-ipc-'));
-  core = createCore({
-    face: 'desktop',
-    dataDir,
-    openSettingsStore: (d) => openNodeSettingsStore(d, console),
-  });
+  core = createNodeCore({ face: 'desktop', dataDir, log: console });
   await core.start();
   windows = [];
   unregister = registerIpc(ipcMain, core, () => windows.map((w) => w.asWebContents()));

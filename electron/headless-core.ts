@@ -1,0 +1,27 @@
+import type { Face } from '../shared/contract';
+import type { Logger } from './contract/dispatch';
+import { type Core, createCore } from './core';
+import { keyFileCipher } from './secrets/key-file-cipher';
+import { openNodeSettingsStore } from './settings/node-store';
+
+export type NodeCoreOptions = {
+  dataDir: string;
+  face?: Face;
+  log?: Logger;
+  now?: () => number;
+  ipReport?: { address: string; port: number } | null;
+};
+
+/** The core with the plain-Node adapters (conf for settings, a key file for secrets): headless face, CLI, tests. */
+export function createNodeCore(options: NodeCoreOptions): Core {
+  const log = options.log ?? console;
+  return createCore({
+    face: options.face ?? 'headless',
+    dataDir: options.dataDir,
+    openSettingsStore: (dir) => openNodeSettingsStore(dir, log),
+    openCipher: keyFileCipher,
+    log,
+    ipReport: options.ipReport ?? null,
+    ...(options.now ? { now: options.now } : {}),
+  });
+}
