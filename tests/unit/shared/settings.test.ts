@@ -72,13 +72,15 @@ describe('salvageSettings', () => {
       electricity: { pricePerKwh: 'cheap', currency: 'EUR' },
       temperatureUnit: 'F',
       theme: 42,
+      scanTargets: ['10.0.0.0/24', 7],
     });
     expect(settings).toEqual({
       pollIntervalSec: 60,
       electricity: { pricePerKwh: DEFAULT_SETTINGS.electricity.pricePerKwh, currency: 'EUR' },
       temperatureUnit: 'F',
       theme: DEFAULT_SETTINGS.theme,
+      scanTargets: [],
     });
-    expect(replaced).toEqual(['electricity.pricePerKwh', 'theme']);
+    expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });
 });
