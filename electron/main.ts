@@ -3,6 +3,7 @@
  * ipc.ts. Order matters: privileges before ready, IPC handlers before the window, so no call finds nothing.
  */
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'electron';
@@ -13,6 +14,7 @@ import { hardenWebContents } from './desktop/harden';
 import { appSchemePrivileges, registerAppProtocol } from './desktop/protocol';
 import { desktopCipher } from './desktop/safe-storage-cipher';
 import { openElectronSettingsStore } from './desktop/settings-store';
+import { createTray } from './desktop/tray';
 import { createMainWindow } from './desktop/window';
 import { IP_REPORT_PORT } from './discovery/ip-report';
 import { registerIpc } from './ipc';
@@ -66,12 +68,14 @@ export async function startDesktop(): Promise<void> {
   );
 
   let win = createMainWindow(PRELOAD);
-  app.on('second-instance', () => {
+  const show = () => {
     // On macOS the app outlives its window; a destroyed BrowserWindow throws on every call but isDestroyed().
     if (win.isDestroyed()) win = createMainWindow(PRELOAD);
     else if (win.isMinimized()) win.restore();
     win.focus();
-  });
+  };
+  app.on('second-instance', show);
+  const tray = createTray(join(RENDERER_DIR, 'icon.png'), core, show, () => app.quit());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(PRELOAD);
   });
@@ -82,6 +86,7 @@ export async function startDesktop(): Promise<void> {
     // Stop the core (flush writes, close sockets) before the process goes away; then quit for real.
     event.preventDefault();
     unregister();
+    tray.destroy();
     void core.stop().finally(() => app.exit(0));
   });
 }

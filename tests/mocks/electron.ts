@@ -392,6 +392,44 @@ export const safeStorage = {
   decryptString: vi.fn((sealed: Buffer) => flip(sealed).toString('utf8')),
 };
 
+// ------------------------------------------------------------------------------------- Tray, Menu, image
+
+export type FakeMenuItem = { label?: string; type?: string; enabled?: boolean; click?: () => void };
+
+export const Menu = {
+  buildFromTemplate: vi.fn((template: FakeMenuItem[]) => ({ items: template })),
+};
+
+export const nativeImage = {
+  createFromPath: vi.fn((path: string) => {
+    const image = { path, size: 0, resize: (o: { width: number }) => ({ ...image, size: o.width }) };
+    return image;
+  }),
+};
+
+/** A tray icon; like Electron it exists only after ready. */
+export class Tray extends EventEmitter {
+  static readonly instances: Tray[] = [];
+  tooltip = '';
+  menu: { items: FakeMenuItem[] } | null = null;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    requireReady('new Tray');
+    journal.push('new Tray');
+    Tray.instances.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { items: FakeMenuItem[] }): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
 /** Only the blocking error box the desktop face shows when the core cannot start. */
 export const dialog = {
   showErrorBox: vi.fn((title: string, _content: string) => {
@@ -411,6 +449,7 @@ export function resetElectronFake(): void {
   ipcRenderer.reset();
   exposedInMainWorld.clear();
   BrowserWindow.instances.length = 0;
+  Tray.instances.length = 0;
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   defaultSession.requestHandler = null;
@@ -456,7 +495,10 @@ const electron = {
   contextBridge,
   dialog,
   ipcMain,
+  Menu,
+  nativeImage,
   safeStorage,
+  Tray,
   ipcRenderer,
   protocol,
   session,

@@ -21,11 +21,13 @@ import {
   invokeEvent,
   ipcMain,
   journal,
+  nativeImage,
   protocol,
   resetElectronFake,
   session,
   shell,
   topFrame,
+  Tray,
 } from '../../../mocks/electron';
 
 vi.mock('electron', () => import('../../../mocks/electron'));
@@ -160,6 +162,20 @@ describe('main: startup', () => {
       ipcEventChannel('settings.changed'),
       expect.objectContaining({ theme: 'light' }),
     );
+  });
+});
+
+describe('main: tray', () => {
+  it('shows a tray icon with the fleet state once ready', () => {
+    const tray = Tray.instances[0];
+    expect(tray?.tooltip).toBe('RigDeck: No rigs registered');
+    expect(tray?.menu?.items.map((i) => i.label ?? i.type)).toEqual([
+      'No rigs registered',
+      'separator',
+      'Open RigDeck',
+      'Quit',
+    ]);
+    expect(nativeImage.createFromPath).toHaveBeenCalledWith(join(RENDERER_DIR, 'icon.png'));
   });
 });
 
