@@ -63,17 +63,5 @@ export type AddResult = z.infer<typeof addResultSchema>;
 /** Vnish's factory password, used when neither the rig nor the fleet has one set (vnish.md §2). */
 export const VNISH_DEFAULT_PASSWORD = 'admin';
 
-/** MACs arrive as fe:07:26:3c:be:1b, FE-07-…, or "N/A"; one canonical spelling keeps identity matching exact. */
-export function normalizeMac(mac: string | null | undefined): string | null {
-  if (!mac) return null;
-  const hex = mac.replace(/[^0-9a-fA-F]/g, '').toUpperCase();
-  if (hex.length !== 12 || /^0+$/.test(hex) || /^F+$/.test(hex)) return null;
-  return hex.match(/../g)?.join(':') ?? null;
-}
-
-/** Firmware reports "N/A", "", "0" or whitespace when it does not know its serial. */
-export function normalizeSerial(serial: string | null | undefined): string | null {
-  const s = serial?.trim() ?? '';
-  if (s === '' || /^(n\/?a|none|null|unknown|0+)$/i.test(s)) return null;
-  return s;
-}
+// One spelling of identity for discovery, the registry and the connectors.
+export { normalizeMac, normalizeSerial } from './rig';
