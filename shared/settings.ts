@@ -30,8 +30,28 @@ const scanTargets = z
   .array(z.string().trim().min(1).max(200, 'A scan target has at most 200 characters.'))
   .max(32, 'At most 32 scan targets are remembered.');
 
+/** How long history is kept at each resolution (raw → 5 min → 1 h, each with min/avg/max). */
+export const retentionSchema = z.object({
+  rawHours: z
+    .number()
+    .int()
+    .min(1, 'Keep raw samples at least 1 hour.')
+    .max(24 * 14, 'At most 14 days of raw samples.'),
+  fiveMinuteDays: z
+    .number()
+    .int()
+    .min(1, 'Keep 5-minute history at least 1 day.')
+    .max(366, 'At most a year of 5-minute history.'),
+  hourlyDays: z
+    .number()
+    .int()
+    .min(7, 'Keep hourly history at least 7 days.')
+    .max(3660, 'At most 10 years of hourly history.'),
+});
+
 export const settingsSchema = z.object({
   pollIntervalSec: pollInterval,
+  retention: retentionSchema,
   scanTargets,
   electricity: electricitySchema,
   temperatureUnit: z.enum(temperatureUnits, { error: 'Temperature unit must be C or F.' }),
@@ -50,12 +70,14 @@ export const settingsPatchSchema = z
     temperatureUnit: settingsSchema.shape.temperatureUnit.optional(),
     theme: settingsSchema.shape.theme.optional(),
     scanTargets: scanTargets.optional(),
+    retention: retentionSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
-  pollIntervalSec: 30,
+  pollIntervalSec: 15,
+  retention: { rawHours: 48, fiveMinuteDays: 30, hourlyDays: 730 },
   electricity: { pricePerKwh: 0.1, currency: 'USD' },
   temperatureUnit: 'C',
   theme: 'dark',
@@ -65,6 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   return {
     pollIntervalSec: patch.pollIntervalSec ?? current.pollIntervalSec,
+    retention: { ...current.retention, ...patch.retention },
     electricity: {
       pricePerKwh: patch.electricity?.pricePerKwh ?? current.electricity.pricePerKwh,
       currency: patch.electricity?.currency ?? current.electricity.currency,
@@ -99,6 +122,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
       DEFAULT_SETTINGS.pollIntervalSec,
       'pollIntervalSec',
     ),
+    retention: pick(retentionSchema, obj.retention, DEFAULT_SETTINGS.retention, 'retention'),
     electricity: {
       pricePerKwh: pick(
         price,

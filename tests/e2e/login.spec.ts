@@ -35,5 +35,5 @@ test('with a password set, a wrong password is refused and the right one gets in
   await page.reload();
   await expect(page.getByTestId('connection')).toHaveText(/Connected/);
   await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByLabel('Poll interval (seconds)')).toHaveValue('30');
+  await expect(page.getByLabel('Poll interval (seconds)')).toHaveValue('15');
 });

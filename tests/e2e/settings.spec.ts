@@ -28,14 +28,14 @@ test('settings: an invalid value is shown at its field, a valid change survives 
   await page.getByRole('link', { name: 'Settings' }).click();
   await expect(page).toHaveURL(/#\/settings$/);
   const interval = page.getByLabel('Poll interval (seconds)');
-  await expect(interval).toHaveValue('30');
+  await expect(interval).toHaveValue('15');
 
   await interval.fill('2');
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByTestId('error-pollIntervalSec')).toContainText('at least 5');
   await expect(interval).toHaveAttribute('aria-invalid', 'true');
 
-  await interval.fill('15');
+  await interval.fill('20');
   await page.getByLabel('Currency').fill('eur');
   await page.getByLabel('Theme').selectOption('light');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -43,12 +43,12 @@ test('settings: an invalid value is shown at its field, a valid change survives 
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 
   await page.reload();
-  await expect(page.getByLabel('Poll interval (seconds)')).toHaveValue('15');
+  await expect(page.getByLabel('Poll interval (seconds)')).toHaveValue('20');
   await expect(page.getByLabel('Currency')).toHaveValue('EUR');
 
   server = await server.restart();
   await page.goto(`${server.url}#/settings`);
-  await expect(page.getByLabel('Poll interval (seconds)')).toHaveValue('15');
+  await expect(page.getByLabel('Poll interval (seconds)')).toHaveValue('20');
   await expect(page.getByLabel('Theme')).toHaveValue('light');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
   await expect(page.getByText('Headless server')).toBeVisible();

@@ -80,6 +80,7 @@ describe('salvageSettings', () => {
       temperatureUnit: 'F',
       theme: DEFAULT_SETTINGS.theme,
       scanTargets: [],
+      retention: DEFAULT_SETTINGS.retention,
     });
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });
