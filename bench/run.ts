@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { runFarmBench } from './farm';
 import { runRendererBench } from './renderer';
+import { runScanBench } from './scan';
 import { runServerBench } from './server';
 
 type Suite = { name: string; about: string; run: () => Promise<Record<string, number>> };
@@ -27,6 +28,13 @@ const suites: Suite[] = [
       '1,000 simulated miners in one process on 127.0.1.x: GET /api/v1/summary from a keep-alive client over all miners, ' +
       'and autocannon against one miner in the same run; RSS of the process; medians of 3 runs of 5 s',
     run: runFarmBench,
+  },
+  {
+    name: 'discovery scan',
+    about:
+      'RigDeck scan (TCP stage + full identification) beside nmap -sT -p 80,4028 on the same ranges, inside a network ' +
+      'namespace the bench creates: a /24 with 200 Vnish miners + 20 impostors, a /22 with silent (dropped) addresses',
+    run: runScanBench,
   },
 ];
 

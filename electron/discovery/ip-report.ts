@@ -61,6 +61,7 @@ export type IpReportDeps = { now(): number; createSocket(): Socket };
 
 const realDeps: IpReportDeps = {
   now: () => Date.now(),
+  // reuseAddr: another IP Reporter tool on the same workstation can listen too; broadcasts reach both.
   createSocket: () => createSocket({ type: 'udp4', reuseAddr: true }),
 };
 

@@ -18,10 +18,23 @@ export function sendIpReport(
   if (!isLoopback(target)) return Promise.reject(new Error(`IP Report only goes to loopback, not ${target}`));
   return new Promise((resolve, reject) => {
     const socket = createSocket('udp4');
-    socket.send(Buffer.from(ipReportPayload(ip, mac)), port, target, (e) => {
-      socket.close();
-      if (e) reject(e);
-      else resolve();
+    const send = () =>
+      socket.send(Buffer.from(ipReportPayload(ip, mac)), port, target, (e) => {
+        socket.close();
+        if (e) reject(e);
+        else resolve();
+      });
+    socket.once('error', () => {
+      // The miner's own address cannot be bound (port-range mode): send from the default address instead.
+      const fallback = createSocket('udp4');
+      fallback.send(Buffer.from(ipReportPayload(ip, mac)), port, target, (e) => {
+        fallback.close();
+        if (e) reject(e);
+        else resolve();
+      });
     });
+    // A real miner's report comes from its own address; the listener rate-limits per sender, so this matters.
+    if (isLoopback(ip) && ip !== '127.0.0.1') socket.bind({ address: ip, port: 0 }, send);
+    else send();
   });
 }
