@@ -47,6 +47,8 @@ export type Core = {
   readonly passwords: Passwords;
   readonly db: Db;
   readonly discovery: Discovery;
+  /** A device that announced itself (IP Report, mDNS): shown on the Discovery page; a known rig that moved is updated. */
+  announce(device: DiscoveredDevice): void;
   start(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -104,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     passwords,
     db,
     discovery,
+    announce: onAnnounced,
     async start() {
       running = true;
       if (options.ipReport) {

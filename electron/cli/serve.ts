@@ -16,7 +16,9 @@ Serves RigDeck's UI and API to browsers (the headless face).
                     requires a password: npm run rigdeck -- passwd
   --data DIR        data directory (default: the desktop app's, per platform)
   --allow-origin U  also accept browser pages from origin U (repeatable)
-  --ip-report P|off UDP port for the miners' IP Report button (default ${IP_REPORT_PORT}), or off`;
+  --ip-report P|off UDP port for the miners' IP Report button (default ${IP_REPORT_PORT}), or off
+  --mdns ADDR       announce this server as _rigdeck._tcp and browse for miners over mDNS on the
+                    interface with IPv4 address ADDR (off by default)`;
 
 const STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
@@ -30,6 +32,7 @@ export async function serve(argv: string[]): Promise<number> {
       data: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
       'ip-report': { type: 'string' },
+      mdns: { type: 'string' },
       ...helpOption,
     },
   });
@@ -54,6 +57,12 @@ export async function serve(argv: string[]): Promise<number> {
   });
   console.log(`RigDeck headless server listening on ${server.url}`);
   console.log(`Data directory: ${dataDir}`);
+  if (values.mdns) {
+    // One explicit interface: multicast never goes out of every NIC by default.
+    core.discovery.publish({ interface: values.mdns, port: server.port, version: core.info.version });
+    core.discovery.startMdns({ interface: values.mdns }, (device) => core.announce(device));
+    console.log(`mDNS: announcing _rigdeck._tcp and browsing for miners on ${values.mdns}`);
+  }
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
