@@ -9,6 +9,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { runFarmBench } from './farm';
+import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
 import { runScanBench } from './scan';
 import { runServerBench } from './server';
@@ -28,6 +29,13 @@ const suites: Suite[] = [
       '1,000 simulated miners in one process on 127.0.1.x: GET /api/v1/summary from a keep-alive client over all miners, ' +
       'and autocannon against one miner in the same run; RSS of the process; medians of 3 runs of 5 s',
     run: runFarmBench,
+  },
+  {
+    name: 'history store',
+    about:
+      'SQLite history (WAL, WITHOUT ROWID, compact integer encodings): ingest through writeCycle for 1,000 rigs x 3 chains, ' +
+      'rig and fleet queries at 1,000 rigs, file size per rig-year at default retention, and one maintain pass',
+    run: runHistoryBench,
   },
   {
     name: 'discovery scan',

@@ -3,7 +3,7 @@
  * `npm run db:generate`; released migrations are never edited (tests/unit/electron/store/migrations.test.ts).
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * A rig is a physical machine, not an address: identity is the miner serial where the firmware reports one,
@@ -41,3 +41,223 @@ export const rigs = sqliteTable(
 
 export type RigRow = typeof rigs.$inferSelect;
 export type NewRigRow = typeof rigs.$inferInsert;
+
+/*
+ * History. Values are stored as small integers in fixed units, so a raw row costs ~33 bytes on disk and a rollup
+ * row ~71 (measured by bench/history.ts; the budget is 4 MB per rig-year at default retention). Times are whole
+ * seconds, minute numbers (t / 60), 5-minute bucket numbers (t / 300) or hour numbers (t / 3600), never ms;
+ * NULL (0 bytes) whenever the miner did not say.
+ *   hashrate_mhs, pool_hashrate_mhs  MH/s, rounded (≥ 500 MH/s on every scrypt ASIC we poll: < 0.2 % error)
+ *   power_w                          W, rounded
+ *   efficiency_e4                    J/MH × 10⁴ (0.3579 J/MH → 3579)
+ *   chip_temp_dc, board_temp_dc      °C × 10 (deci-degrees)
+ *   fan_rpm                          rpm
+ *   frequency_dmhz                   MHz × 10;  voltage_mv  mV
+ *   miner_state, state               codes in history-codec.ts (fixed numbers, not enum positions)
+ * The tables marked WITHOUT ROWID are rebuilt so by migration 0002 (drizzle cannot declare it): a future
+ * drizzle-kit migration that recreates one of them must keep `WITHOUT ROWID`, or every row pays again for a
+ * hidden rowid and a second copy of its key.
+ */
+
+/** Integer surrogate for the rigs' text UUIDs: 1–2 bytes per history row instead of 36. History outlives the registry row. */
+export const rigKeys = sqliteTable('rig_keys', {
+  key: integer('key').primaryKey(),
+  rigId: text('rig_id').notNull().unique(),
+});
+
+/**
+ * Raw samples, keyed by (minute number, rig, second within the minute): a poll cycle's rows land in a few
+ * adjacent pages (keyed by rig first, a cycle dirtied one page per rig and ingest ran 6× slower), one rig's
+ * range is a primary-key seek per minute, and folding or pruning a 5-minute bucket reads one contiguous run.
+ * t = minute × 60 + second; bucket = minute / 5. WITHOUT ROWID.
+ */
+export const rigSamples = sqliteTable(
+  'rig_samples',
+  {
+    minute: integer('minute').notNull(),
+    rig: integer('rig').notNull(),
+    second: integer('second').notNull(),
+    hashrateMhs: integer('hashrate_mhs'),
+    powerW: integer('power_w'),
+    efficiencyE4: integer('efficiency_e4'),
+    chipTempDc: integer('chip_temp_dc'),
+    boardTempDc: integer('board_temp_dc'),
+    fanRpm: integer('fan_rpm'),
+    poolHashrateMhs: integer('pool_hashrate_mhs'),
+    minerState: integer('miner_state').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.rig, t.second] })],
+);
+
+/** Per-chain samples, raw only (48 h by default): rolled-up chain history would not fit the size budget. WITHOUT ROWID. */
+export const chainSamples = sqliteTable(
+  'chain_samples',
+  {
+    minute: integer('minute').notNull(),
+    rig: integer('rig').notNull(),
+    second: integer('second').notNull(),
+    chain: integer('chain').notNull(),
+    state: integer('state').notNull(),
+    hashrateMhs: integer('hashrate_mhs'),
+    chipTempDc: integer('chip_temp_dc'),
+    boardTempDc: integer('board_temp_dc'),
+    frequencyDmhz: integer('frequency_dmhz'),
+    voltageMv: integer('voltage_mv'),
+    chipsRed: integer('chips_red'),
+    chipsOrange: integer('chips_orange'),
+  },
+  (t) => [primaryKey({ columns: [t.minute, t.rig, t.second, t.chain] })],
+);
+
+/** avg (rounded to the column's unit), min and max of every metric over a bucket, and how many samples it holds. */
+const rollupColumns = () => ({
+  n: integer('n').notNull(),
+  hashrateMhsAvg: integer('hashrate_mhs_avg'),
+  hashrateMhsMin: integer('hashrate_mhs_min'),
+  hashrateMhsMax: integer('hashrate_mhs_max'),
+  powerWAvg: integer('power_w_avg'),
+  powerWMin: integer('power_w_min'),
+  powerWMax: integer('power_w_max'),
+  efficiencyE4Avg: integer('efficiency_e4_avg'),
+  efficiencyE4Min: integer('efficiency_e4_min'),
+  efficiencyE4Max: integer('efficiency_e4_max'),
+  chipTempDcAvg: integer('chip_temp_dc_avg'),
+  chipTempDcMin: integer('chip_temp_dc_min'),
+  chipTempDcMax: integer('chip_temp_dc_max'),
+  boardTempDcAvg: integer('board_temp_dc_avg'),
+  boardTempDcMin: integer('board_temp_dc_min'),
+  boardTempDcMax: integer('board_temp_dc_max'),
+  fanRpmAvg: integer('fan_rpm_avg'),
+  fanRpmMin: integer('fan_rpm_min'),
+  fanRpmMax: integer('fan_rpm_max'),
+  poolHashrateMhsAvg: integer('pool_hashrate_mhs_avg'),
+  poolHashrateMhsMin: integer('pool_hashrate_mhs_min'),
+  poolHashrateMhsMax: integer('pool_hashrate_mhs_max'),
+});
+
+/**
+ * Per-rig 5-minute rollups, keyed (bucket, rig) like raw: a fold appends one contiguous run at the end of the
+ * table (keyed by rig first it dirtied one page per rig, 8 MB of WAL per fold at 1,000 rigs), pruning drops a
+ * prefix, and a rig's day is 288 primary-key seeks. WITHOUT ROWID.
+ */
+export const rigSamples5m = sqliteTable(
+  'rig_samples_5m',
+  { bucket: integer('bucket').notNull(), rig: integer('rig').notNull(), ...rollupColumns() },
+  (t) => [primaryKey({ columns: [t.bucket, t.rig] })],
+);
+
+/** Per-rig hourly rollups, keyed (hour, rig); hour = floor(t / 3600). WITHOUT ROWID. */
+export const rigSamples1h = sqliteTable(
+  'rig_samples_1h',
+  { hour: integer('hour').notNull(), rig: integer('rig').notNull(), ...rollupColumns() },
+  (t) => [primaryKey({ columns: [t.hour, t.rig] })],
+);
+
+/**
+ * Fleet rollups, so a fleet chart reads one row per bucket however many rigs there are. n = rigs that reported;
+ * hashrate, power and pool hashrate are sums over rigs, temperatures the hottest rig, fan the slowest, and
+ * efficiency is Σ power / Σ hashrate. Hourly rows are the mean of the hour's 5-minute rows (see rollup.ts).
+ */
+export const fleetSamples5m = sqliteTable('fleet_samples_5m', {
+  bucket: integer('bucket').primaryKey(),
+  ...rollupColumns(),
+});
+export const fleetSamples1h = sqliteTable('fleet_samples_1h', {
+  hour: integer('hour').primaryKey(),
+  ...rollupColumns(),
+});
+
+/**
+ * Where maintenance stands, one row (id 1), in bucket and hour numbers: everything before *_done_to is folded,
+ * everything before *_pruned_to is deleted, and dirty_from..dirty_to are folded buckets that late samples
+ * landed in since, to fold again. A bucket already pruned from raw is never re-folded (it would lose data).
+ */
+export const rollupState = sqliteTable('rollup_state', {
+  id: integer('id').primaryKey(),
+  bucketsDoneTo: integer('buckets_done_to'),
+  hoursDoneTo: integer('hours_done_to'),
+  dirtyFrom: integer('dirty_from'),
+  dirtyTo: integer('dirty_to'),
+  rawPrunedTo: integer('raw_pruned_to'),
+  bucketsPrunedTo: integer('buckets_pruned_to'),
+  hoursPrunedTo: integer('hours_pruned_to'),
+});
+
+/** The rig log (fleet-wide when rig_id is null). Times in ms: events are rare and precise order matters. */
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey(),
+    rigId: text('rig_id'),
+    atMs: integer('at_ms').notNull(),
+    kind: text('kind', { enum: ['liveness', 'miner-state', 'failure', 'reboot', 'note'] }).notNull(),
+    text: text('text').notNull(),
+    liveness: text('liveness', { enum: ['unknown', 'online', 'stale', 'offline'] }),
+  },
+  (t) => [index('events_rig_at_idx').on(t.rigId, t.atMs), index('events_at_idx').on(t.atMs)],
+);
+
+/** What ProHashing reported per worker, one row per worker per pool poll (shared/pool.ts PoolWorker, trimmed). */
+export const poolWorkerSamples = sqliteTable(
+  'pool_worker_samples',
+  {
+    worker: text('worker').notNull(),
+    atS: integer('at_s').notNull(),
+    online: integer('online', { mode: 'boolean' }).notNull(),
+    hashrateHs: real('hashrate_hs').notNull(),
+    shareCount: real('share_count'),
+    connections: integer('connections').notNull(),
+  },
+  // Time first: rows arrive in time order and retention drops a prefix.
+  (t) => [primaryKey({ columns: [t.atS, t.worker] })],
+);
+
+/** Balances per payout coin over time (shared/pool.ts PoolBalance, trimmed). */
+export const poolBalanceSamples = sqliteTable(
+  'pool_balance_samples',
+  {
+    coin: text('coin').notNull(),
+    atS: integer('at_s').notNull(),
+    balance: real('balance').notNull(),
+    unpaid: real('unpaid'),
+    paid24h: real('paid_24h'),
+    total: real('total'),
+    paid: real('paid'),
+  },
+  (t) => [primaryKey({ columns: [t.atS, t.coin] })],
+);
+
+/** Audit log of commands to rigs: written before the command is sent, completed when it ends. */
+export const commands = sqliteTable(
+  'commands',
+  {
+    id: text('id').primaryKey(),
+    rigId: text('rig_id').notNull(),
+    action: text('action').notNull(),
+    /** JSON object of the command's parameters (never secrets). */
+    params: text('params').notNull().default('{}'),
+    requestedAt: integer('requested_at').notNull(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    /** null while pending or running. */
+    outcome: text('outcome', { enum: ['ok', 'failed', 'timeout', 'cancelled'] }),
+    error: text('error'),
+  },
+  (t) => [index('commands_rig_requested_idx').on(t.rigId, t.requestedAt)],
+);
+
+/** Tuning advice, from RigDeck's own rules ('local') or the Abacus service. */
+export const recommendations = sqliteTable(
+  'recommendations',
+  {
+    id: text('id').primaryKey(),
+    rigId: text('rig_id').notNull(),
+    source: text('source', { enum: ['local', 'abacus'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    /** JSON: the figures behind the advice. */
+    score: text('score').notNull().default('{}'),
+  },
+  (t) => [index('recommendations_rig_created_idx').on(t.rigId, t.createdAt)],
+);

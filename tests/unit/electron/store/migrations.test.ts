@@ -4,13 +4,16 @@
  * file's hash is recorded in checksums.json when it is added; editing an old file fails here.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { DB_FILE, DEFAULT_MIGRATIONS_DIR, openDb } from '../../../../electron/store/db';
+import { createHistoryStore } from '../../../../electron/store/history';
+import { rigs } from '../../../../electron/store/schema';
 import { tempDir } from '../../../helpers/core';
+import { HOUR, T0, cycle } from '../../../helpers/history';
 
 const dir = DEFAULT_MIGRATIONS_DIR;
 const sqlFiles = readdirSync(dir)
@@ -50,5 +53,56 @@ describe('migrations', () => {
     expect(again.$client.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     again.$client.close();
     expect(readdirSync(data)).toContain(DB_FILE);
+  });
+
+  it('creates the history tables, the sample tables WITHOUT ROWID', () => {
+    const db = openDb(tempDir());
+    const tables = db.$client
+      .prepare("SELECT name, sql LIKE '%WITHOUT ROWID' AS compact FROM sqlite_master WHERE type = 'table'")
+      .all() as { name: string; compact: number }[];
+    const compact = tables.filter((t) => t.compact).map((t) => t.name);
+    expect(compact.sort()).toEqual([
+      'chain_samples',
+      'pool_balance_samples',
+      'pool_worker_samples',
+      'rig_samples',
+      'rig_samples_1h',
+      'rig_samples_5m',
+    ]);
+    for (const t of [
+      'rig_keys',
+      'fleet_samples_5m',
+      'fleet_samples_1h',
+      'events',
+      'commands',
+      'recommendations',
+    ])
+      expect(tables.map((x) => x.name)).toContain(t);
+    db.$client.close();
+  });
+
+  it('upgrades a file created by the previous schema (0000 only): its rigs survive and history works', () => {
+    // The previous release's migrations folder: only the first file and a journal that knows only it.
+    const previous = tempDir('rigdeck-migrations-');
+    mkdirSync(join(previous, 'meta'));
+    copyFileSync(join(dir, '0000_rigs.sql'), join(previous, '0000_rigs.sql'));
+    const first = { ...journal, entries: journal.entries.slice(0, 1) };
+    writeFileSync(join(previous, 'meta', '_journal.json'), JSON.stringify(first));
+
+    const data = tempDir();
+    const old = openDb(data, previous);
+    const oldTables = old.$client.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
+    expect(oldTables).not.toContain('rig_samples');
+    old.insert(rigs).values({ id: 'r1', name: 'L7-0001', ip: '10.0.0.7', addedAt: 1, updatedAt: 2 }).run();
+    old.$client.close();
+
+    const db = openDb(data);
+    expect(db.select().from(rigs).all()).toMatchObject([{ id: 'r1', name: 'L7-0001', ip: '10.0.0.7' }]);
+    const store = createHistoryStore(db);
+    store.writeCycle(cycle(['r1'], T0, 3));
+    const r = store.query({ rigId: 'r1', metrics: ['power_w'], fromMs: T0, toMs: T0 + HOUR });
+    expect(r.series[0]?.points).toEqual([[T0, 3400, 3400, 3400]]);
+    expect(db.$client.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    db.$client.close();
   });
 });
