@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { runCollectorBench } from './collector';
 import { runFarmBench } from './farm';
 import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
@@ -36,6 +37,13 @@ const suites: Suite[] = [
       'SQLite history (WAL, WITHOUT ROWID, compact integer encodings): ingest through writeCycle for 1,000 rigs x 3 chains, ' +
       'rig and fleet queries at 1,000 rigs, file size per rig-year at default retention, and one maintain pass',
     run: runHistoryBench,
+  },
+  {
+    name: 'collector',
+    about:
+      '1,000 virtual miners polled by the collector in a child process (real history store): cycle time, parse+normalize+store ' +
+      'CPU per rig, poll throughput beside autocannon against one miner in the same run, and RSS',
+    run: runCollectorBench,
   },
   {
     name: 'discovery scan',

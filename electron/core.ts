@@ -6,16 +6,25 @@ import { mkdirSync } from 'node:fs';
 
 import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
+import { fleetChange } from '../shared/fleet';
 import { appHandlers } from './app/handlers';
 import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
+import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
 import { type Registry, createRegistry } from './fleet/registry';
 import type { Cipher } from './secrets/cipher';
+import { createPoolConnection } from './pool/connection';
+import { poolHandlers } from './pool/handlers';
+import { createSwitchableFeed } from './pool/switchable-feed';
 import { openVault } from './secrets/vault';
 import { type Db, openDb } from './store/db';
+import { createHistoryStore } from './store/history';
+import type { HistoryStore } from './store/history-types';
+import { telemetryHandlers } from './telemetry/handlers';
+import { wireTelemetry } from './telemetry/wire';
 import { type Dispatch, type Logger, createDispatcher, errorMessage } from './contract/dispatch';
 import { type EventBus, createEventBus } from './contract/events';
 import { settingsHandlers } from './settings/handlers';
@@ -32,6 +41,8 @@ export type CoreOptions = {
   openCipher: (dataDir: string) => Cipher;
   /** Where the SQL migrations are; the bundled desktop app passes its own path. */
   migrationsDir?: string;
+  /** Collector tuning for tests and benchmarks (short intervals, thresholds); production uses the settings. */
+  collector?: Pick<CollectorDeps, 'overrides' | 'clock'>;
   /** Listen for the miners' "IP Report" button (UDP); null keeps it off (tests, a second instance). */
   ipReport?: { address: string; port: number } | null;
   log?: Logger;
@@ -47,6 +58,8 @@ export type Core = {
   readonly passwords: Passwords;
   readonly db: Db;
   readonly discovery: Discovery;
+  readonly collector: Collector;
+  readonly history: HistoryStore;
   /** A device that announced itself (IP Report, mDNS): shown on the Discovery page; a known rig that moved is updated. */
   announce(device: DiscoveredDevice): void;
   start(): Promise<void>;
@@ -60,9 +73,21 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
   const settings = createSettingsService(options.openSettingsStore(options.dataDir), events, log);
   const db = openDb(options.dataDir, options.migrationsDir);
-  const passwords = createPasswords(openVault(options.dataDir, options.openCipher(options.dataDir), log));
+  const vault = openVault(options.dataDir, options.openCipher(options.dataDir), log);
+  const passwords = createPasswords(vault);
   const registry = createRegistry(db, passwords.hasOwn);
   const discovery = createDiscovery();
+  const history = createHistoryStore(db);
+  const feed = createSwitchableFeed(now);
+  const pool = createPoolConnection(vault, feed, () => settings.get().pool, log);
+  const { pollIntervalSec, retention } = settings.get();
+  const collector = createCollector({
+    history,
+    passwordFor: passwords.forRig,
+    pool: feed,
+    settings: { pollIntervalSec, retention },
+    ...(options.collector ?? {}),
+  });
   const info: AppInfo = {
     name: APP_NAME,
     version: APP_VERSION,
@@ -84,6 +109,8 @@ export function createCore(options: CoreOptions): Core {
       now,
     }),
     ...discoveryHandlers({ discovery, registry, settings, events }),
+    ...telemetryHandlers({ collector, history, registry, now }),
+    ...poolHandlers(pool, feed),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
@@ -92,11 +119,13 @@ export function createCore(options: CoreOptions): Core {
     events.emit('discovery.found', { scanId: null, device: marked });
     if (marked.rigId && marked.kind === 'vnish') {
       const { rig, change } = registry.upsert(marked, now());
-      if (change === 'updated') events.emit('fleet.changed', { added: [], updated: [rig], removed: [] });
+      if (change === 'updated') events.emit('fleet.changed', fleetChange({ updated: [rig] }));
     }
   };
 
   let running = false;
+  let stopped = false;
+  let unwire: (() => void) | null = null;
   return {
     info,
     dispatch: createDispatcher(handlers, log),
@@ -106,9 +135,15 @@ export function createCore(options: CoreOptions): Core {
     passwords,
     db,
     discovery,
+    collector,
+    history,
     announce: onAnnounced,
     async start() {
       running = true;
+      unwire = wireTelemetry({ events, registry, collector, pool, feed });
+      collector.setRigs(registry.list());
+      collector.start();
+      pool.start();
       if (options.ipReport) {
         try {
           await discovery.startIpReport((device) => onAnnounced(device), {
@@ -125,8 +160,14 @@ export function createCore(options: CoreOptions): Core {
       }
     },
     async stop() {
-      if (!running) return;
-      running = false;
+      if (stopped) return;
+      stopped = true;
+      if (running) {
+        running = false;
+        unwire?.();
+        await pool.stop();
+        await collector.stop();
+      }
       await discovery.close();
       db.$client.close();
     },

@@ -1,6 +1,6 @@
 import type { Face } from '../shared/contract';
 import type { Logger } from './contract/dispatch';
-import { type Core, createCore } from './core';
+import { type Core, type CoreOptions, createCore } from './core';
 import { keyFileCipher } from './secrets/key-file-cipher';
 import { openNodeSettingsStore } from './settings/node-store';
 
@@ -10,6 +10,7 @@ export type NodeCoreOptions = {
   log?: Logger;
   now?: () => number;
   ipReport?: { address: string; port: number } | null;
+  collector?: CoreOptions['collector'];
 };
 
 /** The core with the plain-Node adapters (conf for settings, a key file for secrets): headless face, CLI, tests. */
@@ -22,6 +23,7 @@ export function createNodeCore(options: NodeCoreOptions): Core {
     openCipher: keyFileCipher,
     log,
     ipReport: options.ipReport ?? null,
+    ...(options.collector ? { collector: options.collector } : {}),
     ...(options.now ? { now: options.now } : {}),
   });
 }

@@ -14,6 +14,7 @@ export function App() {
   const status = useConnectionStore((s) => s.status);
   const theme = useSettingsStore((s) => s.settings?.theme ?? 'dark');
   const page = useUiStore((s) => s.page);
+  const rigId = useUiStore((s) => s.rigId);
 
   useEffect(() => useConnectionStore.getState().start(), []);
   useEffect(() => useUiStore.getState().follow(), []);
@@ -37,7 +38,9 @@ export function App() {
         <Nav current={page} />
         <ConnectionIndicator status={status} />
       </header>
-      <main className="content">{status === 'login' ? <LoginPage /> : <PageView page={page} />}</main>
+      <main className="content">
+        {status === 'login' ? <LoginPage /> : <PageView page={page} rigId={rigId} />}
+      </main>
     </div>
   );
 }

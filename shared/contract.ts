@@ -15,10 +15,20 @@ import {
   rigNameSchema,
   rigRecordSchema,
 } from './fleet';
+import { proHashingStateSchema } from './pool';
+import { rigSnapshotSchema } from './rig';
 import { settingsPatchSchema, settingsSchema } from './settings';
+import {
+  fleetSummarySchema,
+  historyQuerySchema,
+  historyResultSchema,
+  rigEventSchema,
+  rigLiveSchema,
+} from './telemetry';
 
 const empty = z.object({}).strict().optional();
 const idSchema = z.string().min(1).max(64);
+const poolViewSchema = z.object({ configured: z.boolean(), state: proHashingStateSchema });
 const passwordSchema = z.string().min(1, 'The password cannot be empty.').max(128, 'At most 128 characters.');
 
 export const faces = ['desktop', 'headless'] as const;
@@ -83,6 +93,52 @@ export const methods = {
     "Forget a rig's own password (it falls back to the fleet default), or the default itself.",
   ),
 
+  'fleet.live': method(
+    empty,
+    z.object({ rigs: z.array(rigLiveSchema), summary: fleetSummarySchema }),
+    'Live state of every rig (each figure with the time it was measured) and the fleet totals.',
+  ),
+  'rig.detail': method(
+    z.object({ id: idSchema }).strict(),
+    z.object({
+      rig: rigRecordSchema,
+      live: rigLiveSchema.nullable(),
+      snapshot: rigSnapshotSchema.nullable(),
+      events: z.array(rigEventSchema),
+    }),
+    'One rig: registry record, live state, the latest full snapshot (chains, fans, pools) and its recent log.',
+  ),
+  'history.query': method(
+    historyQuerySchema,
+    historyResultSchema,
+    'History of metrics for a rig or the fleet over a range, at the resolution the range calls for.',
+  ),
+  'history.exportCsv': method(
+    historyQuerySchema,
+    z.object({ csv: z.string(), rows: z.number().int() }),
+    'The same history as CSV text (bounded; the CLI exports larger ranges).',
+  ),
+
+  'pool.configure': method(
+    z
+      .object({
+        apiKey: z
+          .string()
+          .trim()
+          .min(16, 'That does not look like a ProHashing API key.')
+          .max(256)
+          .nullable(),
+      })
+      .strict(),
+    z.object({ configured: z.boolean() }),
+    'Store the ProHashing API key encrypted and connect (null forgets it). The key is never sent back.',
+  ),
+  'pool.state': method(
+    empty,
+    poolViewSchema,
+    'What ProHashing reports: workers, balances, market, the worker-rig mapping and connection health.',
+  ),
+
   'discovery.scan': method(
     scanRequestSchema,
     z.object({ scanId: z.string(), total: z.number().int() }),
@@ -99,6 +155,7 @@ export const events = {
   'settings.changed': settingsSchema,
   /** Only what changed: a fleet of thousands must not resend every rig for one rename. */
   'fleet.changed': fleetChangeSchema,
+  'pool.changed': poolViewSchema,
   'discovery.found': deviceFoundSchema,
   'discovery.progress': scanProgressSchema,
   'discovery.done': scanSummarySchema,

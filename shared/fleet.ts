@@ -1,6 +1,8 @@
 /** The fleet registry as the UI sees it. Passwords never appear here: only whether one is set. */
 import { z } from 'zod';
 
+import { fleetSummarySchema, rigLiveSchema } from './telemetry';
+
 export const MAX_NAME = 64;
 export const MAX_LABELS = 16;
 
@@ -50,6 +52,10 @@ export const fleetChangeSchema = z.object({
   added: z.array(rigRecordSchema),
   updated: z.array(rigRecordSchema),
   removed: z.array(z.string()),
+  /** Live state of the rigs whose figures or liveness changed since the last event (never the whole fleet). */
+  live: z.array(rigLiveSchema),
+  /** The fleet totals, when they changed. */
+  summary: fleetSummarySchema.nullable(),
 });
 export type FleetChange = z.infer<typeof fleetChangeSchema>;
 
@@ -65,3 +71,14 @@ export const VNISH_DEFAULT_PASSWORD = 'admin';
 
 // One spelling of identity for discovery, the registry and the connectors.
 export { normalizeMac, normalizeSerial } from './rig';
+
+/** A fleet.changed payload with only the parts given; the rest empty. */
+export function fleetChange(part: Partial<FleetChange>): FleetChange {
+  return {
+    added: part.added ?? [],
+    updated: part.updated ?? [],
+    removed: part.removed ?? [],
+    live: part.live ?? [],
+    summary: part.summary ?? null,
+  };
+}

@@ -242,3 +242,7 @@ export type ProHashingState = z.infer<typeof proHashingStateSchema>;
 /** Which parts of the state a change touched, so listeners can skip what they do not show. */
 export const proHashingTopics = ['workers', 'balances', 'market', 'blocks', 'mapping', 'health'] as const;
 export type ProHashingTopic = (typeof proHashingTopics)[number];
+
+/** ProHashing's public endpoints (prohashing.md). Settings may point elsewhere: a proxy, or the virtual farm's fake. */
+export const PROHASHING_REST_URL = 'https://prohashing.com/api/v1';
+export const PROHASHING_WS_URL = 'wss://live.prohashing.com:443/ws';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { PROHASHING_REST_URL, PROHASHING_WS_URL } from './pool';
+
 /** Limits the collector can honour: faster than 5 s loads the miners' web servers, slower than 5 min hides outages. */
 export const POLL_INTERVAL_MIN_S = 5;
 export const POLL_INTERVAL_MAX_S = 300;
@@ -49,9 +51,33 @@ export const retentionSchema = z.object({
     .max(3660, 'At most 10 years of hourly history.'),
 });
 
+const endpoint = (schemes: string[], what: string) =>
+  z
+    .string()
+    .trim()
+    .max(300)
+    .refine(
+      (v) => {
+        try {
+          return schemes.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `${what} must be a ${schemes.join(' or ')} URL.`,
+    );
+
+/** ProHashing: the account name (not secret; the API key lives in the vault) and the endpoints to use. */
+export const poolSettingsSchema = z.object({
+  accountName: z.string().trim().max(64, 'An account name has at most 64 characters.'),
+  restUrl: endpoint(['https:', 'http:'], 'The REST endpoint'),
+  wsUrl: endpoint(['wss:', 'ws:'], 'The live endpoint'),
+});
+
 export const settingsSchema = z.object({
   pollIntervalSec: pollInterval,
   retention: retentionSchema,
+  pool: poolSettingsSchema,
   scanTargets,
   electricity: electricitySchema,
   temperatureUnit: z.enum(temperatureUnits, { error: 'Temperature unit must be C or F.' }),
@@ -71,6 +97,7 @@ export const settingsPatchSchema = z
     theme: settingsSchema.shape.theme.optional(),
     scanTargets: scanTargets.optional(),
     retention: retentionSchema.partial().strict().optional(),
+    pool: poolSettingsSchema.partial().strict().optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -78,6 +105,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   pollIntervalSec: 15,
   retention: { rawHours: 48, fiveMinuteDays: 30, hourlyDays: 730 },
+  pool: { accountName: '', restUrl: PROHASHING_REST_URL, wsUrl: PROHASHING_WS_URL },
   electricity: { pricePerKwh: 0.1, currency: 'USD' },
   temperatureUnit: 'C',
   theme: 'dark',
@@ -88,6 +116,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
   return {
     pollIntervalSec: patch.pollIntervalSec ?? current.pollIntervalSec,
     retention: { ...current.retention, ...patch.retention },
+    pool: { ...current.pool, ...patch.pool },
     electricity: {
       pricePerKwh: patch.electricity?.pricePerKwh ?? current.electricity.pricePerKwh,
       currency: patch.electricity?.currency ?? current.electricity.currency,
@@ -123,6 +152,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
       'pollIntervalSec',
     ),
     retention: pick(retentionSchema, obj.retention, DEFAULT_SETTINGS.retention, 'retention'),
+    pool: pick(poolSettingsSchema, obj.pool, DEFAULT_SETTINGS.pool, 'pool'),
     electricity: {
       pricePerKwh: pick(
         price,

@@ -107,3 +107,12 @@ export const historyResultSchema = z.object({
   series: z.array(z.object({ metric: z.enum(historyMetrics), points: z.array(historyPointSchema) })),
 });
 export type HistoryResult = z.infer<typeof historyResultSchema>;
+
+/** One line of a rig's log, as the rig detail page shows it. */
+export const rigEventSchema = z.object({
+  rigId: z.string().nullable(),
+  atMs: z.number(),
+  kind: z.enum(['liveness', 'miner-state', 'failure', 'reboot', 'note']),
+  text: z.string(),
+});
+export type RigEvent = z.infer<typeof rigEventSchema>;

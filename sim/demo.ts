@@ -24,7 +24,17 @@ async function main(): Promise<void> {
   const dataDir = values.data ?? mkdtempSync(join(tmpdir(), 'rigdeck-demo-'));
   // The farm sends IP Reports to loopback, so the demo listens there (a real farm: 0.0.0.0).
   const core = createNodeCore({ dataDir, ipReport: { address: '127.0.0.1', port: IP_REPORT_PORT } });
-  await core.start();
+  const ph = farm.prohashing;
+  if (ph) {
+    // Point the pool connector at the farm's ProHashing fake, as a technician would with the real account.
+    core.settings.update({ pool: { accountName: ph.account, restUrl: `${ph.url}/api/v1`, wsUrl: ph.wsUrl } });
+    const r = await core.dispatch(
+      'pool.configure',
+      { apiKey: ph.apiKey },
+      { face: 'headless', peer: 'demo' },
+    );
+    if (!r.ok) throw new Error(`pool.configure: ${r.error.message}`);
+  }
 
   const targets = targetList(
     farm.rigs.map((r) => ({ host: r.ip, httpPort: r.httpPort, rpcPort: r.rpcPort })),
@@ -40,6 +50,8 @@ async function main(): Promise<void> {
     }
   });
   await scan.done;
+  // Started after the rigs are registered, so the collector polls them from its first cycle.
+  await core.start();
 
   const server = await startServer({
     core,
@@ -47,7 +59,6 @@ async function main(): Promise<void> {
     port: values.port ? Number(values.port) : 4280,
     staticDir: STATIC_DIR,
   });
-  const ph = farm.prohashing;
   console.log(`RigDeck demo: ${server.url}`);
   console.log(
     `  virtual farm "demo": ${farm.rigs.length} miners (${farm.addressingMode}), ${added} Vnish miners registered`,

@@ -1,7 +1,9 @@
 /** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
 import { UsageError } from './args';
 import { passwd, passwdHelp } from './passwd';
+import { exportCsv, exportHelp } from './export';
 import { scan, scanHelp } from './scan';
+import { status, statusHelp } from './status';
 import { serve, serveHelp } from './serve';
 
 type Command = { run: (argv: string[]) => Promise<number>; summary: string; help: string };
@@ -10,6 +12,8 @@ const commands: Record<string, Command> = {
   serve: { run: serve, summary: 'serve the UI and API to browsers (headless face)', help: serveHelp },
   passwd: { run: passwd, summary: "set or clear the headless server's password", help: passwdHelp },
   scan: { run: scan, summary: 'find miners on the network (and --add them to the fleet)', help: scanHelp },
+  status: { run: status, summary: 'poll the registered fleet once and print it', help: statusHelp },
+  export: { run: exportCsv, summary: 'write history as CSV', help: exportHelp },
 };
 
 export function usage(): string {

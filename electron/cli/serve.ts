@@ -17,6 +17,7 @@ Serves RigDeck's UI and API to browsers (the headless face).
   --data DIR        data directory (default: the desktop app's, per platform)
   --allow-origin U  also accept browser pages from origin U (repeatable)
   --ip-report P|off UDP port for the miners' IP Report button (default ${IP_REPORT_PORT}), or off
+  --metrics         serve Prometheus metrics at /metrics (behind the password when one is set)
   --mdns ADDR       announce this server as _rigdeck._tcp and browse for miners over mDNS on the
                     interface with IPv4 address ADDR (off by default)`;
 
@@ -33,6 +34,7 @@ export async function serve(argv: string[]): Promise<number> {
       'allow-origin': { type: 'string', multiple: true },
       'ip-report': { type: 'string' },
       mdns: { type: 'string' },
+      metrics: { type: 'boolean' },
       ...helpOption,
     },
   });
@@ -51,6 +53,7 @@ export async function serve(argv: string[]): Promise<number> {
     port: parsePort(values.port as string | undefined, DEFAULT_PORT),
     staticDir: STATIC_DIR,
     allowedOrigins: values['allow-origin'] ?? [],
+    metrics: values.metrics ?? false,
   }).catch(async (err: unknown) => {
     await core.stop();
     throw err;

@@ -1,7 +1,13 @@
 import type { Handlers } from '../../shared/contract';
 import type { DiscoveredDevice } from '../../shared/discovery';
 import { RpcError } from '../../shared/errors';
-import type { Address, AddResult, RigRecord } from '../../shared/fleet';
+import {
+  type Address,
+  type AddResult,
+  type FleetChange,
+  type RigRecord,
+  fleetChange,
+} from '../../shared/fleet';
 import { errorMessage } from '../contract/dispatch';
 import type { EventBus } from '../contract/events';
 import type { Passwords } from './passwords';
@@ -37,12 +43,7 @@ export function fleetHandlers(deps: FleetDeps): FleetHandlers {
     if (!rig) throw new RpcError({ code: 'not_found', message: `No rig with id ${id} in the fleet.` });
     return rig;
   };
-  const announce = (change: Partial<{ added: RigRecord[]; updated: RigRecord[]; removed: string[] }>) =>
-    events.emit('fleet.changed', {
-      added: change.added ?? [],
-      updated: change.updated ?? [],
-      removed: change.removed ?? [],
-    });
+  const announce = (change: Partial<FleetChange>) => events.emit('fleet.changed', fleetChange(change));
 
   return {
     'fleet.list': async () => ({ rigs: registry.list(), defaultPasswordSet: passwords.defaultSet() }),

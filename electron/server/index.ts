@@ -9,6 +9,7 @@ import { WebSocketServer } from 'ws';
 
 import { MAX_MESSAGE_BYTES } from '../../shared/wire';
 import type { Core } from '../core';
+import { createMetricsRoute } from './metrics-route';
 import { isAllowedOrigin, isLoopbackHost } from './network';
 import { type PasswordRecord, readPasswordRecord, verifyPassword } from './password';
 import { createSessions } from './sessions';
@@ -26,6 +27,8 @@ export type ServerOptions = {
   /** The built renderer (dist/renderer). */
   staticDir: string;
   allowedOrigins?: readonly string[];
+  /** Serve Prometheus metrics at /metrics (off by default); behind the password when one is set. */
+  metrics?: boolean;
   throttle?: LoginThrottle;
   now?: () => number;
   log?: Pick<Console, 'info' | 'warn' | 'error'>;
@@ -49,17 +52,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
 
   const serveStatic = createStaticHandler(options.staticDir);
+  const sessions = createSessions();
+  const throttle = options.throttle ?? createLoginThrottle();
+  const metrics = options.metrics
+    ? createMetricsRoute({ core, password, sessions, throttle, now, log })
+    : null;
   const http = createServer((req, res) => {
-    if (req.url === '/healthz') {
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (path === '/metrics' && metrics) {
+      void metrics(req, res);
       return;
     }
     serveStatic(req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const connections = new Set<Connection>();
-  const sessions = createSessions();
-  const throttle = options.throttle ?? createLoginThrottle();
 
   http.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];

@@ -1,29 +1,70 @@
 import { useState } from 'react';
 
-import { getClient } from '../api';
+import type { RigRecord } from '../../shared/fleet';
+import type { RigLive } from '../../shared/telemetry';
+import { VirtualRows } from '../components/VirtualRows';
+import { useNow } from '../components/useNow';
 import { useFleetStore } from '../stores/fleet';
+import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
-import { RigRow } from './RigRow';
+import { DefaultPassword } from './DefaultPassword';
+import { FLEET_ROW_HEIGHT, FleetHeader, FleetRow } from './FleetRow';
+import { FleetSummaryStrip } from './FleetSummaryStrip';
+
+type SortKey = 'name' | 'state' | 'hashrate' | 'temp';
+
+const stateRank = (l: RigLive | undefined) =>
+  !l
+    ? 5
+    : l.liveness === 'offline'
+      ? 0
+      : l.minerState === 'failure'
+        ? 1
+        : l.liveness === 'stale'
+          ? 2
+          : l.liveness === 'unknown'
+            ? 4
+            : 3;
+
+function sortRigs(rigs: RigRecord[], live: ReadonlyMap<string, RigLive>, key: SortKey): RigRecord[] {
+  const byName = (a: RigRecord, b: RigRecord) => a.name.localeCompare(b.name, undefined, { numeric: true });
+  const val = (r: RigRecord) => {
+    const l = live.get(r.id);
+    if (key === 'hashrate') return -(l?.hashrateMhs ?? -1);
+    if (key === 'temp') return -(l?.chipTempMaxC ?? -1000);
+    return stateRank(l);
+  };
+  return [...rigs].sort((a, b) => (key === 'name' ? byName(a, b) : val(a) - val(b) || byName(a, b)));
+}
 
 export function FleetPage() {
-  const { rigs, defaultPasswordSet, loaded, error, run } = useFleetStore();
-  const go = useUiStore((s) => s.go);
-  const list = [...rigs.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+  const { rigs, live, summary, defaultPasswordSet, loaded, error, run } = useFleetStore();
+  const unit = useSettingsStore((s) => s.settings?.temperatureUnit ?? 'C');
+  const { go, openRig } = useUiStore();
+  const now = useNow(1000);
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<SortKey>('state');
+
+  const needle = filter.trim().toLowerCase();
+  const shown = sortRigs(
+    [...rigs.values()].filter(
+      (r) =>
+        !needle || [r.name, r.ip, r.model ?? '', ...r.labels].some((t) => t.toLowerCase().includes(needle)),
+    ),
+    live,
+    sort,
+  );
 
   return (
     <section className="page">
       <h1>Fleet</h1>
-      <p className="muted">
-        {list.length} rig{list.length === 1 ? '' : 's'} registered. Live hashrate, temperatures and state
-        appear here once the collector polls them.
-      </p>
+      {summary && <FleetSummaryStrip summary={summary} />}
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      <DefaultPassword isSet={defaultPasswordSet} run={run} />
-      {loaded && list.length === 0 ? (
+      {loaded && rigs.size === 0 ? (
         <p>
           No rigs yet.{' '}
           <a
@@ -38,62 +79,46 @@ export function FleetPage() {
           .
         </p>
       ) : (
-        <table className="grid" data-testid="fleet-table">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>IP</th>
-              <th>Model</th>
-              <th>Firmware</th>
-              <th>Serial</th>
-              <th>MAC</th>
-              <th>Labels</th>
-              <th>Password</th>
-              <th aria-label="Actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((rig) => (
-              <RigRow key={rig.id} rig={rig} />
-            ))}
-          </tbody>
-        </table>
+        <>
+          <div className="toolbar">
+            <input
+              type="search"
+              aria-label="Filter rigs"
+              placeholder="Filter by name, IP, model or label"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+            />
+            <label className="inline">
+              Sort
+              <select
+                aria-label="Sort rigs"
+                value={sort}
+                onChange={(e) => setSort(e.target.value as SortKey)}
+              >
+                <option value="state">Problems first</option>
+                <option value="name">Name</option>
+                <option value="hashrate">Hashrate</option>
+                <option value="temp">Hottest first</option>
+              </select>
+            </label>
+            <span className="muted">
+              {shown.length} of {rigs.size} rigs
+            </span>
+          </div>
+          <div className="fleet-table" role="table" aria-label="Rigs" data-testid="fleet-table">
+            <FleetHeader unit={unit} />
+            <VirtualRows
+              items={shown}
+              rowHeight={FLEET_ROW_HEIGHT}
+              height={Math.min(640, Math.max(1, shown.length) * FLEET_ROW_HEIGHT + 2)}
+              render={(rig) => (
+                <FleetRow rig={rig} live={live.get(rig.id)} unit={unit} now={now} onOpen={openRig} />
+              )}
+            />
+          </div>
+        </>
       )}
+      <DefaultPassword isSet={defaultPasswordSet} run={run} />
     </section>
-  );
-}
-
-function DefaultPassword({
-  isSet,
-  run,
-}: {
-  isSet: boolean;
-  run: (a: () => Promise<unknown>) => Promise<boolean>;
-}) {
-  const [value, setValue] = useState('');
-  return (
-    <form
-      className="inline default-password"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void run(() => getClient().call('fleet.setPassword', { rigId: null, password: value })).then((ok) => {
-          if (ok) setValue('');
-          return useFleetStore.getState().load();
-        });
-      }}
-    >
-      <label htmlFor="default-password">Miner password for the whole fleet</label>
-      <input
-        id="default-password"
-        type="password"
-        autoComplete="new-password"
-        placeholder={isSet ? 'set; type to replace' : 'not set (admin)'}
-        value={value}
-        onChange={(e) => setValue(e.target.value)}
-      />
-      <button type="submit" className="small" disabled={value.length === 0}>
-        Save
-      </button>
-    </form>
   );
 }

@@ -2,6 +2,7 @@ import type { Page } from '../stores/ui';
 import { DiscoveryPage } from './DiscoveryPage';
 import { FleetPage } from './FleetPage';
 import { Placeholder } from './Placeholder';
+import { RigPage } from './RigPage';
 import { SettingsPage } from './SettingsPage';
 
 const upcoming: Record<Exclude<Page, 'settings' | 'fleet' | 'discovery'>, { title: string; body: string }> = {
@@ -19,7 +20,8 @@ const upcoming: Record<Exclude<Page, 'settings' | 'fleet' | 'discovery'>, { titl
   },
 };
 
-export function PageView({ page }: { page: Page }) {
+export function PageView({ page, rigId }: { page: Page; rigId: string | null }) {
+  if (rigId) return <RigPage id={rigId} />;
   if (page === 'settings') return <SettingsPage />;
   if (page === 'fleet') return <FleetPage />;
   if (page === 'discovery') return <DiscoveryPage />;

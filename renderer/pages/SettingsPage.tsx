@@ -9,6 +9,7 @@ import {
 } from '../../shared/settings';
 import { getClient } from '../api';
 import { Field } from '../components/Field';
+import { PoolSettings } from './PoolSettings';
 import { useSettingsStore } from '../stores/settings';
 
 type Form = {
@@ -131,6 +132,7 @@ export function SettingsPage() {
           {!dirty && savedAt && !saveError && <span className="ok">Saved.</span>}
         </div>
       </form>
+      <PoolSettings />
       {info && (
         <dl className="about">
           <dt>Version</dt>

@@ -31,14 +31,14 @@ test('settings: an invalid value is shown at its field, a valid change survives 
   await expect(interval).toHaveValue('15');
 
   await interval.fill('2');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('error-pollIntervalSec')).toContainText('at least 5');
   await expect(interval).toHaveAttribute('aria-invalid', 'true');
 
   await interval.fill('20');
   await page.getByLabel('Currency').fill('eur');
   await page.getByLabel('Theme').selectOption('light');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -134,5 +134,66 @@ describe('rigdeck scan', () => {
     const run = await rigdeck(['scan', '10.0.0.0/99']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('10.0.0.0/99');
+  });
+});
+
+describe('rigdeck status and export', () => {
+  it('polls the registered fleet once, prints one JSON line per rig, and exports what it polled as CSV', async () => {
+    const farm = await startFarm({
+      scenario: parseScenario(
+        { name: 'cli-status', rigs: [{ count: 2, model: 'L7', firmware: '1.3.4' }] },
+        'test',
+      ),
+      basePort: 23_350,
+      clock: 'manual',
+      servicePort: 0,
+      services: { prohashing: false, abacus: false, control: false },
+      seed: 4,
+    });
+    try {
+      await farm.advance(900);
+      const dir = tempDir();
+      const targets = farm.rigs.map((r) => `${r.ip}:${r.httpPort}`);
+      expect((await rigdeck(['scan', ...targets, '--add', '--data', dir])).code).toBe(0);
+
+      const run = await rigdeck(['status', '--json', '--data', dir]);
+      expect(run.code).toBe(0);
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(2);
+      for (const l of lines) {
+        expect(Object.keys(l).sort()).toEqual(
+          [
+            'chip_temp_max_c',
+            'fan_rpm_min',
+            'hashrate_mhs',
+            'id',
+            'ip',
+            'liveness',
+            'model',
+            'name',
+            'nominal_mhs',
+            'power_w',
+            'state',
+          ].sort(),
+        );
+        expect(l.liveness).toBe('online');
+        expect(l.hashrate_mhs).toBeGreaterThan(0);
+      }
+
+      const out = join(dir, 'fleet.csv');
+      const exp = await rigdeck(['export', '--metrics', 'hashrate_mhs,power_w', '--out', out, '--data', dir]);
+      expect(exp.code).toBe(0);
+      const csv = readFileSync(out, 'utf8').trim().split('\n');
+      expect(csv[0]).toMatch(/hashrate_mhs/);
+      expect(csv.length).toBeGreaterThan(1);
+
+      const bad = await rigdeck(['export', '--metrics', 'nonsense', '--data', dir]);
+      expect(bad.code).toBe(2);
+    } finally {
+      await farm.stop();
+    }
   });
 });

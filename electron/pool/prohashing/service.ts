@@ -24,8 +24,7 @@ import { autobahnConnector, type WampConnector } from './wamp-connector';
 import { DEFAULT_STALE_AFTER_MS, nextStaleAt } from './workers';
 
 /** The real endpoints, for the composition root; never a default here. */
-export const PROHASHING_REST_URL = 'https://prohashing.com/api/v1';
-export const PROHASHING_WS_URL = 'wss://live.prohashing.com:443/ws';
+export { PROHASHING_REST_URL, PROHASHING_WS_URL } from '../../../shared/pool';
 
 export type RestOptions = {
   endpoints?: readonly RestEndpoint[];

@@ -81,6 +81,7 @@ describe('salvageSettings', () => {
       theme: DEFAULT_SETTINGS.theme,
       scanTargets: [],
       retention: DEFAULT_SETTINGS.retention,
+      pool: DEFAULT_SETTINGS.pool,
     });
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });

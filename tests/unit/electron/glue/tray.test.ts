@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { createEventBus } from '../../../../electron/contract/events';
 import { createTray } from '../../../../electron/desktop/tray';
-import type { RigRecord } from '../../../../shared/fleet';
+import { type RigRecord, fleetChange } from '../../../../shared/fleet';
 import { Tray, app, resetElectronFake } from '../../../mocks/electron';
 
 vi.mock('electron', () => import('../../../mocks/electron'));
@@ -31,7 +31,7 @@ describe('tray', () => {
     expect(tray?.tooltip).toBe('RigDeck: 1 rig registered');
 
     rigs = [rig('a'), rig('b'), rig('c')];
-    events.emit('fleet.changed', { added: [], updated: [], removed: [] });
+    events.emit('fleet.changed', fleetChange({}));
     expect(tray?.tooltip).toBe('RigDeck: 3 rigs registered');
     expect(tray?.menu?.items[0]).toMatchObject({ label: '3 rigs registered', enabled: false });
 
@@ -44,7 +44,7 @@ describe('tray', () => {
     handle.destroy();
     expect(tray?.destroyed).toBe(true);
     rigs = [];
-    events.emit('fleet.changed', { added: [], updated: [], removed: ['a'] });
+    events.emit('fleet.changed', fleetChange({ removed: ['a'] }));
     expect(tray?.tooltip).toBe('RigDeck: 3 rigs registered');
   });
 });

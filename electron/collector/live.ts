@@ -1,0 +1,179 @@
+/**
+ * What the UI sees of each rig and of the fleet, pure: a normalized snapshot plus liveness → RigLive; every
+ * RigLive → FleetSummary (sums over online rigs only, so a stale number is never added as if current); and the
+ * diff that lets events carry only the rigs that changed.
+ */
+import { type ChainSnapshot, type RigSnapshot } from '../../shared/rig';
+import { type FleetSummary, type Liveness, type RigLive } from '../../shared/telemetry';
+
+export type PollNote = { lastPollMs: number | null; lastError: string | null };
+export type PoolFigures = { poolHashrateMhs: number | null; workerName: string | null };
+
+const maxOf = (values: Array<number | null>): number | null => {
+  let best: number | null = null;
+  for (const v of values) if (v !== null && Number.isFinite(v) && (best === null || v > best)) best = v;
+  return best;
+};
+
+const minOf = (values: Array<number | null>): number | null => {
+  let best: number | null = null;
+  for (const v of values) if (v !== null && Number.isFinite(v) && (best === null || v < best)) best = v;
+  return best;
+};
+
+export function chipTempMax(s: RigSnapshot): number | null {
+  return maxOf([s.chipTemp.maxC, ...s.chains.map((c) => c.chipTemp.maxC)]);
+}
+
+export function boardTempMax(s: RigSnapshot): number | null {
+  return maxOf([s.boardTemp.maxC, ...s.chains.map((c) => c.boardTemp.maxC)]);
+}
+
+/** The slowest fan, lost ones included: a stopped fan is the minimum the alerting has to see. */
+export function fanRpmMin(s: RigSnapshot): number | null {
+  return minOf(s.fans.map((f) => f.rpm));
+}
+
+/** Null in immersion mode: fans are unplugged by design there, not lost. */
+export function fansLost(s: RigSnapshot): number | null {
+  if (s.fans.length === 0) return null;
+  if (s.fanMode !== null && /immers/i.test(s.fanMode)) return null;
+  return s.fans.filter((f) => f.status === 'lost').length;
+}
+
+function chainLive(c: ChainSnapshot): RigLive['chains'][number] {
+  return {
+    id: c.id,
+    state: c.state,
+    hashrateMhs: c.hashrateMhs,
+    chipTempMaxC: c.chipTemp.maxC,
+    frequencyMhz: c.frequencyMhz,
+    chipsRed: c.chipGrades?.red ?? null,
+    chipsOrange: c.chipGrades?.orange ?? null,
+  };
+}
+
+export type RigLiveInput = {
+  rigId: string;
+  snapshot: RigSnapshot | null;
+  liveness: Liveness;
+  restarting: boolean;
+  poll: PollNote;
+  pool: PoolFigures;
+};
+
+export function toRigLive(i: RigLiveInput): RigLive {
+  const s = i.snapshot;
+  return {
+    rigId: i.rigId,
+    liveness: i.liveness,
+    takenAtMs: s?.takenAtMs ?? null,
+    lastPollMs: i.poll.lastPollMs,
+    lastError: i.poll.lastError,
+    minerState: s?.minerState ?? 'unknown',
+    restarting: i.restarting,
+    failureCode: s?.failureCode ?? null,
+    failureDescription: s?.failureDescription ?? null,
+    hashrateMhs: s?.hashrateMhs ?? null,
+    nominalHashrateMhs: s?.nominalHashrateMhs ?? null,
+    powerW: s?.powerW ?? null,
+    efficiencyJPerMh: s?.efficiencyJPerMh ?? null,
+    chipTempMaxC: s === null ? null : chipTempMax(s),
+    boardTempMaxC: s === null ? null : boardTempMax(s),
+    fanRpmMin: s === null ? null : fanRpmMin(s),
+    fansLost: s === null ? null : fansLost(s),
+    uptimeSec: s?.uptimeSec ?? null,
+    preset: s?.preset?.name ?? null,
+    chains: s === null ? [] : s.chains.map(chainLive),
+    poolHashrateMhs: i.pool.poolHashrateMhs,
+    workerName: i.pool.workerName,
+  };
+}
+
+/**
+ * Counts by liveness; by miner state for online rigs (plus `restarting` for any rig restarting, reachable or
+ * not), since a stale rig's last state is not its current one. Hashrate, nominal and power sum online rigs;
+ * efficiency is over the online rigs that report both power and hashrate. The pool figure is passed in: it
+ * comes from the pool, deduplicated by worker, not from the rigs.
+ */
+export function summarize(
+  lives: Iterable<RigLive>,
+  asOfMs: number,
+  poolHashrateMhs: number | null,
+): FleetSummary {
+  const rigs = { total: 0, online: 0, stale: 0, offline: 0, unknown: 0 };
+  const byMinerState: Record<string, number> = {};
+  let hashrateMhs = 0;
+  let nominalHashrateMhs = 0;
+  let powerW = 0;
+  let effPower = 0;
+  let effHash = 0;
+  for (const r of lives) {
+    rigs.total += 1;
+    rigs[r.liveness] += 1;
+    const state = r.restarting ? 'restarting' : r.liveness === 'online' ? r.minerState : null;
+    if (state !== null) byMinerState[state] = (byMinerState[state] ?? 0) + 1;
+    if (r.liveness !== 'online') continue;
+    hashrateMhs += r.hashrateMhs ?? 0;
+    nominalHashrateMhs += r.nominalHashrateMhs ?? 0;
+    powerW += r.powerW ?? 0;
+    if (r.powerW !== null && r.hashrateMhs !== null && r.hashrateMhs > 0) {
+      effPower += r.powerW;
+      effHash += r.hashrateMhs;
+    }
+  }
+  return {
+    asOfMs,
+    rigs: { ...rigs, byMinerState },
+    hashrateMhs,
+    nominalHashrateMhs,
+    poolHashrateMhs,
+    powerW,
+    efficiencyJPerMh: effHash > 0 ? effPower / effHash : null,
+  };
+}
+
+function sameChains(a: RigLive['chains'], b: RigLive['chains']): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((c, i) => {
+    const d = b[i];
+    return (
+      d !== undefined &&
+      c.id === d.id &&
+      c.state === d.state &&
+      c.hashrateMhs === d.hashrateMhs &&
+      c.chipTempMaxC === d.chipTempMaxC &&
+      c.frequencyMhz === d.frequencyMhz &&
+      c.chipsRed === d.chipsRed &&
+      c.chipsOrange === d.chipsOrange
+    );
+  });
+}
+
+/**
+ * Whether two views of a rig differ in anything worth an event. `lastPollMs` alone is not: a silent rig is
+ * re-polled every few seconds and nothing the UI shows changes; it travels with the next real change.
+ */
+export function sameLive(a: RigLive, b: RigLive): boolean {
+  for (const key of Object.keys(a) as Array<keyof RigLive>) {
+    if (key === 'chains' || key === 'lastPollMs') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  return sameChains(a.chains, b.chains);
+}
+
+export type LiveDiff = { changed: RigLive[]; removed: string[] };
+
+/** The rigs of `next` that are new or differ from `prev`, and the ids `prev` had that `next` lacks. */
+export function changedSince(
+  prev: ReadonlyMap<string, RigLive>,
+  next: ReadonlyMap<string, RigLive>,
+): LiveDiff {
+  const changed: RigLive[] = [];
+  for (const [id, live] of next) {
+    const before = prev.get(id);
+    if (before === undefined || !sameLive(before, live)) changed.push(live);
+  }
+  const removed = [...prev.keys()].filter((id) => !next.has(id));
+  return { changed, removed };
+}

@@ -1,0 +1,57 @@
+/**
+ * The collector's side of the ProHashing connector: it hands the connector each rig's pool settings (read on
+ * the slow cadence) for the worker ↔ rig mapping, and takes back the per-worker hashrate as per-rig figures.
+ */
+import { type RigPoolInput } from '../pool/prohashing/mapping';
+import { type ProHashingService } from '../pool/prohashing/service';
+import { type PoolFigures } from './live';
+import { NO_POOL, poolView, samePoolInputs, type PoolView } from './pool-merge';
+import { type RigEntry } from './rig-entry';
+
+export type PoolFeed = Pick<ProHashingService, 'setRigs' | 'subscribe' | 'getState'>;
+
+export type PoolSync = {
+  /** Follows the pool; `onChange` gets a lookup of the new per-rig figures. */
+  start(onChange: (figuresFor: (rigId: string) => PoolFigures) => void): void;
+  stop(): void;
+  figuresFor(rigId: string): PoolFigures;
+  totalMhs(): number | null;
+  /** Sends the rigs' pool settings to the connector when they changed. */
+  push(entries: ReadonlyMap<string, RigEntry>): void;
+};
+
+export function createPoolSync(feed: PoolFeed | null): PoolSync {
+  let view: PoolView = { byRig: new Map(), totalMhs: null };
+  let sent: RigPoolInput[] = [];
+  let unsubscribe: (() => void) | null = null;
+  const figuresFor = (rigId: string): PoolFigures => view.byRig.get(rigId) ?? NO_POOL;
+
+  return {
+    start(onChange) {
+      if (feed === null || unsubscribe !== null) return;
+      view = poolView(feed.getState());
+      onChange(figuresFor);
+      unsubscribe = feed.subscribe((c) => {
+        if (!c.topics.includes('workers') && !c.topics.includes('mapping')) return;
+        view = poolView(c.state);
+        onChange(figuresFor);
+      });
+    },
+    stop() {
+      unsubscribe?.();
+      unsubscribe = null;
+    },
+    figuresFor,
+    totalMhs: () => view.totalMhs,
+    push(entries) {
+      if (feed === null) return;
+      const inputs: RigPoolInput[] = [];
+      for (const [rigId, e] of [...entries].sort(([a], [b]) => a.localeCompare(b))) {
+        if (e.slow?.pools) inputs.push({ rigId, pools: e.slow.pools });
+      }
+      if (samePoolInputs(inputs, sent)) return;
+      sent = inputs;
+      feed.setRigs(inputs);
+    },
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * Reading one rig, in tiers, through the connectors. Every poll reads Vnish /summary (hashrate, power,
+ * temperatures, fans, chains, pools, miner state): one request. /info, /status and /perf-summary (identity,
+ * uptime, preset, restart flags) are read on the detail cadence or when something suggests they changed, and
+ * kept; presets, model limits, chip detail and pool settings on the slow cadence. Rigs that do not speak Vnish
+ * REST (stock firmware) are read over CGMiner RPC, the telemetry fallback.
+ */
+import { type ChainChips, type RigSnapshot } from '../../shared/rig';
+import { type HashUnit, parseHashUnit, parseUptimeSeconds } from '../../shared/units';
+import { readRpcSnapshot } from '../miners/cgminer/read';
+import { MinerError, type MinerErrorCode } from '../miners/errors';
+import { type CallOptions, type VnishClient } from '../miners/vnish/client';
+import { createVnishControl } from '../miners/vnish/control';
+import { normalizeVnish } from '../miners/vnish/normalize';
+import { normalizeChainChips } from '../miners/vnish/normalize-chips';
+import { type Info, type ModelInfo } from '../miners/vnish/schemas-info';
+import { type Status } from '../miners/vnish/schemas-summary';
+import { type PerfSummary, type PresetItem } from '../miners/vnish/schemas-tuning';
+
+export type Source = RigSnapshot['source'];
+
+export type VnishDetail = {
+  info: Info | null;
+  /** When `info` was read: the uptime it carries is advanced from here between reads. */
+  infoAtMs: number | null;
+  /** The uptime `info` said when read (not advanced): a smaller one at the next read means a reboot. */
+  uptimeSec: number | null;
+  status: Status | null;
+  perf: PerfSummary | null;
+  atMs: number;
+};
+
+export type PoolSetting = { url: string; user: string; password: string };
+
+export type SlowDetail = {
+  atMs: number;
+  presets: PresetItem[] | null;
+  model: ModelInfo | null;
+  chips: ChainChips[] | null;
+  chipsAtMs: number | null;
+  /** The pool slots as configured (with their stratum passwords, which carry the worker name). */
+  pools: PoolSetting[] | null;
+  /** What failed ("presets: timeout"). */
+  errors: string[];
+};
+
+export type ReadOptions = { now: () => number; signal: AbortSignal; timeoutMs: number };
+
+export type RigTarget = { host: string; rpcPort: number | null; firmware: string | null };
+
+/** Vnish REST unless the registry knows the firmware is something else and there is an RPC port to ask. */
+export function preferredSource(t: RigTarget): Source {
+  if (t.rpcPort !== null && t.firmware !== null && !/vnish/i.test(t.firmware)) return 'cgminer-rpc';
+  return 'vnish-rest';
+}
+
+const NOT_VNISH: readonly MinerErrorCode[] = ['http', 'bad_reply', 'auth'];
+
+/** Something answered on HTTP but not as Vnish does: worth asking RPC. A silent rig is not (two timeouts). */
+export function shouldTryRpc(error: unknown, t: RigTarget): boolean {
+  return t.rpcPort !== null && error instanceof MinerError && NOT_VNISH.includes(error.code);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+function part(name: string, error: unknown): string {
+  return `${name}: ${error instanceof MinerError ? error.code : 'error'}`;
+}
+
+const callOf = (o: ReadOptions): CallOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
+
+/** One Vnish poll: /summary, plus the detail endpoints when `refresh` (or when the summary has no miner state). */
+export async function readVnish(
+  client: VnishClient,
+  cached: VnishDetail | null,
+  refresh: boolean,
+  o: ReadOptions,
+): Promise<{ snapshot: RigSnapshot; detail: VnishDetail | null }> {
+  const call = callOf(o);
+  const [summary, info, status, perf] = await Promise.allSettled([
+    client.summary(call),
+    refresh ? client.info(call) : null,
+    refresh ? client.status(call) : null,
+    refresh ? client.perfSummary(call) : null,
+  ]);
+  if (summary.status === 'rejected') {
+    throw summary.reason instanceof MinerError
+      ? summary.reason
+      : new MinerError('bad_reply', `summary @ ${client.host}:${client.port}: failed`, {
+          cause: summary.reason,
+        });
+  }
+  const now = o.now();
+  const incomplete: string[] = [];
+  const pick = <T>(name: string, r: PromiseSettledResult<T | null>, old: T | null): T | null => {
+    if (r.status === 'fulfilled') return r.value ?? old;
+    if (old === null) incomplete.push(part(name, r.reason));
+    return old;
+  };
+  let detail: VnishDetail | null = cached;
+  if (refresh) {
+    const freshInfo = info.status === 'fulfilled' ? info.value : null;
+    detail = {
+      info: pick('info', info, cached?.info ?? null),
+      infoAtMs: freshInfo !== null ? now : (cached?.infoAtMs ?? null),
+      uptimeSec:
+        freshInfo !== null
+          ? parseUptimeSeconds(freshInfo.system?.uptime ?? null)
+          : (cached?.uptimeSec ?? null),
+      status: pick('status', status, cached?.status ?? null),
+      perf: pick('perf-summary', perf, cached?.perf ?? null),
+      atMs: now,
+    };
+  }
+  // While the firmware starts, /summary has no miner object: only /status then says what the miner is doing.
+  let liveStatus = detail?.status ?? null;
+  if (!refresh && (summary.value.miner?.miner_status ?? null) === null) {
+    liveStatus = await client.status(call).catch(() => liveStatus);
+  }
+  const snapshot = normalizeVnish(
+    { summary: summary.value, info: detail?.info ?? null, status: liveStatus, perf: detail?.perf ?? null },
+    { takenAtMs: now, incomplete },
+  );
+  const infoAt = detail?.infoAtMs ?? null;
+  if (snapshot.uptimeSec !== null && infoAt !== null && infoAt < now) {
+    return {
+      snapshot: { ...snapshot, uptimeSec: snapshot.uptimeSec + Math.round((now - infoAt) / 1000) },
+      detail,
+    };
+  }
+  return { snapshot, detail };
+}
+
+export function readRpc(host: string, port: number, o: ReadOptions): Promise<RigSnapshot> {
+  return readRpcSnapshot(host, port, { now: o.now, timeoutMs: o.timeoutMs, signal: o.signal });
+}
+
+/**
+ * The slow tier over Vnish REST: presets, model limits, pool settings (which need a login), and chip detail when
+ * `withChips` (else the chips read last time are kept).
+ */
+export async function readVnishSlow(
+  client: VnishClient,
+  unit: HashUnit,
+  prev: SlowDetail | null,
+  withChips: boolean,
+  o: ReadOptions,
+): Promise<SlowDetail> {
+  const call = callOf(o);
+  const [presets, model, chips, settings] = await Promise.allSettled([
+    client.presets(call),
+    client.model(call),
+    withChips ? client.chainChips(call) : null,
+    createVnishControl(client.transport).getSettings(call),
+  ]);
+  const errors: string[] = [];
+  const value = <T>(name: string, r: PromiseSettledResult<T>): T | null => {
+    if (r.status === 'fulfilled') return r.value;
+    errors.push(part(name, r.reason));
+    return null;
+  };
+  const items = withChips ? value('chips', chips) : null;
+  const now = o.now();
+  const slots = value('settings', settings)?.settings.miner?.pools ?? null;
+  return {
+    atMs: now,
+    presets: value('presets', presets),
+    model: value('model', model),
+    chips: items === null ? (prev?.chips ?? null) : normalizeChainChips(items, unit),
+    chipsAtMs: items === null ? (prev?.chipsAtMs ?? null) : now,
+    pools:
+      slots === null
+        ? null
+        : slots
+            .map((p) => ({ url: p.url ?? '', user: p.user ?? '', password: p.pass ?? '' }))
+            .filter((p) => p.url !== ''),
+    errors,
+  };
+}
+
+/** RPC gives no settings: the pool slots it reports, without passwords (so no worker name), and nothing else. */
+export function slowFromSnapshot(s: RigSnapshot, atMs: number): SlowDetail {
+  return {
+    atMs,
+    presets: null,
+    model: null,
+    chips: null,
+    chipsAtMs: null,
+    pools: s.pools
+      .filter((p) => p.kind === 'user' && p.url !== '')
+      .map((p) => ({ url: p.url, user: p.user, password: '' })),
+    errors: [],
+  };
+}
+
+export function hashUnitOf(s: RigSnapshot): HashUnit {
+  return parseHashUnit(s.identity.reportedHashUnit) ?? 'MH/s';
+}

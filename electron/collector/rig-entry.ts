@@ -1,0 +1,141 @@
+/**
+ * What the collector keeps per rig between polls, and the pure steps on it: a new entry, a registry change,
+ * the view whose changes are logged, the RigLive it shows, and the public detail view (no pool passwords).
+ */
+import { type RigRecord } from '../../shared/fleet';
+import { type RigSnapshot } from '../../shared/rig';
+import { type RigLive } from '../../shared/telemetry';
+import { type VnishClient } from '../miners/vnish/client';
+import { type HealthView } from './batch';
+import { type PollNote, type PoolFigures, toRigLive } from './live';
+import { initialHealth, isRestarting, type RigHealth } from './liveness';
+import { NO_POOL } from './pool-merge';
+import { type SlowDetail, type Source, type VnishDetail } from './read-rig';
+
+export type RigEntry = {
+  /** Changes when the rig is re-added or moves: a poll that started before then is discarded. */
+  gen: number;
+  record: RigRecord;
+  client: VnishClient | null;
+  /** The password the client was built with, to notice a change at the next slow read. */
+  password: string | null;
+  /** What answered last; null until known (then the registry's firmware decides what to try first). */
+  source: Source | null;
+  detail: VnishDetail | null;
+  slow: SlowDetail | null;
+  /** Read the detail / slow tier at the next poll whatever their cadence says. */
+  detailDue: boolean;
+  slowDue: boolean;
+  /** Per-chip detail asked for (refresh). */
+  chipsDue: boolean;
+  /** A restart was requested since the detail was last read: the uptime reset it causes is expected. */
+  restartSinceDetail: boolean;
+  snapshot: RigSnapshot | null;
+  /** A snapshot taken since the last cycle ended, waiting to be written. */
+  unsaved: RigSnapshot | null;
+  health: RigHealth;
+  poll: PollNote;
+  pool: PoolFigures;
+};
+
+export function newEntry(record: RigRecord, gen: number): RigEntry {
+  return {
+    gen,
+    record,
+    client: null,
+    password: null,
+    source: null,
+    detail: null,
+    slow: null,
+    detailDue: true,
+    slowDue: true,
+    chipsDue: false,
+    restartSinceDetail: false,
+    snapshot: null,
+    unsaved: null,
+    health: initialHealth(),
+    poll: { lastPollMs: null, lastError: null },
+    pool: NO_POOL,
+  };
+}
+
+export function addressOf(r: Pick<RigRecord, 'ip' | 'httpPort'>): string {
+  return `${r.ip}:${r.httpPort}`;
+}
+
+export function moved(a: RigRecord, b: RigRecord): boolean {
+  return a.ip !== b.ip || a.httpPort !== b.httpPort || a.rpcPort !== b.rpcPort;
+}
+
+/**
+ * The rig at a new address (DHCP) is the same machine: its history of answers and figures carries over, but
+ * everything tied to the old address (client, login, what protocol answered, cached detail) is dropped.
+ */
+export function rehome(e: RigEntry, record: RigRecord, gen: number): RigEntry {
+  return {
+    ...e,
+    gen,
+    record,
+    client: null,
+    password: null,
+    source: null,
+    detail: null,
+    slow: e.slow,
+    detailDue: true,
+    slowDue: true,
+  };
+}
+
+export function healthView(e: RigEntry, now: number): HealthView {
+  return {
+    liveness: e.health.liveness,
+    restarting: isRestarting(e.health, now),
+    minerState: e.health.minerState,
+    failureCode: e.snapshot?.failureCode ?? null,
+    failureDescription: e.snapshot?.failureDescription ?? null,
+  };
+}
+
+export function liveOf(id: string, e: RigEntry, now: number): RigLive {
+  return toRigLive({
+    rigId: id,
+    snapshot: e.snapshot,
+    liveness: e.health.liveness,
+    restarting: isRestarting(e.health, now),
+    poll: e.poll,
+    pool: e.pool,
+  });
+}
+
+export type RigDetails = {
+  source: Source | null;
+  /** When the identity/state detail and the slow tier were last read. */
+  detailAtMs: number | null;
+  slowAtMs: number | null;
+  chipsAtMs: number | null;
+  restartRequired: boolean | null;
+  rebootRequired: boolean | null;
+  presets: SlowDetail['presets'];
+  model: SlowDetail['model'];
+  chips: SlowDetail['chips'];
+  /** Pool slots as configured; the stratum password stays inside the collector. */
+  pools: Array<{ url: string; user: string }> | null;
+  errors: string[];
+};
+
+export function detailsOf(e: RigEntry): RigDetails {
+  const s = e.slow;
+  return {
+    source: e.source,
+    detailAtMs: e.detail?.atMs ?? null,
+    slowAtMs: s?.atMs ?? null,
+    chipsAtMs: s?.chipsAtMs ?? null,
+    restartRequired: e.snapshot?.restartRequired ?? null,
+    rebootRequired: e.snapshot?.rebootRequired ?? null,
+    presets: s?.presets ?? null,
+    model: s?.model ?? null,
+    chips: s?.chips ?? null,
+    pools: s?.pools?.map((p) => ({ url: p.url, user: p.user })) ?? null,
+    errors: s?.errors ?? [],
+  };
+}

@@ -1,0 +1,94 @@
+import type { RigRecord } from '../../shared/fleet';
+import {
+  UNKNOWN,
+  formatAge,
+  formatDuration,
+  formatEfficiency,
+  formatPercent,
+  formatPower,
+  formatTemp,
+} from '../../shared/format';
+import type { Settings } from '../../shared/settings';
+import type { RigLive } from '../../shared/telemetry';
+import { formatHashrate } from '../../shared/units';
+import { LiveBadge } from '../components/LiveBadge';
+
+export const FLEET_ROW_HEIGHT = 36;
+
+export function FleetHeader({ unit }: { unit: Settings['temperatureUnit'] }) {
+  return (
+    <div className="fleet-row head" role="row">
+      <span role="columnheader">Rig</span>
+      <span role="columnheader">State</span>
+      <span role="columnheader">Hashrate</span>
+      <span role="columnheader">of nominal</span>
+      <span role="columnheader">Power</span>
+      <span role="columnheader">Efficiency</span>
+      <span role="columnheader">Chip max (°{unit})</span>
+      <span role="columnheader">Fan min</span>
+      <span role="columnheader">Uptime</span>
+      <span role="columnheader">Updated</span>
+    </div>
+  );
+}
+
+type Props = {
+  rig: RigRecord;
+  live: RigLive | undefined;
+  unit: Settings['temperatureUnit'];
+  now: number;
+  onOpen: (id: string) => void;
+};
+
+/**
+ * One rig on the dashboard. Figures that are not live (stale or offline) are greyed and the age says how old
+ * they are: a frozen number must never look like a live one.
+ */
+export function FleetRow({ rig, live, unit, now, onOpen }: Props) {
+  const current = live?.liveness === 'online';
+  const l = live;
+  return (
+    <div
+      className={`fleet-row${current ? '' : ' not-live'}`}
+      role="row"
+      data-rig={rig.id}
+      data-liveness={l?.liveness ?? 'unknown'}
+      tabIndex={0}
+      onClick={() => onOpen(rig.id)}
+      onKeyDown={(e) => e.key === 'Enter' && onOpen(rig.id)}
+    >
+      <span role="cell" className="name" title={`${rig.ip} · ${rig.model ?? ''}`}>
+        {rig.name}
+        <small className="muted mono"> {rig.ip}</small>
+      </span>
+      <span role="cell">
+        <LiveBadge live={l} />
+      </span>
+      <span role="cell" className="num">
+        {l ? formatHashrate(l.hashrateMhs) : UNKNOWN}
+      </span>
+      <span role="cell" className="num">
+        {l ? formatPercent(l.hashrateMhs, l.nominalHashrateMhs) : UNKNOWN}
+      </span>
+      <span role="cell" className="num">
+        {formatPower(l?.powerW ?? null)}
+      </span>
+      <span role="cell" className="num">
+        {formatEfficiency(l?.efficiencyJPerMh ?? null)}
+      </span>
+      <span role="cell" className="num">
+        {formatTemp(l?.chipTempMaxC ?? null, unit)}
+      </span>
+      <span role="cell" className="num">
+        {l && l.fanRpmMin !== null ? `${l.fanRpmMin} rpm` : UNKNOWN}
+        {l?.fansLost ? <span className="tone-bad"> · {l.fansLost} lost</span> : null}
+      </span>
+      <span role="cell" className="num">
+        {formatDuration(l?.uptimeSec ?? null)}
+      </span>
+      <span role="cell" className="age" title={l?.lastError ?? undefined}>
+        {formatAge(l?.takenAtMs ?? null, now)}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+
+import { getClient } from '../api';
+import { useSettingsStore } from '../stores/settings';
+
+type Health = { configured: boolean; apiKey: string; live: string; error: string | null };
+
+/**
+ * ProHashing: the account name and endpoints are ordinary settings; the API key goes to the encrypted vault and
+ * never comes back, so the form only says whether one is set and how the connection is doing.
+ */
+export function PoolSettings() {
+  const pool = useSettingsStore((s) => s.settings?.pool);
+  const { save, fieldErrors } = useSettingsStore();
+  const [key, setKey] = useState('');
+  const [account, setAccount] = useState<string | null>(null);
+  const [health, setHealth] = useState<Health | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    const c = getClient();
+    const show = (v: {
+      configured: boolean;
+      state: { health: { apiKey: string; live: { state: string; lastError: { message: string } | null } } };
+    }) =>
+      setHealth({
+        configured: v.configured,
+        apiKey: v.state.health.apiKey,
+        live: v.state.health.live.state,
+        error: v.state.health.live.lastError?.message ?? null,
+      });
+    c.call('pool.state').then(show, () => setHealth(null));
+    return c.on('pool.changed', show);
+  }, []);
+
+  if (!pool) return null;
+  const configure = async (apiKey: string | null) => {
+    try {
+      const r = await getClient().call('pool.configure', { apiKey });
+      setKey('');
+      setMessage(r.configured ? 'API key saved; connecting…' : 'API key forgotten.');
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className="pool-settings">
+      <h2>ProHashing</h2>
+      <p className="muted" data-testid="pool-status">
+        {health === null
+          ? 'Status unknown.'
+          : !health.configured
+            ? 'Not connected: no API key.'
+            : health.apiKey === 'invalid'
+              ? 'The API key was refused.'
+              : `Live feed: ${health.live}${health.error ? ` (${health.error})` : ''}.`}
+      </p>
+      <form
+        className="settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save({ pool: { accountName: account ?? pool.accountName } }).then(
+            (ok) => ok && setAccount(null),
+          );
+        }}
+      >
+        <div className={`field${fieldErrors['pool.accountName'] ? ' invalid' : ''}`}>
+          <label htmlFor="pool-account">Account name</label>
+          <input
+            id="pool-account"
+            value={account ?? pool.accountName}
+            onChange={(e) => setAccount(e.target.value)}
+          />
+          {fieldErrors['pool.accountName'] && (
+            <small className="error">{fieldErrors['pool.accountName']}</small>
+          )}
+        </div>
+        <button type="submit" className="small" disabled={account === null}>
+          Save account
+        </button>
+      </form>
+      <form
+        className="inline"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void configure(key);
+        }}
+      >
+        <label htmlFor="pool-key">API key</label>
+        <input
+          id="pool-key"
+          type="password"
+          autoComplete="off"
+          placeholder={health?.configured ? 'set; type to replace' : 'from your ProHashing account page'}
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+        />
+        <button type="submit" className="small" disabled={key.trim().length === 0}>
+          Save key
+        </button>
+        {health?.configured && (
+          <button type="button" className="small secondary" onClick={() => void configure(null)}>
+            Forget key
+          </button>
+        )}
+      </form>
+      {message && (
+        <p className="muted" role="status">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
