@@ -18,6 +18,7 @@ import { type RigRecord } from '../shared/fleet';
 import { startFarm, type Farm } from '../sim/index';
 import { type ChildReport, type ChildRequest, type CycleMeasure } from './collector-child';
 import { median, round } from './lib/stats';
+import { loadAutocannon } from './lib/autocannon';
 
 const MINERS = 1000;
 const CHILD_RUNS = 3;
@@ -32,19 +33,6 @@ const LOADTOOL_SECONDS = 3;
 // Away from 127.0.1.x, which the farm CLI and other benches default to.
 const BASE_IP = '127.0.91.1';
 const FALLBACK_BASE_PORT = 26_000;
-
-type Autocannon = (o: Record<string, unknown>) => Promise<{ requests: { average: number }; non2xx: number }>;
-
-async function loadAutocannon(): Promise<Autocannon | null> {
-  const name = 'autocannon'; // variable specifier: optional dependency, resolved at run time
-  try {
-    const mod = (await import(name)) as { default?: unknown };
-    const fn = mod.default ?? mod;
-    return typeof fn === 'function' ? (fn as Autocannon) : null;
-  } catch {
-    return null;
-  }
-}
 
 async function farmOf1000(): Promise<Farm> {
   const common = {

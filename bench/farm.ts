@@ -4,6 +4,7 @@
 import { Agent, request } from 'node:http';
 import { startFarm, type Farm } from '../sim/index';
 import { median } from './lib/stats';
+import { loadAutocannon } from './lib/autocannon';
 
 const RUNS = 3;
 const RUN_SECONDS = 5;
@@ -38,19 +39,6 @@ async function ownClientRps(farm: Farm, seconds: number): Promise<number> {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   agent.destroy();
   return ok / ((Date.now() - started) / 1000);
-}
-
-type Autocannon = (o: Record<string, unknown>) => Promise<{ requests: { average: number }; non2xx: number }>;
-
-async function loadAutocannon(): Promise<Autocannon | null> {
-  const name = 'autocannon'; // variable specifier: optional dependency, resolved at run time
-  try {
-    const mod = (await import(name)) as { default?: unknown };
-    const fn = mod.default ?? mod;
-    return typeof fn === 'function' ? (fn as Autocannon) : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function runFarmBench(): Promise<Record<string, number>> {

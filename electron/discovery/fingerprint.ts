@@ -39,6 +39,11 @@ const BLANK: Omit<Identity, 'kind'> = {
   reason: null,
 };
 
+/** The verdict for something that answered (or was announced) but could not be identified: never dropped. */
+export function unknownIdentity(reason: string): Identity {
+  return { kind: 'unknown', ...BLANK, reason };
+}
+
 /** After `GET /`: is `/api/v1/info` worth asking? Yes for AnthillOS, and for unmarked 200 pages (white-label builds). */
 export function wantsInfo(page: Probe<HttpPage> | null): boolean {
   if (!page?.ok) return false;

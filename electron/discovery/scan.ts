@@ -6,7 +6,7 @@
  * streamed through `onEvent` as soon as each is known; only counts are kept.
  */
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
-import { type Identity } from './fingerprint';
+import { type Identity, unknownIdentity } from './fingerprint';
 import { createSemaphore } from './limiter';
 import { type Target, type TargetSet } from './targets';
 import { type PortState, type TcpProbe } from './tcp-probe';
@@ -128,16 +128,7 @@ export async function runScan(
         deps.toDevice(
           t,
           open,
-          {
-            kind: 'unknown',
-            firmware: null,
-            version: null,
-            model: null,
-            mac: null,
-            serial: null,
-            hostname: null,
-            reason: `Unknown device: identification failed (${reasonOf(e)}).`,
-          },
+          unknownIdentity(`Unknown device: identification failed (${reasonOf(e)}).`),
           options.source,
         ),
       );

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
-import { type Identity } from './fingerprint';
+import { unknownIdentity } from './fingerprint';
 import { DEFAULT_MAX_BYTES, identify, type IdentifyDeps, realIdentifyDeps, toDevice } from './identify';
 import {
   type IpReportDeps,
@@ -127,17 +127,7 @@ export function createDiscovery(overrides: Partial<DiscoveryDeps> = {}): Discove
     ]);
     const open: Open = { http: http === 'open', rpc: rpc === 'open' };
     if (!open.http && !open.rpc) {
-      const silent: Identity = {
-        kind: 'unknown',
-        firmware: null,
-        version: null,
-        model: null,
-        mac: null,
-        serial: null,
-        hostname: null,
-        reason: silentReason,
-      };
-      return toDevice(t, open, silent, source);
+      return toDevice(t, open, unknownIdentity(silentReason), source);
     }
     return toDevice(
       t,
