@@ -18,6 +18,9 @@ type Form = {
   currency: string;
   temperatureUnit: string;
   theme: string;
+  rawHours: string;
+  fiveMinuteDays: string;
+  hourlyDays: string;
 };
 
 const toForm = (s: Settings): Form => ({
@@ -26,6 +29,9 @@ const toForm = (s: Settings): Form => ({
   currency: s.electricity.currency,
   temperatureUnit: s.temperatureUnit,
   theme: s.theme,
+  rawHours: String(s.retention.rawHours),
+  fiveMinuteDays: String(s.retention.fiveMinuteDays),
+  hourlyDays: String(s.retention.hourlyDays),
 });
 
 /** Empty or non-numeric text becomes NaN so the schema reports "must be a number" at the field. */
@@ -37,6 +43,11 @@ const toPatch = (f: Form) =>
     electricity: { pricePerKwh: num(f.pricePerKwh), currency: f.currency.trim().toUpperCase() },
     temperatureUnit: f.temperatureUnit,
     theme: f.theme,
+    retention: {
+      rawHours: num(f.rawHours),
+      fiveMinuteDays: num(f.fiveMinuteDays),
+      hourlyDays: num(f.hourlyDays),
+    },
   }) as SettingsPatch;
 
 export function SettingsPage() {
@@ -112,6 +123,34 @@ export function SettingsPage() {
             <option value="light">Light</option>
           </select>
         </Field>
+        <fieldset className="retention">
+          <legend>History kept</legend>
+          <Field label="Every poll (hours)" name="rawHours" error={fieldErrors['retention.rawHours']}>
+            <input
+              inputMode="numeric"
+              value={form.rawHours}
+              onChange={(e) => edit('rawHours')(e.target.value)}
+            />
+          </Field>
+          <Field
+            label="5-minute averages (days)"
+            name="fiveMinuteDays"
+            error={fieldErrors['retention.fiveMinuteDays']}
+          >
+            <input
+              inputMode="numeric"
+              value={form.fiveMinuteDays}
+              onChange={(e) => edit('fiveMinuteDays')(e.target.value)}
+            />
+          </Field>
+          <Field label="Hourly averages (days)" name="hourlyDays" error={fieldErrors['retention.hourlyDays']}>
+            <input
+              inputMode="numeric"
+              value={form.hourlyDays}
+              onChange={(e) => edit('hourlyDays')(e.target.value)}
+            />
+          </Field>
+        </fieldset>
         <div className="actions">
           <button type="submit" disabled={saving}>
             {saving ? 'Saving…' : 'Save'}

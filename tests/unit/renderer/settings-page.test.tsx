@@ -85,4 +85,37 @@ describe('SettingsPage', () => {
     expect(update).toHaveBeenCalledWith(expect.objectContaining({ pollIntervalSec: 45 }));
     expect((screen.getByLabelText('Poll interval (seconds)') as HTMLInputElement).value).toBe('45');
   });
+
+  it('checks history retention at its field', async () => {
+    const update = vi.fn(async () => DEFAULT_SETTINGS);
+    setClient(fakeClient(update));
+    await useSettingsStore.getState().load();
+    render(<SettingsPage />);
+    fireEvent.change(screen.getByLabelText('Hourly averages (days)'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByTestId('error-hourlyDays')).textContent).toMatch(/at least 7 days/);
+    expect(update).not.toHaveBeenCalled();
+  });
+
+  it('sends a ProHashing key once and never shows it back', async () => {
+    const calls: [string, unknown][] = [];
+    const client = fakeClient(async () => DEFAULT_SETTINGS);
+    const base = client.call;
+    client.call = (async (method: string, req?: unknown) => {
+      calls.push([method, req]);
+      if (method === 'pool.configure') return { configured: true };
+      if (method === 'pool.state') throw new Error('not connected');
+      return (base as (m: string, r?: unknown) => Promise<unknown>)(method, req);
+    }) as unknown as Client['call'];
+    setClient(client);
+    await useSettingsStore.getState().load();
+    render(<SettingsPage />);
+    const key = screen.getByLabelText('API key') as HTMLInputElement;
+    expect(key.type).toBe('password');
+    fireEvent.change(key, { target: { value: '5f3c9a0e7b21d4c68e0f1a2b3c4d5e6f' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save key' }));
+    expect(await screen.findByText(/API key saved/)).toBeTruthy();
+    expect(calls).toContainEqual(['pool.configure', { apiKey: '5f3c9a0e7b21d4c68e0f1a2b3c4d5e6f' }]);
+    expect(key.value).toBe('');
+  });
 });
