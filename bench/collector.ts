@@ -14,8 +14,7 @@ import { build } from 'vite';
 
 import pkg from '../package.json' with { type: 'json' };
 
-import { type RigRecord } from '../shared/fleet';
-import { startFarm, type Farm } from '../sim/index';
+import { registryRecords, startFarm, type Farm } from '../sim/index';
 import { type ChildReport, type ChildRequest, type CycleMeasure } from './collector-child';
 import { median, round } from './lib/stats';
 import { loadAutocannon } from './lib/autocannon';
@@ -45,26 +44,6 @@ async function farmOf1000(): Promise<Farm> {
   } catch {
     return startFarm({ ...common, basePort: FALLBACK_BASE_PORT });
   }
-}
-
-function recordsOf(farm: Farm): RigRecord[] {
-  return farm.rigs.map((r) => ({
-    id: r.serial,
-    name: r.name,
-    labels: [],
-    ip: r.ip,
-    httpPort: r.httpPort,
-    rpcPort: r.rpcPort,
-    serial: r.serial,
-    mac: r.mac,
-    model: r.model,
-    firmware: 'Vnish',
-    firmwareVersion: r.firmware,
-    hostname: null,
-    addedAt: 0,
-    updatedAt: 0,
-    hasOwnPassword: false,
-  }));
 }
 
 const ROOT = join(import.meta.dirname, '..');
@@ -134,7 +113,7 @@ export async function runCollectorBench(): Promise<Record<string, number>> {
     await farm.advance(180); // power-on → mining: full summaries with chains, fans and pools
     const child = await buildChild();
     const base = {
-      rigs: recordsOf(farm),
+      rigs: registryRecords(farm),
       cycles: CYCLES_PER_RUN,
       concurrency: CONCURRENCY,
       migrationsDir: join(ROOT, 'electron', 'store', 'migrations'),

@@ -10,4 +10,5 @@ export { makeFirmwareImage } from './vnish/firmware-image';
 export { craSign } from './prohashing/wamp';
 export { IP_REPORT_PORT, ipReportPayload } from './farm/ip-report';
 export { MODELS } from './rig/models';
+export { registryRecords } from './farm/records';
 export type { ModelCode } from './rig/models';

@@ -4,31 +4,12 @@
 import { vi } from 'vitest';
 import { type Collector } from '../../../electron/collector/collector';
 import { type CycleBatch, type HistoryStore, type Retention } from '../../../electron/store/history-types';
-import { type RigRecord } from '../../../shared/fleet';
 import { type RigLive } from '../../../shared/telemetry';
-import { type Farm } from '../../../sim/index';
+import { registryRecords } from '../../../sim/index';
 import { type ManualClock } from '../../unit/electron/pool/manual-clock';
 
 /** What discovery would register: identity by serial, the firmware it recognised. */
-export function recordsOf(farm: Farm): RigRecord[] {
-  return farm.rigs.map((r) => ({
-    id: r.serial,
-    name: r.name,
-    labels: [],
-    ip: r.ip,
-    httpPort: r.httpPort,
-    rpcPort: r.rpcPort,
-    serial: r.serial,
-    mac: r.mac,
-    model: r.model,
-    firmware: r.kind === 'vnish' ? 'Vnish' : 'Bitmain stock',
-    firmwareVersion: r.kind === 'vnish' ? r.firmware : null,
-    hostname: null,
-    addedAt: 0,
-    updatedAt: 0,
-    hasOwnPassword: false,
-  }));
-}
+export const recordsOf = registryRecords;
 
 /** A deterministic uniform source (LCG), so jittered schedules repeat from run to run. */
 export function seeded(seed = 42): () => number {
