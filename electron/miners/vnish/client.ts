@@ -20,7 +20,8 @@ import {
   type ModelInfo,
   type FactoryInfo,
 } from './schemas-info';
-import { statusSchema, summarySchema, type Status, type Summary } from './schemas-summary';
+import { readSummary } from './read-summary';
+import { statusSchema, type Status, type Summary } from './schemas-summary';
 import {
   chainChipsSchema,
   perfSummarySchema,
@@ -211,8 +212,12 @@ export function createVnishClient(options: VnishClientOptions) {
     info: (o?: CallOptions): Promise<Info> => t.get('/info', 'none', json(infoSchema), o),
     model: (o?: CallOptions): Promise<ModelInfo> => t.get('/model', 'none', json(modelSchema), o),
     status: (o?: CallOptions): Promise<Status> => t.get('/status', 'none', json(statusSchema), o),
-    /** Auth is optional on /summary; the cached token is sent if there is one (vnish.md §2). */
-    summary: (o?: CallOptions): Promise<Summary> => t.get('/summary', 'optional', json(summarySchema), o),
+    /**
+     * Auth is optional on /summary; the cached token is sent if there is one (vnish.md §2). Read every poll,
+     * so through the schema-equivalent reader rather than zod (read-summary.ts).
+     */
+    summary: (o?: CallOptions): Promise<Summary> =>
+      t.get('/summary', 'optional', (v, what) => unwrap(readSummary(v, what)), o),
     perfSummary: (o?: CallOptions): Promise<PerfSummary> =>
       t.get('/perf-summary', 'none', json(perfSummarySchema), o),
     presets: (o?: CallOptions): Promise<PresetItem[]> =>

@@ -17,38 +17,12 @@ import {
   presetsSchema,
 } from '../../../../../electron/miners/vnish/schemas-tuning';
 import { settingsSchema, unlockSchema } from '../../../../../electron/miners/vnish/schemas-control';
+import { mutate, wrongValue } from '../../../../helpers/mutate-json';
 import { loadDoc, responseSchema, SchemaArbitraries } from '../../../../helpers/openapi-arbitrary';
 
 const doc = loadDoc('/work/shared/reference/vnish-openapi/v1.3.4.json');
 const arbs = new SchemaArbitraries(doc);
 const spec = (path: string, method = 'get') => arbs.of(responseSchema(doc, path, method));
-
-/** Replaces the value at one random position of a JSON tree with `replacement`. */
-function mutate(value: unknown, choose: (n: number) => number, replacement: unknown): unknown {
-  const nodes: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach((c, i) => (nodes.push({ parent: v, key: i }), walk(c)));
-    else if (typeof v === 'object' && v !== null) {
-      for (const [k, c] of Object.entries(v)) {
-        nodes.push({ parent: v as Record<string, unknown>, key: k });
-        walk(c);
-      }
-    }
-  };
-  const copy: unknown = structuredClone(value);
-  walk(copy);
-  if (nodes.length === 0) return replacement;
-  const target = nodes[choose(nodes.length)];
-  if (!target) return copy;
-  if (Array.isArray(target.parent) && typeof target.key === 'number') target.parent[target.key] = replacement;
-  else if (!Array.isArray(target.parent)) target.parent[String(target.key)] = replacement;
-  return copy;
-}
-
-const wrongValue = fc.oneof(
-  fc.anything({ maxDepth: 2 }),
-  fc.constantFrom(1e308, -1e308, Number.MAX_SAFE_INTEGER * 1000, 'inf', 'nan', '', 'N/A', '12abc', [], {}),
-);
 
 const endpoints: Array<{ path: string; schema: z.ZodType }> = [
   { path: '/summary', schema: summarySchema },

@@ -37,6 +37,7 @@ import {
   type OpenApiDoc,
 } from '../../../../helpers/openapi-arbitrary';
 import { specValidator } from '../../../../helpers/openapi-ajv';
+import { stringifySomeNumbers } from '../../../../helpers/mutate-json';
 
 const REF = '/work/shared/reference/vnish-openapi';
 const RUNS = { numRuns: 60 };
@@ -81,16 +82,6 @@ function generator(doc: OpenApiDoc) {
     const schema = responseSchema(doc, path, method);
     return { arb: arbs.of(schema), check: (value: unknown) => valid(schema, value) };
   };
-}
-
-/** Replaces numbers by their decimal strings, at random, as real firmware sometimes does. */
-function stringifySomeNumbers(value: unknown, pick: () => boolean): unknown {
-  if (typeof value === 'number') return pick() ? String(value) : value;
-  if (Array.isArray(value)) return value.map((v) => stringifySomeNumbers(v, pick));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stringifySomeNumbers(v, pick)]));
-  }
-  return value;
 }
 
 function parsed<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
