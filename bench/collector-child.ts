@@ -30,7 +30,14 @@ export type ChildRequest = {
   intervalMs: number;
   runMs: number;
 };
-export type CycleMeasure = { ms: number; cpuMs: number; online: number; samplesWritten: number };
+export type CycleMeasure = {
+  ms: number;
+  cpuMs: number;
+  /** How busy the collector's event loop was during the cycle (0–1): near 1 means the collector is the limit. */
+  loopBusy: number;
+  online: number;
+  samplesWritten: number;
+};
 export type ChildReport = {
   firstMs: number;
   cold: CycleMeasure[];
@@ -63,7 +70,7 @@ async function run(req: ChildRequest): Promise<ChildReport> {
     },
     maintain: store.maintain,
   };
-  const agent = createMinerAgent({ maxTotalSockets: 4 * req.concurrency });
+  const agent = createMinerAgent();
   const collector = createCollector({
     history,
     passwordFor: () => 'admin',
@@ -90,13 +97,16 @@ async function run(req: ChildRequest): Promise<ChildReport> {
     }
     written = 0;
     const cpu0 = process.cpuUsage();
+    const elu0 = performance.eventLoopUtilization();
     const start = performance.now();
     await collector.pollOnce();
     const ms = performance.now() - start;
     const cpu = process.cpuUsage(cpu0);
+    const loopBusy = performance.eventLoopUtilization(elu0).utilization;
     return {
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
+      loopBusy,
       online: onlineOf(collector),
       samplesWritten: written,
     };

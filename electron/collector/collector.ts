@@ -80,7 +80,7 @@ export function createCollector(deps: CollectorDeps): Collector {
   let settings: CollectorSettings = deps.settings ?? { pollIntervalSec: 15, retention: DEFAULT_RETENTION };
   let config = collectorConfig(settings, overrides);
   const ownAgent = deps.agent === undefined;
-  const agent = deps.agent ?? createMinerAgent({ maxTotalSockets: Math.max(512, 4 * config.concurrency) });
+  const agent = deps.agent ?? createMinerAgent();
   const tokens = new Map<string, string>();
   const entries = new Map<string, RigEntry>();
   const waiters = new Map<string, Waiter[]>();
