@@ -3,18 +3,17 @@
  * liveness, merges the pool's per-worker hashrate, writes one batch per cycle to the history store, and tells
  * subscribers what changed. A poll error never escapes: it becomes the rig's `lastError` and a miss.
  */
-import { type Agent } from 'node:http';
 import { type RigRecord } from '../../shared/fleet';
 import { type RigSnapshot } from '../../shared/rig';
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
-import { createMinerAgent } from '../miners/vnish/http';
+import { createMinerAgent, type MinerAgent } from '../miners/vnish/http';
 import { type Clock, systemClock } from '../pool/prohashing/clock';
 import { type HistoryStore, type RigEventRow } from '../store/history-types';
 import { type Applied, applyAnswer, applyElapse, applyMiss, applyRestart } from './apply-poll';
 import { cycleBatch, type UnsavedSample } from './batch';
 import { collectorConfig, type CollectorSettings, type ConfigOverrides, DEFAULT_RETENTION } from './config';
 import { summarize } from './live';
-import { pollEntry } from './poll-rig';
+import { pollEntry, type PollDeps } from './poll-rig';
 import { createPoolSync, type PoolFeed } from './pool-sync';
 import { type CollectorUpdate, createPublisher } from './publisher';
 import { describeError } from './read-rig';
@@ -46,7 +45,7 @@ export type CollectorDeps = {
   /** Thresholds tests and the bench shrink; kept across `configure`. */
   overrides?: ConfigOverrides;
   /** Keep-alive agent for the miners; one is made (and destroyed on stop) when not given. */
-  agent?: Agent;
+  agent?: MinerAgent;
   random?: () => number;
 };
 
@@ -91,6 +90,11 @@ export function createCollector(deps: CollectorDeps): Collector {
   /** Bumped by stop(): a poll that started before then and settles after is ignored. */
   let run = 0;
 
+  // Built once per configuration, not per poll.
+  let depsForPoll: PollDeps | null = null;
+  const pollDeps = (): PollDeps =>
+    (depsForPoll ??= { agent, tokens, passwordFor: deps.passwordFor, ...config });
+
   const apply = (id: string, a: Applied): void => {
     entries.set(id, a.entry);
     if (a.events.length > 0) events.push(...a.events);
@@ -112,11 +116,10 @@ export function createCollector(deps: CollectorDeps): Collector {
     if (started === undefined) return 'missed';
     const startedAt = clock.now();
     const startedRun = run;
-    const pollDeps = { agent, tokens, passwordFor: deps.passwordFor, ...config };
     const options = { now: () => clock.now(), signal, timeoutMs: config.timeoutMs };
     let result: PollResult = 'missed';
     try {
-      const out = await pollEntry(id, started, pollDeps, options);
+      const out = await pollEntry(id, started, pollDeps(), options);
       const e = entries.get(id);
       if (e === undefined || e.gen !== started.gen || run !== startedRun) return 'answered';
       apply(id, applyAnswer(id, e, out, startedAt, config.liveness));
@@ -269,6 +272,7 @@ export function createCollector(deps: CollectorDeps): Collector {
     configure(patch) {
       settings = { ...settings, ...patch };
       config = collectorConfig(settings, overrides);
+      depsForPoll = null;
       scheduler.setCadence(config.cadence);
     },
     stats: () => scheduler.stats(),

@@ -3,9 +3,9 @@
  * learned; the collector applies it only if the entry is still current (the rig was not removed or moved while
  * the requests were out), so nothing here mutates shared state across an await.
  */
-import { type Agent } from 'node:http';
 import { type RigSnapshot } from '../../shared/rig';
 import { MinerError } from '../miners/errors';
+import { type MinerAgent } from '../miners/vnish/http';
 import { createVnishClient, type TokenStore, type VnishClient } from '../miners/vnish/client';
 import { apiFamily } from '../miners/vnish/version';
 import {
@@ -26,7 +26,7 @@ import {
 import { type RigEntry } from './rig-entry';
 
 export type PollDeps = {
-  agent: Agent;
+  agent: MinerAgent;
   tokens: TokenStore;
   passwordFor(rigId: string): string;
   timeoutMs: number;

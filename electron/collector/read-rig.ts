@@ -72,6 +72,15 @@ function part(name: string, error: unknown): string {
 
 const callOf = (o: ReadOptions): CallOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
 
+const NOT_ASKED = { status: 'fulfilled', value: null } as const;
+
+function settled<T>(p: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return p.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
+}
+
 /** One Vnish poll: /summary, plus the detail endpoints when `refresh` (or when the summary has no miner state). */
 export async function readVnish(
   client: VnishClient,
@@ -80,12 +89,15 @@ export async function readVnish(
   o: ReadOptions,
 ): Promise<{ snapshot: RigSnapshot; detail: VnishDetail | null }> {
   const call = callOf(o);
-  const [summary, info, status, perf] = await Promise.allSettled([
-    client.summary(call),
-    refresh ? client.info(call) : null,
-    refresh ? client.status(call) : null,
-    refresh ? client.perfSummary(call) : null,
-  ]);
+  // Most polls are the summary alone: no settling of three requests that were never made.
+  const [summary, info, status, perf] = refresh
+    ? await Promise.allSettled([
+        client.summary(call),
+        client.info(call),
+        client.status(call),
+        client.perfSummary(call),
+      ])
+    : [await settled(client.summary(call)), NOT_ASKED, NOT_ASKED, NOT_ASKED];
   if (summary.status === 'rejected') {
     throw summary.reason instanceof MinerError
       ? summary.reason

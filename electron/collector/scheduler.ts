@@ -71,12 +71,15 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
 
   const settleSweeps = (key: string): void => {
     if (sweeps.length === 0) return;
-    sweeps = sweeps.filter((s) => {
+    let done = false;
+    for (const s of sweeps) {
       s.pending.delete(key);
-      if (s.pending.size > 0) return true;
-      s.resolve();
-      return false;
-    });
+      done ||= s.pending.size === 0;
+    }
+    if (!done) return;
+    const finished = sweeps.filter((s) => s.pending.size === 0);
+    sweeps = sweeps.filter((s) => s.pending.size > 0);
+    for (const s of finished) s.resolve();
   };
 
   const wakeIdle = (): void => {

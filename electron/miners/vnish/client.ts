@@ -6,11 +6,10 @@
  * the client unlocks once more and retries once. Concurrent calls share one unlock in flight.
  * Every call has a timeout and takes an AbortSignal; failures reject with MinerError.
  */
-import { type Agent } from 'node:http';
 import { type z } from 'zod';
 import { MinerError } from '../errors';
 import { parseWith, unwrap } from '../parse';
-import { defaultMinerAgent, httpExchange } from './http';
+import { defaultMinerAgent, httpExchange, type MinerAgent } from './http';
 import { interpretReply, requireJson, type HttpReply, type ReplyBody } from './reply';
 import {
   infoSchema,
@@ -46,7 +45,7 @@ export type VnishClientOptions = {
   /** Vnish's default web password is "admin" (vnish.md §2). */
   password?: string;
   timeoutMs?: number;
-  agent?: Agent;
+  agent?: MinerAgent;
   tokens?: TokenStore;
   /** Largest reply accepted. /boards on a 3×120-chip L7 is ~60 KB. */
   maxBytes?: number;

@@ -12,10 +12,8 @@ export type HttpReply = { status: number; contentType: string | null; body: Buff
 export type ReplyBody = { kind: 'empty' } | { kind: 'json'; value: unknown };
 
 function decode(body: Buffer): string {
-  return body
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trim();
+  const text = body.toString('utf8');
+  return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).trim();
 }
 
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false } {
