@@ -13,12 +13,22 @@ import { HTTPParser } from 'http-parser-js';
 
 export type Parser = InstanceType<typeof HTTPParser>;
 
-/** What the exchange that holds a connection hears from its socket. */
+/** What the exchange that holds a connection hears from its socket and its parser. */
 export type ConnOwner = {
   onData(chunk: Buffer): void;
   /** The socket failed or closed: `error` is null for a plain close by the miner. */
   onGone(error: Error | null): void;
+  /** Parser events; onHeaders returns 1 to read no body (http-parser-js's skipBody). */
+  onHeaders(info: HeadersInfo): 0 | 1;
+  onBody(chunk: Buffer, offset: number, length: number): void;
+  onComplete(): void;
 };
+
+/** The part of http-parser-js's header event an exchange reads. */
+export type HeadersInfo = { statusCode: number; headers: string[]; shouldKeepAlive: boolean };
+
+/** Someone waiting for a connection. */
+export type ConnTaker = { take(conn: Conn): void };
 
 export type Conn = {
   readonly socket: Socket;
@@ -49,7 +59,7 @@ export type MinerAgent = {
    * Hands a connection to `give`, now or when one of this miner's connections frees up. Returns a function
    * that withdraws a request still waiting.
    */
-  acquire(host: string, port: number, give: (conn: Conn) => void): () => void;
+  acquire(host: string, port: number, taker: ConnTaker): () => void;
   /** Gives a connection back: kept for reuse when `reusable` (a complete keep-alive reply), else closed. */
   release(conn: Conn, reusable: boolean): void;
   /** Closes every connection now (requests on them fail as closed); the agent stays usable. */
@@ -58,7 +68,7 @@ export type MinerAgent = {
   openCount(): number;
 };
 
-type Waiter = { give: (conn: Conn) => void; withdrawn: boolean };
+type Waiter = { taker: ConnTaker; withdrawn: boolean };
 type HostState = { host: string; port: number; idle: Conn[]; all: Set<Conn>; waiting: Waiter[] };
 
 const NOTHING = (): void => undefined;
@@ -85,12 +95,12 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
     h.all.delete(conn);
     const i = h.idle.indexOf(conn);
     if (i >= 0) h.idle.splice(i, 1);
-    const owner = conn.owner;
+    // The owner still holds the connection while it hears of the close: a reply read until close completes then.
+    conn.owner?.onGone(error);
     conn.owner = null;
-    owner?.onGone(error);
     // A slot freed up: the next request waiting for this miner gets a fresh connection.
     const w = nextWaiter(h);
-    if (w !== undefined) w.give(open(h, conn.key));
+    if (w !== undefined) w.taker.take(open(h, conn.key));
     else forget(h, conn.key);
   };
 
@@ -102,14 +112,13 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
 
   function open(h: HostState, key: string): Conn {
     const socket = connect({ host: h.host, port: h.port, noDelay: true });
-    const conn: Conn = {
-      socket,
-      key,
-      parser: new HTTPParser(HTTPParser.RESPONSE),
-      owner: null,
-      reused: false,
-      closed: false,
-    };
+    const parser = new HTTPParser(HTTPParser.RESPONSE);
+    const conn: Conn = { socket, key, parser, owner: null, reused: false, closed: false };
+    // Set once per connection; they reach whichever exchange holds it (none: the bytes are out of step).
+    parser[HTTPParser.kOnHeadersComplete] = (info: HeadersInfo) => conn.owner?.onHeaders(info) ?? 1;
+    parser[HTTPParser.kOnBody] = (chunk: Buffer, offset: number, length: number) =>
+      conn.owner?.onBody(chunk, offset, length);
+    parser[HTTPParser.kOnMessageComplete] = () => conn.owner?.onComplete();
     h.all.add(conn);
     socket.setTimeout(idleMs);
     socket.on('data', (chunk: Buffer) => {
@@ -137,19 +146,19 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   };
 
   return {
-    acquire(host, port, give) {
+    acquire(host, port, taker) {
       const key = `${host}:${port}`;
       const h = hostState(host, port, key);
       const idle = h.idle.pop();
       if (idle !== undefined) {
-        give(idle);
+        taker.take(idle);
         return NOTHING;
       }
       if (h.all.size < maxOpen) {
-        give(open(h, key));
+        taker.take(open(h, key));
         return NOTHING;
       }
-      const w: Waiter = { give, withdrawn: false };
+      const w: Waiter = { taker, withdrawn: false };
       h.waiting.push(w);
       return () => {
         w.withdrawn = true;
@@ -169,7 +178,7 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
       }
       conn.reused = true;
       const w = nextWaiter(h);
-      if (w !== undefined) w.give(conn);
+      if (w !== undefined) w.taker.take(conn);
       else if (h.idle.length < maxIdle) h.idle.push(conn);
       else drop(conn, h, null);
     },
