@@ -1,7 +1,7 @@
 /**
  * The collector's own work per rig without the network, for `poll_cpu_per_rig_ms` as the issue defines it
  * (parse + normalize + store): real /summary replies, captured once from the farm, go through the same steps a
- * poll takes (reply interpretation, JSON, schema, normalization, liveness and the live view), then one cycle's
+ * poll takes (reply interpretation, JSON, the summary reader, normalization, liveness and the live view), then one cycle's
  * batch is written to the history store. process.cpuUsage around exactly that, divided per rig.
  */
 import { applyAnswer } from '../electron/collector/apply-poll';
@@ -13,8 +13,8 @@ import { createMinerAgent } from '../electron/miners/vnish/http';
 import { httpExchange } from '../electron/miners/vnish/http';
 import { normalizeVnish } from '../electron/miners/vnish/normalize';
 import { interpretReply, requireJson, type HttpReply } from '../electron/miners/vnish/reply';
-import { summarySchema } from '../electron/miners/vnish/schemas-summary';
-import { parseWith, unwrap } from '../electron/miners/parse';
+import { readSummary } from '../electron/miners/vnish/read-summary';
+import { unwrap } from '../electron/miners/parse';
 import { type HistoryStore } from '../electron/store/history-types';
 import { type RigRecord } from '../shared/fleet';
 
@@ -59,7 +59,7 @@ export function workCpuPerRig(
     if (reply === undefined) return;
     const what = `summary ${id}`;
     const body = unwrap(interpretReply(reply, what));
-    const summary = unwrap(parseWith(summarySchema, unwrap(requireJson(body, what)), what));
+    const summary = unwrap(readSummary(unwrap(requireJson(body, what)), what));
     const snapshot = normalizeVnish({ summary, info: null, status: null, perf: null }, { takenAtMs });
     const out: PollOutcome = {
       snapshot,
