@@ -42,7 +42,8 @@ const suites: Suite[] = [
     name: 'collector',
     about:
       '1,000 virtual miners polled by the collector in a child process (real history store): cycle time, parse+normalize+store ' +
-      'CPU per rig, poll throughput beside autocannon against one miner in the same run, and RSS',
+      'CPU per rig, poll throughput beside autocannon against one miner in the same run (both over kept-alive connections: ' +
+      'poll_rps; both on a fresh connection per request: poll_rps_cold), and RSS',
     run: runCollectorBench,
   },
   {
