@@ -4,8 +4,8 @@
 // stray bytes), so every path of the reply reader and the connection pool is seen from a real socket.
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MinerError } from '../../../electron/miners/errors';
 import { createMinerAgent, httpExchange, type MinerAgent } from '../../../electron/miners/vnish/http';
+import { caught } from './replay-server';
 
 type Raw = {
   port: number;
@@ -77,16 +77,6 @@ const get = (a: MinerAgent, port: number, more: Partial<Parameters<typeof httpEx
     maxBytes: 1 << 20,
     ...more,
   });
-
-async function failure(p: Promise<unknown>): Promise<MinerError> {
-  try {
-    await p;
-  } catch (error) {
-    if (error instanceof MinerError) return error;
-    throw error;
-  }
-  throw new Error('expected a MinerError');
-}
 
 const text = (r: { body: Buffer }): string => r.body.toString('utf8');
 
@@ -168,7 +158,7 @@ describe('miner HTTP transport on the wire', () => {
 
   it('a miner that closes a fresh connection without a reply is unreachable, not retried forever', async () => {
     const srv = await raw((s) => s.destroy());
-    const e = await failure(get(agent(), srv.port));
+    const e = await caught(get(agent(), srv.port));
     expect(e.code).toBe('unreachable');
     expect(srv.requests).toHaveLength(1);
   });
@@ -182,13 +172,11 @@ describe('miner HTTP transport on the wire', () => {
       ),
     );
     const a = agent();
-    expect((await failure(get(a, garbage.port))).code).toBe('bad_reply');
-    const e = await failure(get(a, cut.port));
+    expect((await caught(get(a, garbage.port))).code).toBe('bad_reply');
+    const e = await caught(get(a, cut.port));
     expect(e.code).toBe('unreachable');
     expect(e.message).toContain('mid-reply');
-    expect((await failure(get(a, huge.port, { maxBytes: 1000 }))).message).toContain(
-      'larger than 1000 bytes',
-    );
+    expect((await caught(get(a, huge.port, { maxBytes: 1000 }))).message).toContain('larger than 1000 bytes');
   });
 
   it('drops a connection that sends bytes nobody asked for, and the next request still works', async () => {
@@ -207,9 +195,9 @@ describe('miner HTTP transport on the wire', () => {
   it('never sends a header or path with a line break (a hostile token cannot inject headers)', async () => {
     const srv = await raw((s) => s.write(ok('{}')));
     const a = agent();
-    const e = await failure(get(a, srv.port, { headers: { authorization: 'Bearer x\r\nX-Evil: 1' } }));
+    const e = await caught(get(a, srv.port, { headers: { authorization: 'Bearer x\r\nX-Evil: 1' } }));
     expect(e.code).toBe('bad_reply');
-    expect((await failure(get(a, srv.port, { path: '/a b' }))).code).toBe('bad_reply');
+    expect((await caught(get(a, srv.port, { path: '/a b' }))).code).toBe('bad_reply');
     expect(srv.connections).toBe(0);
   });
 
@@ -219,8 +207,8 @@ describe('miner HTTP transport on the wire', () => {
     const a = agent({ maxSocketsPerHost: 1 });
     const slow = get(a, srv.port, { path: '/slow', timeoutMs: 300 });
     const waiting = get(a, srv.port, { path: '/queued', timeoutMs: 100 });
-    expect((await failure(waiting)).code).toBe('timeout');
-    expect((await failure(slow)).code).toBe('timeout');
+    expect((await caught(waiting)).code).toBe('timeout');
+    expect((await caught(slow)).code).toBe('timeout');
     await new Promise((r) => setTimeout(r, 50));
     expect(srv.requests.some((r) => r.includes('/queued'))).toBe(false);
     expect(text(await get(a, srv.port))).toBe('{}');
@@ -233,7 +221,7 @@ describe('miner HTTP transport on the wire', () => {
     const pending = get(a, srv.port, { signal: controller.signal });
     await new Promise((r) => setTimeout(r, 30));
     controller.abort();
-    expect((await failure(pending)).code).toBe('aborted');
+    expect((await caught(pending)).code).toBe('aborted');
     expect(a.openCount()).toBe(0);
   });
 
