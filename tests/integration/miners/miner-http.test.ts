@@ -4,7 +4,12 @@
 // stray bytes), so every path of the reply reader and the connection pool is seen from a real socket.
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMinerAgent, httpExchange, type MinerAgent } from '../../../electron/miners/vnish/http';
+import {
+  createMinerAgent,
+  httpExchange,
+  type MinerAgent,
+  requestText,
+} from '../../../electron/miners/vnish/http';
 import { caught } from './replay-server';
 
 type Raw = {
@@ -190,6 +195,19 @@ describe('miner HTTP transport on the wire', () => {
     expect(a.openCount()).toBe(0);
     expect(text(await get(a, srv.port))).toBe('{"f":7}');
     expect(srv.connections).toBe(2);
+  });
+
+  it('brackets an IPv6 host in the Host header', () => {
+    const base = {
+      agent: agent(),
+      port: 80,
+      method: 'GET',
+      path: '/api/v1/info',
+      timeoutMs: 1,
+      maxBytes: 1,
+    } as const;
+    expect(requestText({ ...base, host: '::1' })).toContain('\r\nHost: [::1]:80\r\n');
+    expect(requestText({ ...base, host: '127.0.0.1' })).toContain('\r\nHost: 127.0.0.1:80\r\n');
   });
 
   it('never sends a header or path with a line break (a hostile token cannot inject headers)', async () => {
