@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
 import { fleetChange } from '../shared/fleet';
+import { alertHandlers } from './alerts/handlers';
 import { appHandlers } from './app/handlers';
 import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
@@ -111,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
     ...discoveryHandlers({ discovery, registry, settings, events }),
     ...telemetryHandlers({ collector, history, registry, now }),
     ...poolHandlers(pool, feed),
+    ...alertHandlers(),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */

@@ -6,6 +6,15 @@
  */
 import { z } from 'zod';
 
+import {
+  alertCountsSchema,
+  alertIdsSchema,
+  alertSchema,
+  alertsChangedSchema,
+  alertsListRequestSchema,
+  maintenanceAddSchema,
+  maintenanceWindowSchema,
+} from './alerts';
 import { deviceFoundSchema, scanProgressSchema, scanRequestSchema, scanSummarySchema } from './discovery';
 import {
   addResultSchema,
@@ -149,6 +158,46 @@ export const methods = {
     z.object({ cancelled: z.boolean() }),
     'Stop a running scan; what was found so far stays found.',
   ),
+
+  'alerts.list': method(
+    alertsListRequestSchema,
+    z.object({ alerts: z.array(alertSchema), counts: alertCountsSchema }),
+    'Active alerts (open and acknowledged, worst first) or past ones, for the fleet or one rig.',
+  ),
+  'alerts.acknowledge': method(
+    z.object({ ids: alertIdsSchema }).strict(),
+    z.object({ alerts: z.array(alertSchema) }),
+    'Acknowledge alerts: they stay until the problem ends, but stop reminding.',
+  ),
+  'alerts.snooze': method(
+    z
+      .object({
+        ids: alertIdsSchema,
+        minutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(7 * 24 * 60),
+      })
+      .strict(),
+    z.object({ alerts: z.array(alertSchema) }),
+    'Mute alerts for a while (0 unmutes); they stay open and visible.',
+  ),
+  'maintenance.list': method(
+    empty,
+    z.object({ windows: z.array(maintenanceWindowSchema) }),
+    'Maintenance windows, current and future: rigs in one raise alerts that are never notified.',
+  ),
+  'maintenance.add': method(
+    maintenanceAddSchema,
+    maintenanceWindowSchema,
+    'Put a rig, or every rig with a label, in maintenance for a time range.',
+  ),
+  'maintenance.remove': method(
+    z.object({ id: idSchema }).strict(),
+    z.object({ removed: z.boolean() }),
+    'End a maintenance window now.',
+  ),
 } as const;
 
 export const events = {
@@ -159,6 +208,8 @@ export const events = {
   'discovery.found': deviceFoundSchema,
   'discovery.progress': scanProgressSchema,
   'discovery.done': scanSummarySchema,
+  /** Alerts that were opened, changed or cleared, and the counts for the navigation badge. */
+  'alerts.changed': alertsChangedSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+import {
+  DEFAULT_ALERT_SETTINGS,
+  alertSettingsPatchSchema,
+  alertSettingsSchema,
+  applyAlertPatch,
+} from './alert-settings';
+import {
+  DEFAULT_HEALTH_SETTINGS,
+  applyHealthPatch,
+  healthSettingsPatchSchema,
+  healthSettingsSchema,
+} from './health-settings';
 import { PROHASHING_REST_URL, PROHASHING_WS_URL } from './pool';
 
 /** Limits the collector can honour: faster than 5 s loads the miners' web servers, slower than 5 min hides outages. */
@@ -82,6 +94,8 @@ export const settingsSchema = z.object({
   electricity: electricitySchema,
   temperatureUnit: z.enum(temperatureUnits, { error: 'Temperature unit must be C or F.' }),
   theme: z.enum(themes, { error: 'Theme must be dark or light.' }),
+  health: healthSettingsSchema,
+  alerts: alertSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -98,6 +112,8 @@ export const settingsPatchSchema = z
     scanTargets: scanTargets.optional(),
     retention: retentionSchema.partial().strict().optional(),
     pool: poolSettingsSchema.partial().strict().optional(),
+    health: healthSettingsPatchSchema.optional(),
+    alerts: alertSettingsPatchSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -110,6 +126,8 @@ export const DEFAULT_SETTINGS: Settings = {
   temperatureUnit: 'C',
   theme: 'dark',
   scanTargets: [],
+  health: DEFAULT_HEALTH_SETTINGS,
+  alerts: DEFAULT_ALERT_SETTINGS,
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -124,6 +142,8 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     temperatureUnit: patch.temperatureUnit ?? current.temperatureUnit,
     theme: patch.theme ?? current.theme,
     scanTargets: patch.scanTargets ?? current.scanTargets,
+    health: applyHealthPatch(current.health, patch.health),
+    alerts: applyAlertPatch(current.alerts, patch.alerts),
   };
 }
 
@@ -170,6 +190,8 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
     ),
     theme: pick(settingsSchema.shape.theme, obj.theme, DEFAULT_SETTINGS.theme, 'theme'),
     scanTargets: pick(scanTargets, obj.scanTargets, DEFAULT_SETTINGS.scanTargets, 'scanTargets'),
+    health: pick(healthSettingsSchema, obj.health, DEFAULT_SETTINGS.health, 'health'),
+    alerts: pick(alertSettingsSchema, obj.alerts, DEFAULT_SETTINGS.alerts, 'alerts'),
   };
   return { settings, replaced };
 }

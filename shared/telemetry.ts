@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+import { healthCountsSchema, healthStates, problemSchema } from './health';
 import { chainStates, minerStates } from './rig';
 
 /** online: answered recently; stale: missed two polls; offline: silent about a minute (with hysteresis). */
@@ -49,6 +50,10 @@ export const rigLiveSchema = z.object({
   /** From the pool (ProHashing), matched by worker name; null when not mined there or unknown. */
   poolHashrateMhs: n,
   workerName: z.string().nullable(),
+  /** What the health rules make of the rig (electron/health/): the worst problem decides the badge. */
+  health: z.enum(healthStates),
+  /** Worst first. */
+  problems: z.array(problemSchema),
 });
 export type RigLive = z.infer<typeof rigLiveSchema>;
 
@@ -61,6 +66,7 @@ export const fleetSummarySchema = z.object({
     offline: z.number().int(),
     unknown: z.number().int(),
     byMinerState: z.record(z.string(), z.number().int()),
+    byHealth: healthCountsSchema,
   }),
   /** Sum over rigs whose figures are live (online); stale values are not added as if current. */
   hashrateMhs: z.number(),
@@ -68,6 +74,10 @@ export const fleetSummarySchema = z.object({
   poolHashrateMhs: n,
   powerW: z.number(),
   efficiencyJPerMh: n,
+  /** Nominal hashrate the fleet is not delivering: every rig's shortfall, offline and starting rigs counted whole. */
+  missingHashrateMhs: z.number(),
+  /** Problems that belong to no rig (a pool worker that matches none). */
+  fleetProblems: z.array(problemSchema),
 });
 export type FleetSummary = z.infer<typeof fleetSummarySchema>;
 

@@ -87,6 +87,8 @@ export function toRigLive(i: RigLiveInput): RigLive {
     chains: s === null ? [] : s.chains.map(chainLive),
     poolHashrateMhs: i.pool.poolHashrateMhs,
     workerName: i.pool.workerName,
+    health: 'unknown',
+    problems: [],
   };
 }
 
@@ -103,6 +105,8 @@ export function summarize(
 ): FleetSummary {
   const rigs = { total: 0, online: 0, stale: 0, offline: 0, unknown: 0 };
   const byMinerState: Record<string, number> = {};
+  const byHealth = { ok: 0, warning: 0, critical: 0, unknown: 0 };
+  let missingHashrateMhs = 0;
   let hashrateMhs = 0;
   let nominalHashrateMhs = 0;
   let powerW = 0;
@@ -113,6 +117,9 @@ export function summarize(
     rigs[r.liveness] += 1;
     const state = r.restarting ? 'restarting' : r.liveness === 'online' ? r.minerState : null;
     if (state !== null) byMinerState[state] = (byMinerState[state] ?? 0) + 1;
+    byHealth[r.health] += 1;
+    const live = r.liveness === 'online' ? (r.hashrateMhs ?? 0) : 0;
+    missingHashrateMhs += Math.max(0, (r.nominalHashrateMhs ?? 0) - live);
     if (r.liveness !== 'online') continue;
     hashrateMhs += r.hashrateMhs ?? 0;
     nominalHashrateMhs += r.nominalHashrateMhs ?? 0;
@@ -124,12 +131,14 @@ export function summarize(
   }
   return {
     asOfMs,
-    rigs: { ...rigs, byMinerState },
+    rigs: { ...rigs, byMinerState, byHealth },
     hashrateMhs,
     nominalHashrateMhs,
     poolHashrateMhs,
     powerW,
     efficiencyJPerMh: effHash > 0 ? effPower / effHash : null,
+    missingHashrateMhs,
+    fleetProblems: [],
   };
 }
 
@@ -156,10 +165,25 @@ function sameChains(a: RigLive['chains'], b: RigLive['chains']): boolean {
  */
 export function sameLive(a: RigLive, b: RigLive): boolean {
   for (const key of Object.keys(a) as Array<keyof RigLive>) {
-    if (key === 'chains' || key === 'lastPollMs') continue;
+    if (key === 'chains' || key === 'lastPollMs' || key === 'problems') continue;
     if (a[key] !== b[key]) return false;
   }
-  return sameChains(a.chains, b.chains);
+  return sameChains(a.chains, b.chains) && sameProblems(a.problems, b.problems);
+}
+
+function sameProblems(a: RigLive['problems'], b: RigLive['problems']): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((p, i) => {
+    const q = b[i];
+    return (
+      q !== undefined &&
+      p.code === q.code &&
+      p.subject === q.subject &&
+      p.severity === q.severity &&
+      p.text === q.text &&
+      p.sinceMs === q.sinceMs
+    );
+  });
 }
 
 export type LiveDiff = { changed: RigLive[]; removed: string[] };

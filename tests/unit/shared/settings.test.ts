@@ -82,6 +82,8 @@ describe('salvageSettings', () => {
       scanTargets: [],
       retention: DEFAULT_SETTINGS.retention,
       pool: DEFAULT_SETTINGS.pool,
+      health: DEFAULT_SETTINGS.health,
+      alerts: DEFAULT_SETTINGS.alerts,
     });
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });

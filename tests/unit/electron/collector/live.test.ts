@@ -89,6 +89,7 @@ describe('summarize', () => {
       offline: 1,
       unknown: 1,
       byMinerState: { mining: 2, failure: 1, restarting: 1 },
+      byHealth: { ok: 0, warning: 0, critical: 0, unknown: 7 },
     });
     expect(s.hashrateMhs).toBe(19_500);
     expect(s.nominalHashrateMhs).toBe(19_600);

@@ -46,16 +46,28 @@ const live = (rigId: string, liveness: RigLive['liveness']): RigLive => ({
   chains: [],
   poolHashrateMhs: null,
   workerName: null,
+  health: 'ok',
+  problems: [],
 });
 
 const summary: FleetSummary = {
   asOfMs: 0,
-  rigs: { total: 2, online: 1, stale: 1, offline: 0, unknown: 0, byMinerState: { mining: 2 } },
+  rigs: {
+    total: 2,
+    online: 1,
+    stale: 1,
+    offline: 0,
+    unknown: 0,
+    byMinerState: { mining: 2 },
+    byHealth: { ok: 1, warning: 0, critical: 0, unknown: 1 },
+  },
   hashrateMhs: 9500,
   nominalHashrateMhs: 9500,
   poolHashrateMhs: null,
   powerW: 3425,
   efficiencyJPerMh: 0.36,
+  missingHashrateMhs: 0,
+  fleetProblems: [],
 };
 
 describe('Prometheus exposition', () => {

@@ -1,0 +1,60 @@
+/**
+ * The health rules' thresholds: per-model temperature limits and the fleet-wide shares and floors. Defaults
+ * are conservative and editable in the settings (the firmware's own limits differ by model and version).
+ */
+import { z } from 'zod';
+
+const celsius = z
+  .number()
+  .finite()
+  .min(30, 'A limit below 30 °C is not a limit.')
+  .max(130, 'At most 130 °C.');
+const share = z.number().finite().min(0).max(1);
+const minutes = z
+  .number()
+  .finite()
+  .min(0)
+  .max(24 * 60);
+
+export const tempLimitsSchema = z.object({ chipC: celsius, boardC: celsius });
+export type TempLimits = z.infer<typeof tempLimitsSchema>;
+
+export const healthSettingsSchema = z.object({
+  /** Keyed by model as the registry spells it (L7, L9, L3+); "default" for any other. */
+  tempLimits: z.record(z.string().min(1).max(32), tempLimitsSchema),
+  /** Hashrate below this share of nominal for `hashrateLowMinutes` is a problem. */
+  hashrateLowShare: share,
+  hashrateLowMinutes: minutes,
+  /** A fan turning slower than this (and not stopped) is a problem. */
+  fanMinRpm: z.number().int().min(0).max(20_000),
+  /** Share of rejected shares above which a pool is "rejecting". */
+  rejectShare: share,
+  /** Pool-side hashrate this far (as a share) from the rig's own, sustained, is a problem. */
+  poolMismatchShare: share,
+});
+export type HealthSettings = z.infer<typeof healthSettingsSchema>;
+
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
+  tempLimits: {
+    default: { chipC: 85, boardC: 75 },
+    L7: { chipC: 85, boardC: 75 },
+    L9: { chipC: 85, boardC: 75 },
+    'L3+': { chipC: 85, boardC: 75 },
+  },
+  hashrateLowShare: 0.8,
+  hashrateLowMinutes: 10,
+  fanMinRpm: 1000,
+  rejectShare: 0.05,
+  poolMismatchShare: 0.5,
+};
+
+export const healthSettingsPatchSchema = healthSettingsSchema.partial().strict();
+export type HealthSettingsPatch = z.infer<typeof healthSettingsPatchSchema>;
+
+export function applyHealthPatch(
+  current: HealthSettings,
+  patch: HealthSettingsPatch | undefined,
+): HealthSettings {
+  if (!patch) return current;
+  return { ...current, ...patch, tempLimits: { ...current.tempLimits, ...patch.tempLimits } };
+}
