@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createNodeCore } from '../../electron/headless-core';
 import { readPasswordRecord, verifyPassword } from '../../electron/server/password';
 import { parseScenario, startFarm } from '../../sim/index';
-import { tempDir } from '../helpers/core';
+import { quietLog, tempDir } from '../helpers/core';
+import { freePortRange } from '../helpers/loopback';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -59,7 +60,22 @@ describe('rigdeck CLI', () => {
   });
 
   it('serve refuses a non-loopback address without a password, with the reason', async () => {
-    const run = await rigdeck(['serve', '--host', '0.0.0.0', '--port', '0', '--data', tempDir()]);
+    // A tiny UI of its own, so the test does not depend on a prior "npm run build:renderer".
+    const ui = tempDir('rigdeck-ui-');
+    writeFileSync(join(ui, 'index.html'), '<!doctype html><title>RigDeck</title>');
+    const run = await rigdeck([
+      'serve',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+      '--ip-report',
+      'off',
+      '--ui',
+      ui,
+      '--data',
+      tempDir(),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/without a password/);
   });
@@ -78,7 +94,7 @@ describe('rigdeck scan', () => {
         },
         'test',
       ),
-      basePort: 23_300,
+      basePort: await freePortRange(6),
       clock: 'manual',
       servicePort: 0,
       services: { prohashing: false, abacus: false, control: false },
@@ -121,7 +137,7 @@ describe('rigdeck scan', () => {
       expect(run.stderr).toMatch(/2 added/);
       const core = createNodeCore({
         dataDir: dir,
-        log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+        log: quietLog,
       });
       expect(core.registry.list()).toHaveLength(2);
       await core.stop();
@@ -144,7 +160,7 @@ describe('rigdeck status and export', () => {
         { name: 'cli-status', rigs: [{ count: 2, model: 'L7', firmware: '1.3.4' }] },
         'test',
       ),
-      basePort: 23_350,
+      basePort: await freePortRange(4),
       clock: 'manual',
       servicePort: 0,
       services: { prohashing: false, abacus: false, control: false },
