@@ -26,6 +26,7 @@ function staticDir(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>RigDeck</title>');
   writeFileSync(join(dir, 'assets', 'app-abc.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'assets', 'app-abc.js.map'), '{"version":3,"sources":["secret.ts"]}');
   return dir;
 }
 
@@ -167,6 +168,10 @@ describe('headless server: contract over WebSocket', () => {
     const asset = await fetch(`${base}/assets/app-abc.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
+    // A source map that made it into the bundle is still never served.
+    const map = await fetch(`${base}/assets/app-abc.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('secret.ts');
     expect((await fetch(`${base}/..%2f..%2f..%2fetc%2fpasswd`)).status).toBe(400);
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
   });
