@@ -77,7 +77,7 @@ export function createCore(options: CoreOptions): Core {
   const vault = openVault(options.dataDir, options.openCipher(options.dataDir), log);
   const passwords = createPasswords(vault);
   const registry = createRegistry(db, passwords.hasOwn);
-  const discovery = createDiscovery();
+  const discovery = createDiscovery({ log });
   const history = createHistoryStore(db);
   const feed = createSwitchableFeed(now);
   const pool = createPoolConnection(vault, feed, () => settings.get().pool, log);

@@ -42,6 +42,7 @@ export function createPoolConnection(
       baseUrl: pool.restUrl,
       wsUrl: pool.wsUrl,
       clock: systemClock,
+      log,
     });
   };
   const swap = async () => {
