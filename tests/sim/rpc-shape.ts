@@ -2,7 +2,7 @@
 // virtual reply may send instead. A number may arrive as a string only where string-numbers.ts names a
 // real capture of the rig's firmware family showing it, and only on a rig with that quirk turned on.
 import { readFileSync } from 'node:fs';
-import { type StringFormat } from '../../sim/cgminer/string-numbers';
+import { type StringFormat, stringNumberKey } from '../../sim/cgminer/string-numbers';
 
 /** 'integer' and 'decimal' are both JSON numbers; the captures keep the decimal point, so they differ. */
 export type Kind = 'integer' | 'decimal' | 'number' | 'string' | 'boolean' | 'dashes' | 'marks';
@@ -97,6 +97,19 @@ export function shapeProblems(
     if (kind === undefined) out.push(`"${key}" is in no capture or reference`);
     else if (!fits(v, kind) && !quirkAllows(v, quirks.get(key)))
       out.push(`"${key}" is ${JSON.stringify(v)}, the reference says ${kind}`);
+  }
+  return out;
+}
+
+/** The rig's string-number quirks that apply inside one reply section, by key. */
+export function quirksIn(
+  all: ReadonlyMap<string, StringFormat>,
+  section: string,
+): ReadonlyMap<string, StringFormat> {
+  const out = new Map<string, StringFormat>();
+  for (const [k, format] of all) {
+    const key = k.slice(section.length + 1);
+    if (k === stringNumberKey(section, key)) out.set(key, format);
   }
   return out;
 }
