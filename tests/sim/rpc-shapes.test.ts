@@ -31,6 +31,14 @@ const SECTIONS: Section[] = [
   { command: 'version', file: 'version.json', section: 'VERSION', index: 0, optional: NONE },
   { command: 'stats', file: 'stats.json', section: 'STATS', index: 0, optional: NONE },
   { command: 'stats', file: 'stats.json', section: 'STATS', index: 1, optional: INDEXED },
+  // The envelope of each reply, too.
+  ...['summary', 'pools', 'devs', 'version', 'stats'].map((command) => ({
+    command,
+    file: `${command}.json`,
+    section: 'STATUS',
+    index: 0,
+    optional: NONE,
+  })),
 ];
 
 /** Undo the malformed-JSON quirks a rig may have on (the repairs pyasic makes; docs/vnish-rpc-shapes.md). */
