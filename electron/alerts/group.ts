@@ -94,11 +94,13 @@ function describe(group: readonly Due[], sound: boolean): AlertNotification {
   const severity = worst(group);
   const words = problemWords[first.alert.code];
   const still = first.reminder ? 'Still: ' : '';
-  const rigs = new Set(group.map(nameOf)).size;
+  const count = new Set(group.map(nameOf)).size;
+  // Fleet-level problems name pool workers, not rigs.
+  const things = `${count} ${first.alert.rigId === null ? 'workers' : 'rigs'} ${words}`;
   const single = group.length === 1;
   return {
-    title: single ? `${still}${nameOf(first)} ${words}` : `${still}${rigs} rigs ${words}`,
-    body: single ? first.alert.text : `${rigs} rigs ${words}: ${names(group)}`,
+    title: single ? `${still}${nameOf(first)} ${words}` : `${still}${things}`,
+    body: single ? first.alert.text : `${things}: ${names(group)}`,
     rigIds: rigIds(group),
     severity,
     sound: sound && severity === 'critical',

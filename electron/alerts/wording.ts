@@ -22,5 +22,5 @@ export const problemWords: Record<ProblemCode, string> = {
   'pool-rejecting': 'getting shares rejected',
   'pool-no-worker': 'unseen by the pool',
   'pool-hashrate-mismatch': 'under-credited by the pool',
-  'pool-worker-unmatched': 'pool workers matching no rig',
+  'pool-worker-unmatched': 'credited by the pool but matching no rig',
 };
