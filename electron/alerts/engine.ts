@@ -249,7 +249,7 @@ export function activeAlerts(state: EngineState, nowMs: number): Alert[] {
   return out.sort((a, b) => compareAlerts(a, b, nowMs));
 }
 
-/** Worst first: unmuted before snoozed or in maintenance, critical before warning, open before acknowledged, oldest. */
+/** Worst first: unmuted before snoozed or in maintenance, critical before warning, open before acknowledged, oldest, by name. */
 export function compareAlerts(a: Alert, b: Alert, nowMs: number): number {
   const muted = (x: Alert) => (x.inMaintenance || (x.snoozedUntilMs ?? 0) > nowMs ? 1 : 0);
   return (
@@ -257,6 +257,7 @@ export function compareAlerts(a: Alert, b: Alert, nowMs: number): number {
     severityRank(b.severity) - severityRank(a.severity) ||
     (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) ||
     a.sinceMs - b.sinceMs ||
+    (a.rigName ?? a.rigId ?? '').localeCompare(b.rigName ?? b.rigId ?? '', 'en', { numeric: true }) ||
     a.id.localeCompare(b.id)
   );
 }

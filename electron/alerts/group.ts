@@ -78,7 +78,7 @@ function worst(group: readonly Due[]): Severity {
   return w;
 }
 
-const nameOf = (d: Due) => d.alert.rigName ?? (d.alert.subject || 'fleet');
+const nameOf = (d: Due) => d.alert.rigName ?? d.alert.rigId ?? (d.alert.subject || 'fleet');
 
 function names(group: readonly Due[]): string {
   const all = [...new Set(group.map(nameOf))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
@@ -94,7 +94,7 @@ function describe(group: readonly Due[], sound: boolean): AlertNotification {
   const severity = worst(group);
   const words = problemWords[first.alert.code];
   const still = first.reminder ? 'Still: ' : '';
-  const count = new Set(group.map(nameOf)).size;
+  const count = new Set(group.map((d) => d.alert.rigId ?? d.alert.subject)).size;
   // Fleet-level problems name pool workers, not rigs.
   const things = `${count} ${first.alert.rigId === null ? 'workers' : 'rigs'} ${words}`;
   const single = group.length === 1;
