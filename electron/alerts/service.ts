@@ -79,13 +79,13 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   };
 
   /** Hands due alerts to the grouper; what it lets out goes with this change, the rest waits for its timer. */
-  const dispatch = (due: Parameters<typeof offer>[1], changes: readonly Alert[]) => {
+  const deliver = (due: Parameters<typeof offer>[1], changes: readonly Alert[]) => {
     const out = offer(groups, due, deps.settings(), clock.now());
     groups = out.state;
     if (out.wakeAtMs !== null && wake === null) {
       wake = clock.after(out.wakeAtMs - clock.now(), () => {
         wake = null;
-        dispatch([], []);
+        deliver([], []);
       });
     }
     publish(changes, out.send);
@@ -102,7 +102,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
     );
     state = out.state;
     store.save(out.persist);
-    dispatch(out.notifications, out.changes);
+    deliver(out.notifications, out.changes);
   };
 
   const applyEdit = (edit: Edit): Alert[] => {

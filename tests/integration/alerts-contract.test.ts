@@ -77,6 +77,34 @@ describe('alerts over the contract', () => {
     expect((await call(core, 'maintenance.list', {})).windows).toEqual([]);
   });
 
+  it('a restarted core keeps its alerts and neither raises nor notifies them again', async () => {
+    const dataDir = tempDir();
+    let now = Date.UTC(2026, 2, 1);
+    const first = createNodeCore({ dataDir, log: quietLog, now: () => now });
+    const notified: string[] = [];
+    first.events.subscribe((name, p) => {
+      if (name === 'alerts.changed') notified.push(...(p as AlertsChanged).notify.map((n) => n.title));
+    });
+    for (let i = 0; i <= 6; i++, now += 5000)
+      first.alerts.service.observe({ live: [{ rigId: 'r1', problems: [hot] }], removed: [] });
+    const before = await call(first, 'alerts.list', {});
+    await first.stop();
+    expect(notified).toEqual(['r1 overheating (chips)']);
+
+    now += 120_000;
+    const second = createNodeCore({ dataDir, log: quietLog, now: () => now });
+    cores.push(second);
+    const events: AlertsChanged[] = [];
+    second.events.subscribe((name, p) => {
+      if (name === 'alerts.changed') events.push(p as AlertsChanged);
+    });
+    expect(await call(second, 'alerts.list', {})).toEqual(before);
+    for (let i = 0; i <= 20; i++, now += 5000)
+      second.alerts.service.observe({ live: [{ rigId: 'r1', problems: [hot] }], removed: [] });
+    expect(events).toEqual([]);
+    expect(await call(second, 'alerts.list', {})).toEqual(before);
+  });
+
   it('refuses bad arguments before the engine sees them', async () => {
     const core = createNodeCore({ dataDir: tempDir(), log: quietLog });
     cores.push(core);
