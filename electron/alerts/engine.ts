@@ -46,6 +46,8 @@ export type StepResult = {
   notifications: Due[];
 };
 
+const TEXT_REFRESH_MS = 60_000;
+
 export const emptyState: EngineState = { tracks: new Map(), windows: [] };
 
 export function keyOf(rigId: string | null, code: ProblemCode, subject: string): string {
@@ -90,7 +92,10 @@ export function step(
     const seenSinceMs = t.seenSinceMs ?? nowMs;
     const a = t.alert;
     if (isActive(a)) {
-      if (a.severity === p.severity && a.text === p.text) {
+      // Evidence that changes every poll ("no answer for 3 min") is refreshed at most once a minute, so a
+      // thousand offline rigs do not rewrite a thousand rows and resend them every cycle.
+      const sameSeverity = a.severity === p.severity;
+      if (sameSeverity && (a.text === p.text || nowMs - a.updatedAtMs < TEXT_REFRESH_MS)) {
         if (t.goneSinceMs !== null || t.seenSinceMs === null)
           put({ ...t, seenSinceMs, goneSinceMs: null }, false);
         return;

@@ -139,6 +139,15 @@ describe('alerts engine', () => {
     expect(d.notified).toHaveLength(3);
   });
 
+  it('refreshes evidence that changes every poll at most once a minute', () => {
+    const d = driver(settings({ sustainSec: 0 }));
+    for (let i = 0; i < 60; i++) {
+      d.poll(observation({ 'rig-01': [problem('offline', 'critical', `no answer for ${i * 5} s`)] }));
+    }
+    // Five minutes of polls (at 5 s … 300 s): the opening at 5 s, then refreshes at 65, 125, 185 and 245 s.
+    expect(d.changes.map((c) => c.text)).toEqual([0, 60, 120, 180, 240].map((s) => `no answer for ${s} s`));
+  });
+
   it('reminds about a chronic fault on the slow cadence when asked, never by default', () => {
     const quiet = driver(settings({ sustainSec: 0 }));
     for (let i = 0; i < 2000; i++) quiet.poll(hot);
