@@ -17,6 +17,8 @@ export type Tracked = {
   /** Present continuously since (sustain), absent continuously since (clear); null when not. */
   readonly seenSinceMs: number | null;
   readonly goneSinceMs: number | null;
+  /** An open alert's problem has been milder than the alert since (the severity drops after clearSec). */
+  readonly milderSinceMs?: number | null;
 };
 
 export type EngineState = {
@@ -92,18 +94,23 @@ export function step(
     const seenSinceMs = t.seenSinceMs ?? nowMs;
     const a = t.alert;
     if (isActive(a)) {
+      const rise = severityRank(p.severity) - severityRank(a.severity);
+      // Milder only counts once it has lasted the clear time, so a value between the warning and critical
+      // limits cannot flap the severity (and re-notify each time it rises).
+      const milderSinceMs = rise < 0 ? (t.milderSinceMs ?? nowMs) : null;
+      const settled = rise > 0 || (milderSinceMs !== null && nowMs - milderSinceMs >= clearMs);
       // Evidence that changes every poll ("no answer for 3 min") is refreshed at most once a minute, so a
       // thousand offline rigs do not rewrite a thousand rows and resend them every cycle.
-      const sameSeverity = a.severity === p.severity;
-      if (sameSeverity && (a.text === p.text || nowMs - a.updatedAtMs < TEXT_REFRESH_MS)) {
-        if (t.goneSinceMs !== null || t.seenSinceMs === null)
-          put({ ...t, seenSinceMs, goneSinceMs: null }, false);
+      const refresh = rise === 0 && a.text !== p.text && nowMs - a.updatedAtMs >= TEXT_REFRESH_MS;
+      if (!settled && !refresh) {
+        if (t.goneSinceMs !== null || t.seenSinceMs === null || t.milderSinceMs !== milderSinceMs)
+          put({ ...t, seenSinceMs, goneSinceMs: null, milderSinceMs }, false);
         return;
       }
-      // Worse than when it was notified: tell again, as if new.
-      const worse = severityRank(p.severity) > severityRank(a.severity);
       const alert = { ...a, severity: p.severity, text: p.text, updatedAtMs: nowMs };
-      put({ ...t, alert, seenSinceMs, goneSinceMs: null, notifiedAtMs: worse ? null : t.notifiedAtMs }, true);
+      // Worse than when it was notified: tell again, as if new.
+      const notifiedAtMs = rise > 0 ? null : t.notifiedAtMs;
+      put({ ...t, alert, seenSinceMs, goneSinceMs: null, milderSinceMs: null, notifiedAtMs }, true);
       return;
     }
     if (nowMs - seenSinceMs < sustainMs) {

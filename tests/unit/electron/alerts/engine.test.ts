@@ -148,6 +148,19 @@ describe('alerts engine', () => {
     expect(d.changes.map((c) => c.text)).toEqual([0, 60, 120, 180, 240].map((s) => `no answer for ${s} s`));
   });
 
+  it('a severity oscillating between warning and critical notifies the rise once and drops only after the clear time', () => {
+    const d = driver(settings({ sustainSec: 0 }));
+    const at = (severity: 'warning' | 'critical') =>
+      observation({ 'rig-01': [problem('overheat-chip', severity, severity)] });
+    d.poll(at('warning'));
+    for (let i = 0; i < 100; i++) d.poll(at(i % 2 === 0 ? 'critical' : 'warning'));
+    expect(d.notified.map((n) => n.alert.severity)).toEqual(['warning', 'critical']);
+    expect(d.active()[0]?.severity).toBe('critical');
+    for (let i = 0; i < 12; i++) d.poll(at('warning'));
+    expect(d.active()[0]?.severity).toBe('warning');
+    expect(d.notified).toHaveLength(2);
+  });
+
   it('reminds about a chronic fault on the slow cadence when asked, never by default', () => {
     const quiet = driver(settings({ sustainSec: 0 }));
     for (let i = 0; i < 2000; i++) quiet.poll(hot);
