@@ -42,6 +42,8 @@ export type AlertServiceDeps = {
   newId: () => string;
   /** alerts.changed for the faces (desktop and browser notifications read `notify`). */
   emit: (payload: AlertsChanged) => void;
+  /** How long cleared alerts are kept (pruned at start-up); absent: for ever. */
+  historyMs?: number;
   /** Other notifiers (the webhook): called with every grouped notification as it goes out. */
   notify?: (notifications: AlertNotification[]) => void;
 };
@@ -63,6 +65,7 @@ export type AlertService = {
 export function createAlertService(deps: AlertServiceDeps): AlertService {
   const { store, clock } = deps;
   const startMs = clock.now();
+  if (deps.historyMs !== undefined) store.prune(startMs - deps.historyMs);
   let state: EngineState = {
     tracks: new Map(store.loadTracks(startMs - deps.settings().clearSec * 1000).map((t) => [t.key, t])),
     windows: store.loadWindows().filter((w) => w.toMs > startMs),

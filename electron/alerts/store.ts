@@ -1,5 +1,5 @@
 /** Alerts and maintenance windows in SQLite: written through on every change, read back at start-up. */
-import { and, desc, eq, gt, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 
 import type { Alert, MaintenanceWindow } from '../../shared/alerts';
 import type { ProblemCode } from '../../shared/health';
@@ -14,6 +14,8 @@ export type AlertStore = {
   history(opts: { rigId?: string | undefined; limit: number }): Alert[];
   loadWindows(): MaintenanceWindow[];
   addWindow(w: MaintenanceWindow): void;
+  /** Forgets cleared alerts and ended windows from before `beforeMs`. */
+  prune(beforeMs: number): void;
   /** Ends a window now; false when there is no such window still running or to come. */
   endWindow(id: string, nowMs: number): boolean;
 };
@@ -114,6 +116,12 @@ export function createAlertStore(db: Db): AlertStore {
           note: w.note,
         })
         .run();
+    },
+    prune(beforeMs) {
+      db.delete(alerts)
+        .where(and(eq(alerts.state, 'cleared'), lt(alerts.clearedAtMs, beforeMs)))
+        .run();
+      db.delete(maintenanceWindows).where(lt(maintenanceWindows.toMs, beforeMs)).run();
     },
     endWindow(id, nowMs) {
       const r = db

@@ -45,6 +45,8 @@ export function createCoreAlerts(deps: {
     rigs: () => registryLookup(deps.registry),
     clock,
     newId: randomUUID,
+    // Alert history lives as long as the longest history of the figures behind it.
+    historyMs: deps.settings.get().retention.hourlyDays * 86_400_000,
     emit: (payload) => deps.events.emit('alerts.changed', payload),
     notify: (notifications) => webhook.send(notifications),
   });

@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 /** The service over a real SQLite file in `dir`, as the core builds it; events are recorded. */
-function start(dir: string, clock: ManualClock, s: AlertSettings = settings()) {
+function start(dir: string, clock: ManualClock, s: AlertSettings = settings(), historyMs?: number) {
   const db = openDb(dir);
   const events: AlertsChanged[] = [];
   let n = 0;
@@ -31,6 +31,7 @@ function start(dir: string, clock: ManualClock, s: AlertSettings = settings()) {
     clock,
     newId: () => `id-${clock.now()}-${++n}`,
     emit: (e) => events.push(e),
+    ...(historyMs === undefined ? {} : { historyMs }),
   });
   open.push({ db, service });
   return { service, events, notified: () => events.flatMap((e) => e.notify) };
@@ -138,5 +139,38 @@ describe('alert service', () => {
       ['rig-01', 'acknowledged'],
       ['rig-02', 'open'],
     ]);
+  });
+
+  it('forgets cleared alerts and ended windows older than the history it keeps', async () => {
+    const dir = tempDir();
+    const clock = manualClock(T0);
+    const s = start(dir, clock, settings({ sustainSec: 0, clearSec: 0 }));
+    s.service.observe(update({ 'rig-01': [problem()], 'rig-02': [problem()] }));
+    s.service.addWindow({
+      target: { kind: 'rig', rigId: 'rig-09' },
+      fromMs: T0,
+      toMs: T0 + 60 * SEC,
+      note: '',
+    });
+    await clock.advance(5 * SEC);
+    s.service.observe(update({ 'rig-01': [] }));
+    s.service.stop();
+    open.shift()?.db.$client.close();
+
+    await clock.advance(10 * 86_400 * SEC);
+    const kept = start(dir, clock, settings(), 30 * 86_400 * SEC);
+    expect(kept.service.list({ scope: 'all', limit: 10 }).alerts.map((a) => [a.rigId, a.state])).toEqual([
+      ['rig-02', 'open'],
+      ['rig-01', 'cleared'],
+    ]);
+    kept.service.stop();
+    open.shift()?.db.$client.close();
+
+    const pruned = start(dir, clock, settings(), 5 * 86_400 * SEC);
+    expect(pruned.service.list({ scope: 'all', limit: 10 }).alerts.map((a) => [a.rigId, a.state])).toEqual([
+      ['rig-02', 'open'],
+    ]);
+    const db = open[0]?.db;
+    expect(db?.$client.prepare('SELECT count(*) FROM maintenance_windows').pluck().get()).toBe(0);
   });
 });
