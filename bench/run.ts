@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
 import { runFarmBench } from './farm';
 import { runHistoryBench } from './history';
@@ -52,6 +53,14 @@ const suites: Suite[] = [
       'RigDeck scan (TCP stage + full identification) beside nmap -sT -p 80,4028 on the same ranges, inside a network ' +
       'namespace the bench creates: a /24 with 200 Vnish miners + 20 impostors, a /22 with silent (dropped) addresses',
     run: runScanBench,
+  },
+  {
+    name: 'alerts',
+    about:
+      'alerts engine with its real SQLite store and event bus at 1,000 rigs (50 with open alerts): from the update that ' +
+      'completes the sustain window to the notification on the bus, for one rig and for 100 at once (one grouped ' +
+      'notification), and an update that changes nothing; simulated clock, medians of 15 runs',
+    run: runAlertsBench,
   },
 ];
 

@@ -212,4 +212,92 @@ describe('rigdeck status and export', () => {
       await farm.stop();
     }
   });
+
+  it('alerts --json prints the alerts in a data directory, one object per line, --all with past ones', async () => {
+    const dir = tempDir();
+    let t = Date.parse('2026-03-01T10:00:00Z');
+    const core = createNodeCore({ dataDir: dir, log: quietLog, now: () => t });
+    const rig = (n: number) =>
+      core.registry.upsert(
+        {
+          ip: `127.0.1.${n}`,
+          port: 80,
+          rpcPort: 4028,
+          kind: 'vnish',
+          firmware: 'Vnish',
+          version: '1.2.7',
+          model: 'Antminer L7',
+          mac: `fe:07:26:3c:be:${String(n).padStart(2, '0')}`,
+          serial: `SN-${n}`,
+          hostname: null,
+          reason: null,
+          source: 'scan',
+          rigId: null,
+        },
+        t,
+      ).rig;
+    const [hot, fan] = [rig(1), rig(2)];
+    const overheat = {
+      code: 'overheat-chip' as const,
+      severity: 'critical' as const,
+      text: 'chip 89 °C, limit 85 °C',
+      sinceMs: t,
+      subject: '',
+    };
+    const slow = {
+      ...overheat,
+      code: 'fan-slow' as const,
+      severity: 'warning' as const,
+      text: 'fan 1,900 rpm',
+    };
+    try {
+      // What the collector hands the engine, poll by poll: both problems last past the sustain time (30 s),
+      // then the fan recovers for longer than the clear time (60 s).
+      for (let i = 0; i <= 7; i++, t += 5000) {
+        core.alerts.service.observe({
+          live: [
+            { rigId: hot.id, problems: [overheat] },
+            { rigId: fan.id, problems: [slow] },
+          ],
+          removed: [],
+        });
+      }
+      for (let i = 0; i <= 13; i++, t += 5000)
+        core.alerts.service.observe({ live: [{ rigId: fan.id, problems: [] }], removed: [] });
+    } finally {
+      await core.stop();
+    }
+
+    const active = await rigdeck(['alerts', '--json', '--data', dir]);
+    expect(active.code).toBe(0);
+    const lines = active.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      {
+        rig_id: hot.id,
+        name: hot.name,
+        ip: '127.0.1.1',
+        code: 'overheat-chip',
+        severity: 'critical',
+        text: 'chip 89 °C, limit 85 °C',
+        since: '2026-03-01T10:00:00.000Z',
+        state: 'open',
+      },
+    ]);
+
+    const all = await rigdeck(['alerts', '--json', '--all', '--data', dir]);
+    const states = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name: string; state: string });
+    expect(states.map((l) => [l.name, l.state])).toEqual([
+      [hot.name, 'open'],
+      [fan.name, 'cleared'],
+    ]);
+
+    const text = await rigdeck(['alerts', '--data', dir]);
+    expect(text.stdout).toMatch(/critical\s+open\s+.*overheat-chip\s+chip 89 °C/);
+  });
 });
