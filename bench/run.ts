@@ -4,7 +4,7 @@
  * Each suite reports medians of several runs; timing belongs here, never in tests.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
@@ -83,8 +83,9 @@ async function main() {
   }
   const date = new Date().toISOString().slice(0, 10);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const partial = only.length > 0;
   const report = [
-    `# RigDeck benchmarks, ${date}`,
+    `# RigDeck benchmarks, ${date}${partial ? ` (suites matching: ${only.join(', ')})` : ''}`,
     '',
     `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.`,
     'All traffic on loopback. Numbers are medians of several runs; the machine is shared and noisy, so compare',
@@ -93,8 +94,12 @@ async function main() {
     ...sections,
   ].join('\n');
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, `${date}.md`), `${report}\n`);
-  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  // A partial run (`npm run bench -- alerts`) updates its own figures and keeps every other one as last measured.
+  const latest = join(RESULTS, 'latest.json');
+  const kept =
+    partial && existsSync(latest) ? (JSON.parse(readFileSync(latest, 'utf8')) as Record<string, number>) : {};
+  writeFileSync(join(RESULTS, partial ? `${date}-${only.join('-')}.md` : `${date}.md`), `${report}\n`);
+  writeFileSync(latest, `${JSON.stringify({ ...kept, ...metrics }, null, 2)}\n`);
   console.log(report);
 }
 
