@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark, then writes bench/results/<date>.md (with the machine it ran on) and
- * bench/results/latest.json, a flat map of metric name to number with the unit in the name. Both are committed.
+ * bench/results/latest.json, a flat map of metric name to number with the unit in the name (merged: the fuzz and
+ * soak runs add theirs). Both are committed.
  * Each suite reports medians of several runs; timing belongs here, never in tests.
  */
 import { execSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { runCollectorBench } from './collector';
+import { mergeLatest } from './lib/latest';
 import { runFarmBench } from './farm';
 import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
@@ -85,7 +87,8 @@ async function main() {
   ].join('\n');
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, `${date}.md`), `${report}\n`);
-  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  // Merged, so the figures `npm run fuzz` and `npm run soak` wrote stay beside these.
+  mergeLatest(metrics);
   console.log(report);
 }
 
