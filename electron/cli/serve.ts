@@ -7,6 +7,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server';
 import { IP_REPORT_PORT } from '../discovery/ip-report';
 import { UsageError, helpOption, parsePort } from './args';
 import { resolveDataDir } from './data-dir';
+import { createStatsFile } from './stats-file';
 
 export const serveHelp = `Usage: npm run serve -- [--port P] [--host H] [--data DIR] [--allow-origin URL]
 
@@ -18,6 +19,7 @@ Serves RigDeck's UI and API to browsers (the headless face).
   --allow-origin U  also accept browser pages from origin U (repeatable)
   --ip-report P|off UDP port for the miners' IP Report button (default ${IP_REPORT_PORT}), or off
   --metrics         serve Prometheus metrics at /metrics (behind the password when one is set)
+  --stats-file F    append a JSON line every 5 s to F: memory and poll durations (for soak runs)
   --mdns ADDR       announce this server as _rigdeck._tcp and browse for miners over mDNS on the
                     interface with IPv4 address ADDR (off by default)`;
 
@@ -35,6 +37,7 @@ export async function serve(argv: string[]): Promise<number> {
       'ip-report': { type: 'string' },
       mdns: { type: 'string' },
       metrics: { type: 'boolean' },
+      'stats-file': { type: 'string' },
       ...helpOption,
     },
   });
@@ -45,8 +48,14 @@ export async function serve(argv: string[]): Promise<number> {
   if (!existsSync(STATIC_DIR))
     throw new UsageError(`The UI is not built (${STATIC_DIR}); run "npm run build:renderer".`);
   const dataDir = resolveDataDir(values.data);
-  const core = createNodeCore({ dataDir, ipReport: parseIpReport(values['ip-report']) });
+  const stats = values['stats-file'] ? createStatsFile(values['stats-file']) : null;
+  const core = createNodeCore({
+    dataDir,
+    ipReport: parseIpReport(values['ip-report']),
+    ...(stats ? { collector: { onPollTimed: stats.poll } } : {}),
+  });
   await core.start();
+  stats?.start(() => core.collector.stats());
   const server = await startServer({
     core,
     host: values.host ?? DEFAULT_HOST,
@@ -74,6 +83,7 @@ export async function serve(argv: string[]): Promise<number> {
   });
   await server.close();
   await core.stop();
+  stats?.stop();
   return 0;
 }
 

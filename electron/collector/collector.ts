@@ -47,6 +47,8 @@ export type CollectorDeps = {
   /** Keep-alive agent for the miners; one is made (and destroyed on stop) when not given. */
   agent?: MinerAgent;
   random?: () => number;
+  /** Told how long each poll took, start to settle (the soak's --stats-file); nothing here decides on it. */
+  onPollTimed?: (ms: number, result: PollResult) => void;
 };
 
 export type Collector = {
@@ -192,7 +194,7 @@ export function createCollector(deps: CollectorDeps): Collector {
     pollDeadlineMs: config.pollDeadlineMs,
     initialSpreadRatio: config.initialSpreadRatio,
     ...(deps.random ? { random: deps.random } : {}),
-    poll,
+    poll: deps.onPollTimed ? timed(poll, clock, deps.onPollTimed) : poll,
     onCycle: endCycle,
   });
 
@@ -276,5 +278,22 @@ export function createCollector(deps: CollectorDeps): Collector {
       scheduler.setCadence(config.cadence);
     },
     stats: () => scheduler.stats(),
+  };
+}
+
+function timed(
+  poll: (id: string, signal: AbortSignal) => Promise<PollResult>,
+  clock: Clock,
+  report: (ms: number, result: PollResult) => void,
+): (id: string, signal: AbortSignal) => Promise<PollResult> {
+  return async (id, signal) => {
+    const started = clock.now();
+    let result: PollResult = 'missed';
+    try {
+      result = await poll(id, signal);
+      return result;
+    } finally {
+      report(clock.now() - started, result);
+    }
   };
 }
