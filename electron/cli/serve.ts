@@ -52,7 +52,7 @@ export async function serve(argv: string[]): Promise<number> {
   const core = createNodeCore({
     dataDir,
     ipReport: parseIpReport(values['ip-report']),
-    ...(stats ? { collector: { onPollTimed: stats.poll } } : {}),
+    ...(stats ? { collector: { observer: stats.observer } } : {}),
   });
   await core.start();
   stats?.start(() => core.collector.stats());

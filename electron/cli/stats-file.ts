@@ -1,11 +1,12 @@
 /**
- * `serve --stats-file FILE`: one JSON line every few seconds with the process's memory and the collector's poll
- * durations since the last line, so a soak run can read cycle times and heap growth from outside the process.
- * Off by default; appending a line is the only work it adds.
+ * `serve --stats-file FILE`: one JSON line every few seconds with the process's memory, the collector's poll
+ * durations and the samples it kept since the last line, so a soak run can read cycle times, memory growth and
+ * lost rows from outside the process. Off by default; counting and appending a line is all it adds.
  */
 import { appendFileSync } from 'node:fs';
 
-import { type PollResult, type SchedulerStats } from '../collector/scheduler';
+import { type CollectorObserver } from '../collector/collector';
+import { type SchedulerStats } from '../collector/scheduler';
 
 export type StatsLine = {
   at: number;
@@ -13,14 +14,16 @@ export type StatsLine = {
   heapUsedBytes: number;
   /** Each poll that settled since the previous line: start to settle, ms (rounded). */
   pollMs: number[];
-  /** How many of those polls answered (each answer is one history sample at the cycle's end). */
   answered: number;
+  /** Samples the collector kept for its next batch: each should become one rig_samples row… */
+  sampled: number;
+  /** …except those a later poll of the same rig replaced before the cycle ended (one row per rig and cycle). */
+  replaced: number;
   scheduler: SchedulerStats;
 };
 
 export type StatsFile = {
-  /** Give to the collector as onPollTimed. */
-  poll(ms: number, result: PollResult): void;
+  observer: CollectorObserver;
   start(scheduler: () => SchedulerStats): void;
   /** Writes the last line and stops the timer. */
   stop(): void;
@@ -29,6 +32,8 @@ export type StatsFile = {
 export function createStatsFile(path: string, everyMs = 5000): StatsFile {
   let pollMs: number[] = [];
   let answered = 0;
+  let sampled = 0;
+  let replaced = 0;
   let timer: NodeJS.Timeout | null = null;
   let read: (() => SchedulerStats) | null = null;
   const write = (): void => {
@@ -40,16 +45,24 @@ export function createStatsFile(path: string, everyMs = 5000): StatsFile {
       heapUsedBytes: mem.heapUsed,
       pollMs,
       answered,
+      sampled,
+      replaced,
       scheduler: read(),
     };
     pollMs = [];
-    answered = 0;
+    answered = sampled = replaced = 0;
     appendFileSync(path, `${JSON.stringify(line)}\n`);
   };
   return {
-    poll(ms, result) {
-      pollMs.push(Math.round(ms));
-      if (result === 'answered') answered++;
+    observer: {
+      polled(ms, result) {
+        pollMs.push(Math.round(ms));
+        if (result === 'answered') answered++;
+      },
+      sampled(wasReplaced) {
+        sampled++;
+        if (wasReplaced) replaced++;
+      },
     },
     start(scheduler) {
       read = scheduler;

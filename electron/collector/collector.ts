@@ -47,8 +47,15 @@ export type CollectorDeps = {
   /** Keep-alive agent for the miners; one is made (and destroyed on stop) when not given. */
   agent?: MinerAgent;
   random?: () => number;
-  /** Told how long each poll took, start to settle (the soak's --stats-file); nothing here decides on it. */
-  onPollTimed?: (ms: number, result: PollResult) => void;
+  /** Told what happened, for the soak's --stats-file; nothing here decides on it. */
+  observer?: CollectorObserver;
+};
+
+export type CollectorObserver = {
+  /** Each poll, start to settle. */
+  polled(ms: number, result: PollResult): void;
+  /** A sample kept for the next cycle's batch; `replaced` when it overwrote one of that rig not yet written. */
+  sampled(replaced: boolean): void;
 };
 
 export type Collector = {
@@ -98,7 +105,9 @@ export function createCollector(deps: CollectorDeps): Collector {
     (depsForPoll ??= { agent, tokens, passwordFor: deps.passwordFor, ...config });
 
   const apply = (id: string, a: Applied): void => {
+    const before = entries.get(id)?.unsaved ?? null;
     entries.set(id, a.entry);
+    if (a.entry.unsaved !== null && a.entry.unsaved !== before) deps.observer?.sampled(before !== null);
     if (a.events.length > 0) events.push(...a.events);
     if (a.urgent) publisher.soon();
   };
@@ -194,7 +203,7 @@ export function createCollector(deps: CollectorDeps): Collector {
     pollDeadlineMs: config.pollDeadlineMs,
     initialSpreadRatio: config.initialSpreadRatio,
     ...(deps.random ? { random: deps.random } : {}),
-    poll: deps.onPollTimed ? timed(poll, clock, deps.onPollTimed) : poll,
+    poll: deps.observer ? timed(poll, clock, deps.observer) : poll,
     onCycle: endCycle,
   });
 
@@ -284,7 +293,7 @@ export function createCollector(deps: CollectorDeps): Collector {
 function timed(
   poll: (id: string, signal: AbortSignal) => Promise<PollResult>,
   clock: Clock,
-  report: (ms: number, result: PollResult) => void,
+  observer: CollectorObserver,
 ): (id: string, signal: AbortSignal) => Promise<PollResult> {
   return async (id, signal) => {
     const started = clock.now();
@@ -293,7 +302,7 @@ function timed(
       result = await poll(id, signal);
       return result;
     } finally {
-      report(clock.now() - started, result);
+      observer.polled(clock.now() - started, result);
     }
   };
 }
