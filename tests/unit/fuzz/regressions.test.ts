@@ -14,6 +14,15 @@ describe('fuzz regressions', () => {
     }
   });
 
+  it('balance increments that would overflow to Infinity are dropped', async () => {
+    const family = prohashingLiveFamily();
+    const payload = [
+      { coin: 'Litecoin', balance: -1e308 },
+      { coin: 'Litecoin', balance: -1e308 },
+    ];
+    expect(await family.check([{ source: 'balance_updates', payload }])).toBe('valid');
+  });
+
   it('a profitability timestamp too large for milliseconds becomes null, not Infinity', async () => {
     const family = prohashingLiveFamily();
     const row = { algorithm_name: 'scrypt', usd: 1, data_timestamp: 1e308, server_timestamp: -1e308 };
