@@ -44,7 +44,7 @@ export type CoreOptions = {
   /** Where the SQL migrations are; the bundled desktop app passes its own path. */
   migrationsDir?: string;
   /** Collector tuning for tests and benchmarks (short intervals, thresholds); production uses the settings. */
-  collector?: Pick<CollectorDeps, 'overrides' | 'clock'>;
+  collector?: Pick<CollectorDeps, 'overrides' | 'clock' | 'observer'>;
   /** Listen for the miners' "IP Report" button (UDP); null keeps it off (tests, a second instance). */
   ipReport?: { address: string; port: number } | null;
   log?: Logger;

@@ -47,6 +47,15 @@ export type CollectorDeps = {
   /** Keep-alive agent for the miners; one is made (and destroyed on stop) when not given. */
   agent?: MinerAgent;
   random?: () => number;
+  /** Told what happened, for the soak's --stats-file; nothing here decides on it. */
+  observer?: CollectorObserver;
+};
+
+export type CollectorObserver = {
+  /** Each poll, start to settle. */
+  polled(ms: number, result: PollResult): void;
+  /** A sample kept for the next cycle's batch; `replaced` when it overwrote one of that rig not yet written. */
+  sampled(replaced: boolean): void;
 };
 
 export type Collector = {
@@ -96,7 +105,9 @@ export function createCollector(deps: CollectorDeps): Collector {
     (depsForPoll ??= { agent, tokens, passwordFor: deps.passwordFor, ...config });
 
   const apply = (id: string, a: Applied): void => {
+    const before = entries.get(id)?.unsaved ?? null;
     entries.set(id, a.entry);
+    if (a.entry.unsaved !== null && a.entry.unsaved !== before) deps.observer?.sampled(before !== null);
     if (a.events.length > 0) events.push(...a.events);
     if (a.urgent) publisher.soon();
   };
@@ -192,7 +203,7 @@ export function createCollector(deps: CollectorDeps): Collector {
     pollDeadlineMs: config.pollDeadlineMs,
     initialSpreadRatio: config.initialSpreadRatio,
     ...(deps.random ? { random: deps.random } : {}),
-    poll,
+    poll: deps.observer ? timed(poll, clock, deps.observer) : poll,
     onCycle: endCycle,
   });
 
@@ -276,5 +287,22 @@ export function createCollector(deps: CollectorDeps): Collector {
       scheduler.setCadence(config.cadence);
     },
     stats: () => scheduler.stats(),
+  };
+}
+
+function timed(
+  poll: (id: string, signal: AbortSignal) => Promise<PollResult>,
+  clock: Clock,
+  observer: CollectorObserver,
+): (id: string, signal: AbortSignal) => Promise<PollResult> {
+  return async (id, signal) => {
+    const started = clock.now();
+    let result: PollResult = 'missed';
+    try {
+      result = await poll(id, signal);
+      return result;
+    } finally {
+      observer.polled(clock.now() - started, result);
+    }
   };
 }
