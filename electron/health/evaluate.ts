@@ -1,0 +1,71 @@
+/**
+ * One rig's health at one moment, pure: step(memory, input, settings, now) → the new memory, the problems (worst
+ * first, each with when it started) and the health they add up to. A new snapshot is taken into memory once
+ * (restarts, chip growth, temperature trend, share counts), however often health is evaluated.
+ */
+import { compareProblems, healthOf, type HealthState, type Problem } from '../../shared/health';
+import { type HealthSettings } from '../../shared/health-settings';
+import { chainsRule, chipsRule, observeChips } from './chains';
+import { fansRule } from './fans';
+import { livenessRule } from './liveness';
+import { hashrateLowRule, minerFailureRule } from './miner';
+import { plausibilityRule } from './plausibility';
+import { observeShares, poolRule } from './pool';
+import { observeRestart, restartsRule } from './restarts';
+import { overheatRule } from './thermal';
+import { observeTemp, trendRule } from './trend';
+import { type HealthInput, type HealthMemory, type Rule, type RuleContext } from './types';
+
+export type HealthStep = { memory: HealthMemory; problems: Problem[]; health: HealthState };
+
+/** Rules on the figures: meaningless once the rig is offline (its last figures are not its state). */
+const FIGURE_RULES: readonly Rule[] = [
+  plausibilityRule,
+  minerFailureRule,
+  hashrateLowRule,
+  overheatRule,
+  trendRule,
+  chainsRule,
+  chipsRule,
+  fansRule,
+  poolRule,
+];
+
+function observe(m: HealthMemory, input: HealthInput, settings: HealthSettings): HealthMemory {
+  const s = input.snapshot;
+  if (s === null || (m.observedAtMs !== null && s.takenAtMs <= m.observedAtMs)) return m;
+  const chipC = input.live.chipTempMaxC;
+  let next: HealthMemory = { ...m, observedAtMs: s.takenAtMs };
+  next = observeRestart(next, s, input.model, settings, chipC);
+  next = observeChips(next, s, settings);
+  next = observeTemp(next, s.takenAtMs, chipC, settings);
+  next = observeShares(next, s, settings);
+  return next;
+}
+
+export function stepHealth(
+  memory: HealthMemory,
+  input: HealthInput,
+  settings: HealthSettings,
+  nowMs: number,
+): HealthStep {
+  const m = observe(memory, input, settings);
+  const ctx: RuleContext = { input, memory: m, settings, nowMs };
+  const findings = [...livenessRule(ctx), ...restartsRule(ctx)];
+  const restarting = input.commandedRestart;
+  if (input.live.liveness !== 'offline' && input.live.takenAtMs !== null && !restarting) {
+    for (const rule of FIGURE_RULES) findings.push(...rule(ctx));
+  }
+  const since = new Map<string, number>();
+  const problems: Problem[] = [];
+  for (const f of findings) {
+    const key = `${f.code}\u0000${f.subject}`;
+    const at = memory.since.get(key) ?? nowMs;
+    since.set(key, at);
+    if (f.holdMs !== undefined && nowMs - at < f.holdMs) continue;
+    problems.push({ code: f.code, severity: f.severity, text: f.text, sinceMs: at, subject: f.subject });
+  }
+  problems.sort(compareProblems);
+  const unknown = input.live.takenAtMs === null && problems.length === 0;
+  return { memory: { ...m, since }, problems, health: unknown ? 'unknown' : healthOf(problems) };
+}

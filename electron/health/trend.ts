@@ -1,0 +1,66 @@
+/**
+ * The chip temperature's trend: a least-squares line through the recent samples (kept in memory, not read back
+ * from the store each poll) that crosses the limit within the hour, while still below it.
+ */
+import { type HealthSettings } from '../../shared/health-settings';
+import { keepSample } from './chains';
+import { fmt, type HealthMemory, limitsFor, MINUTE, type Rule, type Sample } from './types';
+
+const HOUR = 60 * MINUTE;
+/** A line through fewer points, or a shorter span, is noise. */
+const MIN_SAMPLES = 4;
+
+export function observeTemp(
+  m: HealthMemory,
+  atMs: number,
+  chipC: number | null,
+  settings: HealthSettings,
+): HealthMemory {
+  if (chipC === null) return m;
+  const windowMs = settings.trendWindowMinutes * MINUTE;
+  return { ...m, temps: keepSample(m.temps, { atMs, value: chipC }, windowMs, windowMs / 12) };
+}
+
+/** °C per ms, or null when the samples do not span enough. */
+export function slopeOf(ring: readonly Sample[], minSpanMs: number): number | null {
+  const first = ring[0];
+  const last = ring[ring.length - 1];
+  if (ring.length < MIN_SAMPLES || first === undefined || last === undefined) return null;
+  if (last.atMs - first.atMs < minSpanMs) return null;
+  let st = 0;
+  let sv = 0;
+  for (const x of ring) {
+    st += x.atMs - first.atMs;
+    sv += x.value;
+  }
+  const mt = st / ring.length;
+  const mv = sv / ring.length;
+  let num = 0;
+  let den = 0;
+  for (const x of ring) {
+    const dt = x.atMs - first.atMs - mt;
+    num += dt * (x.value - mv);
+    den += dt * dt;
+  }
+  return den === 0 ? null : num / den;
+}
+
+export const trendRule: Rule = ({ input, memory, settings }) => {
+  const chip = input.live.chipTempMaxC;
+  if (chip === null || input.live.liveness === 'offline') return [];
+  const limit = limitsFor(settings, input.model).chipC;
+  if (chip > limit) return [];
+  const slope = slopeOf(memory.temps, (settings.trendWindowMinutes * MINUTE) / 3);
+  if (slope === null || slope <= 0) return [];
+  const perHour = slope * HOUR;
+  if (chip + perHour < limit) return [];
+  const minutes = Math.max(1, Math.round((limit - chip) / slope / MINUTE));
+  return [
+    {
+      code: 'temp-trend',
+      severity: 'warning',
+      text: `chip ${fmt(chip)} °C rising ${fmt(perHour)} °C/h: limit ${fmt(limit)} °C in about ${minutes} min`,
+      subject: '',
+    },
+  ];
+};
