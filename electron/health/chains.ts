@@ -4,7 +4,7 @@
  */
 import { type RigSnapshot } from '../../shared/rig';
 import { type HealthSettings } from '../../shared/health-settings';
-import { type Finding, type HealthMemory, MINUTE, type Rule, type Sample } from './types';
+import { type Finding, type HealthMemory, isMining, MINUTE, type Rule, type Sample } from './types';
 
 const FAILED = new Set(['failure', 'disconnected']);
 
@@ -26,7 +26,7 @@ export const chainsRule: Rule = ({ input }) => {
     });
   }
   const expected = input.model?.chains ?? null;
-  if (expected !== null && s.minerState === 'mining' && s.chains.length < expected) {
+  if (expected !== null && isMining(input) && s.chains.length < expected) {
     out.push({
       code: 'chain-missing',
       severity: 'critical',

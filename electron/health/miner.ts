@@ -2,7 +2,7 @@
  * The miner's own word and its output: its failure state with the firmware's code and text, and hashrate below
  * a share of nominal for a time (a rig that is starting or tuning is not judged on hashrate).
  */
-import { fmt, type Finding, MINUTE, type Rule } from './types';
+import { fmt, type Finding, isMining, MINUTE, type Rule } from './types';
 
 export const minerFailureRule: Rule = ({ input }) => {
   const { live } = input;
@@ -15,8 +15,7 @@ export const minerFailureRule: Rule = ({ input }) => {
 export const hashrateLowRule: Rule = ({ input, settings }) => {
   const { live } = input;
   const nominal = live.nominalHashrateMhs;
-  if (live.minerState !== 'mining' || live.hashrateMhs === null || nominal === null || nominal <= 0)
-    return [];
+  if (!isMining(input) || live.hashrateMhs === null || nominal === null || nominal <= 0) return [];
   const share = live.hashrateMhs / nominal;
   if (share >= settings.hashrateLowShare) return [];
   const f: Finding = {

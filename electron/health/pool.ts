@@ -6,7 +6,7 @@
 import { type Problem } from '../../shared/health';
 import { type HealthSettings } from '../../shared/health-settings';
 import { type RigSnapshot } from '../../shared/rig';
-import { fmt, type Finding, type HealthMemory, MINUTE, type PoolShares, type Rule } from './types';
+import { fmt, type Finding, type HealthMemory, isMining, MINUTE, type PoolShares, type Rule } from './types';
 
 /** Fewer new shares than this in an interval say nothing about a reject rate. */
 const MIN_SHARES = 10;
@@ -39,7 +39,7 @@ const poolName = (id: number, url: string): string => `pool ${id + 1}${url === '
 export const poolRule: Rule = ({ input, memory, settings }) => {
   const s = input.snapshot;
   const out: Finding[] = [];
-  if (s !== null && input.live.liveness !== 'offline' && s.minerState === 'mining') {
+  if (s !== null && input.live.liveness !== 'offline' && isMining(input)) {
     const own = s.pools.filter((p) => p.kind === 'user' && p.status !== 'disabled');
     const down = own.filter((p) => p.status === 'offline');
     if (own.length > 0 && down.length === own.length) {

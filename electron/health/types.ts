@@ -94,4 +94,10 @@ export function limitsFor(
   return own ?? settings.tempLimits['default'] ?? { chipC: 85, boardC: 75 };
 }
 
+/** Mining by its own word, or read over CGMiner RPC (which names no miner state) and answering. */
+export function isMining(i: HealthInput): boolean {
+  const state = i.live.minerState;
+  return state === 'mining' || (state === 'unknown' && i.snapshot?.source === 'cgminer-rpc');
+}
+
 export const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');

@@ -27,3 +27,13 @@ describe('miner', () => {
     expect(run([input(snap({ minerState: 'starting', hashrateMhs: 0 }))]).flatMap(codes)).toEqual([]);
   });
 });
+
+describe('a rig read over CGMiner RPC (no miner state)', () => {
+  it('is judged on hashrate like one that says it mines', () => {
+    const at = (m: number) =>
+      input(
+        snap({ source: 'cgminer-rpc', minerState: 'unknown', takenAtMs: T0 + m * MIN, hashrateMhs: 3000 }),
+      );
+    expect(run([at(0), at(11)]).map(codes)).toEqual([[], ['hashrate-low']]);
+  });
+});
