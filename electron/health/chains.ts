@@ -4,13 +4,13 @@
  */
 import { type RigSnapshot } from '../../shared/rig';
 import { type HealthSettings } from '../../shared/health-settings';
-import { type Finding, type HealthMemory, isMining, MINUTE, type Rule, type Sample } from './types';
+import { type Finding, type HealthMemory, isMining, MINUTE, type Rule, type Sample, NONE } from './types';
 
 const FAILED = new Set(['failure', 'disconnected']);
 
 export const chainsRule: Rule = ({ input }) => {
   const s = input.snapshot;
-  if (s === null) return [];
+  if (s === null) return NONE;
   const out: Finding[] = [];
   for (const c of s.chains) {
     if (!FAILED.has(c.state)) continue;
@@ -48,7 +48,10 @@ export function badChips(s: RigSnapshot): number | null {
   return graded ? bad : null;
 }
 
-/** Samples kept over the window: one per sixth of it at most, so memory stays a handful of numbers. */
+/**
+ * A ring of samples at least `everyMs` apart over the window: a handful of numbers per rig, and most polls
+ * (sooner than `everyMs` after the last sample) leave it as it is, without a copy.
+ */
 export function keepSample(
   ring: readonly Sample[],
   s: Sample,
@@ -56,37 +59,34 @@ export function keepSample(
   everyMs: number,
 ): readonly Sample[] {
   const last = ring[ring.length - 1];
-  const kept = ring.filter((x) => s.atMs - x.atMs <= windowMs);
-  if (last !== undefined && s.atMs - last.atMs < everyMs && kept.length > 0) {
-    // Too soon for a new sample: the newest one moves to now (the window's minimum is what growth is against).
-    return [...kept.slice(0, -1), s];
-  }
-  return [...kept, s];
+  if (last !== undefined && s.atMs - last.atMs < everyMs) return ring;
+  let from = 0;
+  while (from < ring.length && s.atMs - (ring[from] as Sample).atMs > windowMs) from += 1;
+  const out = ring.slice(from);
+  out.push(s);
+  return out;
 }
 
 export function observeChips(m: HealthMemory, s: RigSnapshot, settings: HealthSettings): HealthMemory {
   const bad = badChips(s);
   if (bad === null) return m.badChips.length === 0 ? m : { ...m, badChips: [] };
   const windowMs = settings.chipsWindowMinutes * MINUTE;
-  return {
-    ...m,
-    badChips: keepSample(m.badChips, { atMs: s.takenAtMs, value: bad }, windowMs, windowMs / 6),
-  };
+  const ring = keepSample(m.badChips, { atMs: s.takenAtMs, value: bad }, windowMs, windowMs / 6);
+  return ring === m.badChips ? m : { ...m, badChips: ring };
 }
 
-export const chipsRule: Rule = ({ memory, settings }) => {
-  const ring = memory.badChips;
-  const now = ring[ring.length - 1];
-  if (now === undefined || ring.length < 2) return [];
-  let low = now.value;
-  for (const x of ring) low = Math.min(low, x.value);
-  const growth = now.value - low;
-  if (growth < settings.chipsGrowth) return [];
+export const chipsRule: Rule = ({ input, memory, settings }) => {
+  const now = input.snapshot === null ? null : badChips(input.snapshot);
+  if (now === null || memory.badChips.length === 0) return NONE;
+  let low = now;
+  for (const x of memory.badChips) low = Math.min(low, x.value);
+  const growth = now - low;
+  if (growth < settings.chipsGrowth) return NONE;
   return [
     {
       code: 'chips-degrading',
       severity: 'warning',
-      text: `${now.value} orange/red chips, up ${growth} within ${settings.chipsWindowMinutes} min`,
+      text: `${now} orange/red chips, up ${growth} within ${settings.chipsWindowMinutes} min`,
       subject: '',
     },
   ];

@@ -14,7 +14,7 @@ import { observeShares, poolRule } from './pool';
 import { observeRestart, restartsRule } from './restarts';
 import { overheatRule } from './thermal';
 import { observeTemp, trendRule } from './trend';
-import { type HealthInput, type HealthMemory, type Rule, type RuleContext } from './types';
+import { type Finding, type HealthInput, type HealthMemory, type Rule, type RuleContext } from './types';
 
 export type HealthStep = { memory: HealthMemory; problems: Problem[]; health: HealthState };
 
@@ -51,10 +51,22 @@ export function stepHealth(
 ): HealthStep {
   const m = observe(memory, input, settings);
   const ctx: RuleContext = { input, memory: m, settings, nowMs };
-  const findings = [...livenessRule(ctx), ...restartsRule(ctx)];
+  const findings: Finding[] = [];
+  for (const f of livenessRule(ctx)) findings.push(f);
+  for (const f of restartsRule(ctx)) findings.push(f);
   const restarting = input.commandedRestart;
   if (input.live.liveness !== 'offline' && input.live.takenAtMs !== null && !restarting) {
-    for (const rule of FIGURE_RULES) findings.push(...rule(ctx));
+    for (const rule of FIGURE_RULES) for (const f of rule(ctx)) findings.push(f);
+  }
+  if (findings.length === 0) {
+    // The common case: nothing wrong, nothing to remember, nothing allocated for it.
+    const since = memory.since.size === 0 ? memory.since : new Map<string, number>();
+    const health = input.live.takenAtMs === null ? 'unknown' : 'ok';
+    return {
+      memory: m === memory && since === memory.since ? memory : { ...m, since },
+      problems: [],
+      health,
+    };
   }
   const since = new Map<string, number>();
   const problems: Problem[] = [];

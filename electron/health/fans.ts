@@ -2,11 +2,11 @@
  * Fans: one stopped or reported lost is critical, one below the floor a warning. Immersion mode unplugs fans by
  * design, so nothing is judged there.
  */
-import { fmt, type Finding, type Rule } from './types';
+import { fmt, type Finding, type Rule, NONE } from './types';
 
 export const fansRule: Rule = ({ input, settings }) => {
   const s = input.snapshot;
-  if (s === null || input.live.fansLost === null) return [];
+  if (s === null || input.live.fansLost === null) return NONE;
   const out: Finding[] = [];
   for (const f of s.fans) {
     const name = `fan ${f.id}`;

@@ -5,7 +5,7 @@
  */
 import { type ChainSnapshot, type RigSnapshot, type TempRange } from '../../shared/rig';
 import { findModel, type ModelSpec } from '../miners/models';
-import { fmt, type Finding, type Rule } from './types';
+import { fmt, type Finding, type Rule, NONE } from './types';
 
 export const TEMP_MIN_C = -40;
 export const TEMP_MAX_C = 150;
@@ -115,7 +115,7 @@ const MAX_NOTES = 4;
 
 export const plausibilityRule: Rule = ({ input }) => {
   const notes = input.implausible;
-  if (notes.length === 0) return [];
+  if (notes.length === 0) return NONE;
   const more = notes.length > MAX_NOTES ? ` and ${notes.length - MAX_NOTES} more` : '';
   const f: Finding = {
     code: 'implausible-reading',

@@ -13,25 +13,29 @@ const MIN_SHARES = 10;
 
 export function observeShares(m: HealthMemory, s: RigSnapshot, settings: HealthSettings): HealthMemory {
   const shares: PoolShares[] = [];
+  let same = true;
   for (const p of s.pools) {
     if (p.kind !== 'user' || p.accepted === null || p.rejected === null) continue;
     const prev = m.shares.find((x) => x.id === p.id);
     // Counters that went back (a restart) or were never seen: start counting afresh.
     if (prev === undefined || p.accepted < prev.accepted || p.rejected < prev.rejected) {
       shares.push({ id: p.id, accepted: p.accepted, rejected: p.rejected, rejecting: false });
+      same = false;
       continue;
     }
     const acc = p.accepted - prev.accepted;
     const rej = p.rejected - prev.rejected;
     // Too few new shares: keep counting from the older counters and keep the verdict.
     if (acc + rej < MIN_SHARES) {
+      if (m.shares[shares.length] !== prev) same = false;
       shares.push(prev);
       continue;
     }
     const rejecting = rej / (acc + rej) > settings.rejectShare;
     shares.push({ id: p.id, accepted: p.accepted, rejected: p.rejected, rejecting });
+    same = false;
   }
-  return { ...m, shares };
+  return same && shares.length === m.shares.length ? m : { ...m, shares };
 }
 
 const poolName = (id: number, url: string): string => `pool ${id + 1}${url === '' ? '' : ` (${url})`}`;

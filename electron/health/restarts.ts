@@ -37,10 +37,13 @@ export function observeRestart(
     if (m.chipC !== null && m.chipC >= limitC - THERMAL_MARGIN_C)
       thermalRestart = { atMs: at, chipC: m.chipC, limitC };
   }
+  const uptimeSec = uptime ?? m.uptimeSec;
+  const chip = chipC ?? m.chipC;
+  if (!reset && uptimeSec === m.uptimeSec && chip === m.chipC) return m;
   return {
     ...m,
-    uptimeSec: uptime ?? m.uptimeSec,
-    chipC: chipC ?? m.chipC,
+    uptimeSec,
+    chipC: chip,
     ownRestarts,
     thermalRestart,
     // Once the expected restart is seen, a second reset is the rig's own again.

@@ -4,7 +4,7 @@
  */
 import { type HealthSettings } from '../../shared/health-settings';
 import { keepSample } from './chains';
-import { fmt, type HealthMemory, limitsFor, MINUTE, type Rule, type Sample } from './types';
+import { fmt, type HealthMemory, limitsFor, MINUTE, type Rule, type Sample, NONE } from './types';
 
 const HOUR = 60 * MINUTE;
 /** A line through fewer points, or a shorter span, is noise. */
@@ -18,7 +18,8 @@ export function observeTemp(
 ): HealthMemory {
   if (chipC === null) return m;
   const windowMs = settings.trendWindowMinutes * MINUTE;
-  return { ...m, temps: keepSample(m.temps, { atMs, value: chipC }, windowMs, windowMs / 12) };
+  const ring = keepSample(m.temps, { atMs, value: chipC }, windowMs, windowMs / 12);
+  return ring === m.temps ? m : { ...m, temps: ring };
 }
 
 /** °C per ms, or null when the samples do not span enough. */
@@ -47,13 +48,18 @@ export function slopeOf(ring: readonly Sample[], minSpanMs: number): number | nu
 
 export const trendRule: Rule = ({ input, memory, settings }) => {
   const chip = input.live.chipTempMaxC;
-  if (chip === null || input.live.liveness === 'offline') return [];
+  if (chip === null || input.live.liveness === 'offline') return NONE;
   const limit = limitsFor(settings, input.model).chipC;
-  if (chip > limit) return [];
-  const slope = slopeOf(memory.temps, (settings.trendWindowMinutes * MINUTE) / 3);
-  if (slope === null || slope <= 0) return [];
+  if (chip > limit) return NONE;
+  const at = input.live.takenAtMs ?? 0;
+  const last = memory.temps[memory.temps.length - 1];
+  // The ring holds spaced samples; the reading now is the line's newest point.
+  const points =
+    last !== undefined && last.atMs < at ? [...memory.temps, { atMs: at, value: chip }] : memory.temps;
+  const slope = slopeOf(points, (settings.trendWindowMinutes * MINUTE) / 3);
+  if (slope === null || slope <= 0) return NONE;
   const perHour = slope * HOUR;
-  if (chip + perHour < limit) return [];
+  if (chip + perHour < limit) return NONE;
   const minutes = Math.max(1, Math.round((limit - chip) / slope / MINUTE));
   return [
     {

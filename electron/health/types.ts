@@ -66,7 +66,10 @@ export type RuleContext = {
   nowMs: number;
 };
 
-export type Rule = (c: RuleContext) => Finding[];
+export type Rule = (c: RuleContext) => readonly Finding[];
+
+/** What a rule returns when it finds nothing: one shared empty list, not one per rig per rule per cycle. */
+export const NONE: readonly Finding[] = Object.freeze([]);
 
 export function emptyMemory(): HealthMemory {
   return {
