@@ -41,7 +41,8 @@ export function badChips(s: RigSnapshot): number | null {
   let bad = 0;
   let graded = false;
   for (const c of s.chains) {
-    if (c.chipGrades === null) continue;
+    // A failed chain grades every chip red: that is the chain failing (its own problem), not chips ageing.
+    if (c.chipGrades === null || c.state !== 'mining') continue;
     graded = true;
     bad += c.chipGrades.orange + c.chipGrades.red;
   }

@@ -14,7 +14,14 @@ import { observeShares, poolRule } from './pool';
 import { observeRestart, restartsRule } from './restarts';
 import { overheatRule } from './thermal';
 import { observeTemp, trendRule } from './trend';
-import { type Finding, type HealthInput, type HealthMemory, type Rule, type RuleContext } from './types';
+import {
+  type Finding,
+  type HealthInput,
+  isMining,
+  type HealthMemory,
+  type Rule,
+  type RuleContext,
+} from './types';
 
 export type HealthStep = { memory: HealthMemory; problems: Problem[]; health: HealthState };
 
@@ -37,8 +44,14 @@ function observe(m: HealthMemory, input: HealthInput, settings: HealthSettings):
   const chipC = input.live.chipTempMaxC;
   let next: HealthMemory = { ...m, observedAtMs: s.takenAtMs };
   next = observeRestart(next, s, input.model, settings, chipC);
-  next = observeChips(next, s, settings);
-  next = observeTemp(next, s.takenAtMs, chipC, settings);
+  // Chip grades and temperatures mean something while the rig hashes: a boot's warm-up and its grades coming
+  // back are not degradation or a trend, so the rings start afresh each time it mines again.
+  if (isMining(input)) {
+    next = observeChips(next, s, settings);
+    next = observeTemp(next, s.takenAtMs, chipC, settings);
+  } else if (next.badChips.length > 0 || next.temps.length > 0) {
+    next = { ...next, badChips: [], temps: [] };
+  }
   next = observeShares(next, s, settings);
   return next;
 }

@@ -7,6 +7,13 @@ import { keepSample } from './chains';
 import { fmt, type HealthMemory, limitsFor, MINUTE, type Rule, type Sample, NONE } from './types';
 
 const HOUR = 60 * MINUTE;
+/**
+ * Only a chip this close under its limit is worth a forecast. Further down, the firmware's fan control holds the
+ * chips around its target, and the line through that regulation (a degree up or down) or a warm-up is noise.
+ */
+const NEAR_LIMIT_C = 6;
+/** The line must have climbed at least this much over its span: less is the regulation's wobble. */
+const MIN_RISE_C = 2;
 /** A line through fewer points, or a shorter span, is noise. */
 const MIN_SAMPLES = 4;
 
@@ -50,14 +57,18 @@ export const trendRule: Rule = ({ input, memory, settings }) => {
   const chip = input.live.chipTempMaxC;
   if (chip === null || input.live.liveness === 'offline') return NONE;
   const limit = limitsFor(settings, input.model).chipC;
-  if (chip > limit) return NONE;
+  if (chip > limit || chip < limit - NEAR_LIMIT_C) return NONE;
   const at = input.live.takenAtMs ?? 0;
   const last = memory.temps[memory.temps.length - 1];
   // The ring holds spaced samples; the reading now is the line's newest point.
   const points =
     last !== undefined && last.atMs < at ? [...memory.temps, { atMs: at, value: chip }] : memory.temps;
-  const slope = slopeOf(points, (settings.trendWindowMinutes * MINUTE) / 3);
-  if (slope === null || slope <= 0) return NONE;
+  // Most of the window, mining: a rig warming up after a start approaches its plateau fast, which a line through
+  // its first minutes would read as heading for the limit.
+  const slope = slopeOf(points, settings.trendWindowMinutes * MINUTE * 0.8);
+  const first = points[0];
+  if (slope === null || slope <= 0 || first === undefined) return NONE;
+  if (slope * (at - first.atMs) < MIN_RISE_C) return NONE;
   const perHour = slope * HOUR;
   if (chip + perHour < limit) return NONE;
   const minutes = Math.max(1, Math.round((limit - chip) / slope / MINUTE));
