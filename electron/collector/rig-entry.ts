@@ -139,7 +139,8 @@ export function withHealth(id: string, e: RigEntry, now: number, settings: Healt
     workerUnseen: e.pool.workerUnseen ?? null,
     commandedRestart,
   };
-  return { ...e, check: evaluateRig(view, settings, now) };
+  const check = evaluateRig(view, settings, now);
+  return check === e.check ? e : { ...e, check };
 }
 
 export type RigDetails = {

@@ -1,7 +1,7 @@
 /**
  * One rig's health at one moment, pure: step(memory, input, settings, now) → the new memory, the problems (worst
- * first, each with when it started) and the health they add up to. A new snapshot is taken into memory once
- * (restarts, chip growth, temperature trend, share counts), however often health is evaluated.
+ * first, each with when it started) and the health they add up to. What memory keeps (restarts, chip growth,
+ * temperature trend, share counts) moves only on what a snapshot says anew, however often health is evaluated.
  */
 import { compareProblems, healthOf, type HealthState, type Problem } from '../../shared/health';
 import { type HealthSettings } from '../../shared/health-settings';
@@ -40,10 +40,11 @@ const FIGURE_RULES: readonly Rule[] = [
 
 function observe(m: HealthMemory, input: HealthInput, settings: HealthSettings): HealthMemory {
   const s = input.snapshot;
-  if (s === null || (m.observedAtMs !== null && s.takenAtMs <= m.observedAtMs)) return m;
+  if (s === null) return m;
   const chipC = input.live.chipTempMaxC;
-  let next: HealthMemory = { ...m, observedAtMs: s.takenAtMs };
-  next = observeRestart(next, s, input.model, settings, chipC);
+  // Each step below leaves memory as it is when the snapshot says nothing new, so observing one snapshot twice
+  // (a poll, then the cycle's end) changes nothing, and a steady rig allocates nothing.
+  let next = observeRestart(m, s, input.model, settings);
   // Chip grades and temperatures mean something while the rig hashes: a boot's warm-up and its grades coming
   // back are not degradation or a trend, so the rings start afresh each time it mines again.
   if (isMining(input)) {

@@ -8,8 +8,13 @@ import { type RigSnapshot } from '../../shared/rig';
 import { fmt, type Finding, type HealthMemory, limitsFor, MINUTE, type Rule } from './types';
 import { type ModelSpec } from '../miners/models';
 
-/** Uptime advanced by RigDeck's clock between reads may run ahead of the miner's by a little. */
-const UPTIME_SLACK_SEC = 30;
+/**
+ * A restart moves the boot time (when the poll was taken, less the uptime) forward by at least the time the rig
+ * was up. Within a boot it stays put but for the jitter of a miner counting whole seconds against our clock;
+ * slower drift is followed, so it never adds up to a restart.
+ */
+const BOOT_JITTER_MS = 2000;
+const BOOT_JUMP_MS = 30_000;
 /** A chip this close under the limit before a restart points at thermal protection. */
 const THERMAL_MARGIN_C = 5;
 const MAX_RESTARTS = 32;
@@ -18,36 +23,41 @@ export function uptimeOf(s: RigSnapshot): number | null {
   return s.uptimeSec ?? s.minerUptimeSec;
 }
 
+/** The hottest chip of the recent samples: what the rig ran at before it restarted. */
+function recentChipC(m: HealthMemory): number | null {
+  let hot: number | null = null;
+  for (const x of m.temps) if (hot === null || x.value > hot) hot = x.value;
+  return hot;
+}
+
 export function observeRestart(
   m: HealthMemory,
   s: RigSnapshot,
   model: ModelSpec | null,
   settings: HealthSettings,
-  chipC: number | null,
 ): HealthMemory {
-  const at = s.takenAtMs;
   const uptime = uptimeOf(s);
+  if (uptime === null) return m;
+  const at = s.takenAtMs;
+  const bootAtMs = at - uptime * 1000;
+  if (m.bootAtMs === null) return { ...m, bootAtMs };
+  const shift = bootAtMs - m.bootAtMs;
+  // The common case: the same boot, nothing to remember.
+  if (Math.abs(shift) <= BOOT_JITTER_MS) return m;
+  if (shift < BOOT_JUMP_MS) return { ...m, bootAtMs };
+  const own = at > m.expectRestartUntilMs;
+  // Once the expected restart is seen, a second reset is the rig's own again.
+  if (!own) return { ...m, bootAtMs, expectRestartUntilMs: 0 };
   const windowMs = settings.rebootLoopMinutes * MINUTE;
-  const reset = uptime !== null && m.uptimeSec !== null && uptime + UPTIME_SLACK_SEC < m.uptimeSec;
-  const own = reset && at > m.expectRestartUntilMs;
-  let { ownRestarts, thermalRestart } = m;
-  if (own) {
-    ownRestarts = [...ownRestarts.filter((t) => at - t <= windowMs), at].slice(-MAX_RESTARTS);
-    const limitC = limitsFor(settings, model).chipC;
-    if (m.chipC !== null && m.chipC >= limitC - THERMAL_MARGIN_C)
-      thermalRestart = { atMs: at, chipC: m.chipC, limitC };
-  }
-  const uptimeSec = uptime ?? m.uptimeSec;
-  const chip = chipC ?? m.chipC;
-  if (!reset && uptimeSec === m.uptimeSec && chip === m.chipC) return m;
+  const ownRestarts = [...m.ownRestarts.filter((t) => at - t <= windowMs), at].slice(-MAX_RESTARTS);
+  const limitC = limitsFor(settings, model).chipC;
+  const chipC = recentChipC(m);
+  const thermal = chipC !== null && chipC >= limitC - THERMAL_MARGIN_C;
   return {
     ...m,
-    uptimeSec,
-    chipC: chip,
+    bootAtMs,
     ownRestarts,
-    thermalRestart,
-    // Once the expected restart is seen, a second reset is the rig's own again.
-    expectRestartUntilMs: reset && !own ? 0 : m.expectRestartUntilMs,
+    thermalRestart: thermal ? { atMs: at, chipC, limitC } : m.thermalRestart,
   };
 }
 

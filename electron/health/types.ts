@@ -2,7 +2,7 @@
  * What the health rules read and remember. A rule sees one rig's view (the live figures, the snapshot they came
  * from, the pool's view and the read's own troubles) and returns findings; the evaluator turns findings into
  * problems with since-times. Rules that need the past read the small per-rig memory, which only the evaluator
- * advances, once per new snapshot.
+ * advances, and only when a snapshot says something new.
  */
 import { type ProblemCode, type Severity } from '../../shared/health';
 import { type HealthSettings } from '../../shared/health-settings';
@@ -41,10 +41,8 @@ export type PoolShares = { id: number; accepted: number; rejected: number; rejec
 export type HealthMemory = {
   /** When each condition (code + subject) was first seen in its current run. */
   since: ReadonlyMap<string, number>;
-  /** The snapshot last taken into memory: a snapshot is observed once however often health is evaluated. */
-  observedAtMs: number | null;
-  uptimeSec: number | null;
-  chipC: number | null;
+  /** When the rig booted, as its uptime says (a restart moves it forward). */
+  bootAtMs: number | null;
   /** Restarts the rig made on its own, oldest first, bounded to the reboot-loop window. */
   ownRestarts: readonly number[];
   /** The last own restart that followed a chip temperature at or near the limit. */
@@ -74,9 +72,7 @@ export const NONE: readonly Finding[] = Object.freeze([]);
 export function emptyMemory(): HealthMemory {
   return {
     since: new Map(),
-    observedAtMs: null,
-    uptimeSec: null,
-    chipC: null,
+    bootAtMs: null,
     ownRestarts: [],
     thermalRestart: null,
     expectRestartUntilMs: 0,

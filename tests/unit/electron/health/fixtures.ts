@@ -13,9 +13,15 @@ import { MODEL_CATALOG } from '../../../../electron/miners/models';
 import { DEFAULT_HEALTH_SETTINGS, type HealthSettings } from '../../../../shared/health-settings';
 import { type RigSnapshot } from '../../../../shared/rig';
 import { type Liveness } from '../../../../shared/telemetry';
-import { snap, T0 } from '../collector/fixtures';
+import { snap as collectorSnap, T0 } from '../collector/fixtures';
 
-export { chainSnap, snap, T0 } from '../collector/fixtures';
+export { chainSnap, T0 } from '../collector/fixtures';
+
+/** A healthy L7's reading; its uptime runs with the clock (a rig that did not restart) unless given. */
+export function snap(over: Partial<RigSnapshot> = {}): RigSnapshot {
+  const at = over.takenAtMs ?? T0;
+  return collectorSnap({ uptimeSec: 3600 + Math.round((at - T0) / 1000), ...over });
+}
 
 export const MIN = 60_000;
 
