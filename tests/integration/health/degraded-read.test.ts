@@ -2,7 +2,8 @@
 // A miner whose web API is broken (issue 13, point 6), against scripted servers on 127.0.0.1 and a real
 // collector: REST failing with RPC answering is a degraded read naming both (problem and lastError); RPC
 // answering nonsense ("GHS 5s":"oops") after REST failed is a failed read carrying both errors; an HTML page or
-// a huge body instead of /summary is a failed read, never "online with empty figures".
+// a huge body instead of /summary is a failed read, never "online with empty figures". And a reading that
+// cannot be physical (negative hashrate) is kept out of the view and history, and named.
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,11 +62,11 @@ async function rpc(replies: Record<string, unknown>): Promise<number> {
 
 const ok = (what: string) => [{ STATUS: 'S', When: 1, Code: 11, Msg: what, Description: 'cgminer 4.9' }];
 
-async function pollRig(httpPort: number, rpcPort: number | null): Promise<RigLive> {
+async function pollRig(httpPort: number, rpcPort: number | null, history = fakeHistory()): Promise<RigLive> {
   const clock = manualClock();
   const collector = createCollector({
     clock,
-    history: fakeHistory(),
+    history,
     passwordFor: () => 'admin',
     overrides: { timeoutMs: 2000 },
   });
@@ -76,6 +77,22 @@ async function pollRig(httpPort: number, rpcPort: number | null): Promise<RigLiv
   if (!live) throw new Error('no live view');
   return live;
 }
+
+describe('a miner replying figures that cannot be physical (issue 13, point 5)', () => {
+  it('keeps negative hashrate out of the view, the totals and history, and names it', async () => {
+    const httpPort = await web(500, 'text/plain', 'Internal Server Error');
+    const rpcPort = await rpc({
+      summary: { STATUS: ok('Summary'), SUMMARY: [{ Elapsed: 3600, 'GHS 5s': -0.89, 'GHS av': -0.89 }] },
+    });
+    const history = fakeHistory();
+    const live = await pollRig(httpPort, rpcPort, history);
+    expect(live.hashrateMhs).toBeNull();
+    const implausible = live.problems.find((p) => p.code === 'implausible-reading');
+    expect(implausible?.text).toContain('hashrate -890 MH/s');
+    const samples = history.batches.flatMap((b) => b.samples);
+    expect(samples.map((x) => x.hashrateMhs)).toEqual([null]);
+  });
+});
 
 describe('a miner whose web API is broken', () => {
   it('REST failing and RPC answering: degraded, with both errors in the problem and lastError', async () => {
