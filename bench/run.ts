@@ -13,6 +13,7 @@ import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
 import { mergeLatest } from './lib/latest';
 import { runFarmBench } from './farm';
+import { runHealthBench } from './health';
 import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
 import { runScanBench } from './scan';
@@ -48,6 +49,13 @@ const suites: Suite[] = [
       'CPU per rig, poll throughput beside autocannon against one miner in the same run (both over kept-alive connections: ' +
       'poll_rps; both on a fresh connection per request: poll_rps_cold), and RSS',
     run: runCollectorBench,
+  },
+  {
+    name: 'health rules',
+    about:
+      "one cycle's health pass over 1,000 L7s as the collector runs it (live view, memory step, every rule), a mix " +
+      'of hot, fan-lost, failed-chain, rejecting and offline rigs; median of 60 cycles after 20 of warm-up (budget 5,000 µs)',
+    run: runHealthBench,
   },
   {
     name: 'discovery scan',

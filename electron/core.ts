@@ -83,12 +83,12 @@ export function createCore(options: CoreOptions): Core {
   const history = createHistoryStore(db);
   const feed = createSwitchableFeed(now);
   const pool = createPoolConnection(vault, feed, () => settings.get().pool, log);
-  const { pollIntervalSec, retention } = settings.get();
+  const { pollIntervalSec, retention, health } = settings.get();
   const collector = createCollector({
     history,
     passwordFor: passwords.forRig,
     pool: feed,
-    settings: { pollIntervalSec, retention },
+    settings: { pollIntervalSec, retention, health },
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });

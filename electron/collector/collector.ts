@@ -4,8 +4,11 @@
  * subscribers what changed. A poll error never escapes: it becomes the rig's `lastError` and a miss.
  */
 import { type RigRecord } from '../../shared/fleet';
+import { type Problem } from '../../shared/health';
+import { DEFAULT_HEALTH_SETTINGS, type HealthSettings } from '../../shared/health-settings';
 import { type RigSnapshot } from '../../shared/rig';
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
+import { unmatchedWorkers } from '../health/pool';
 import { createMinerAgent, type MinerAgent } from '../miners/vnish/http';
 import { type Clock, systemClock } from '../pool/prohashing/clock';
 import { type HistoryStore, type RigEventRow } from '../store/history-types';
@@ -26,6 +29,7 @@ import {
   rehome,
   type RigDetails,
   type RigEntry,
+  withHealth,
 } from './rig-entry';
 import { createScheduler, type PollResult, type SchedulerStats } from './scheduler';
 
@@ -71,6 +75,11 @@ export type Collector = {
   subscribe(listener: (update: CollectorUpdate) => void): () => void;
   /** We asked the rig to restart or reboot: show it restarting, not offline, until it is back or `untilMs`. */
   markRestarting(rigId: string, untilMs: number): void;
+  /**
+   * The hook RigDeck's control code calls before it restarts or reboots a rig: until `untilMs` the uptime reset
+   * is expected (not the rig's own restart) and the rig is shown restarting. Any other reset is the rig's own.
+   */
+  expectRestart(rigId: string, untilMs: number): void;
   /** Re-reads every tier of one rig now, chip detail included; resolves with its view after that poll (null if unknown or removed). */
   refresh(rigId: string): Promise<RigLive | null>;
   /** Polls every rig once now and ends a cycle (the CLI's `status`, the bench). */
@@ -104,10 +113,16 @@ export function createCollector(deps: CollectorDeps): Collector {
   const pollDeps = (): PollDeps =>
     (depsForPoll ??= { agent, tokens, passwordFor: deps.passwordFor, ...config });
 
+  const healthSettings = (): HealthSettings => settings.health ?? DEFAULT_HEALTH_SETTINGS;
+  let fleetSince: ReadonlyMap<string, number> = new Map();
+  let fleetProblems: Problem[] = [];
+
   const apply = (id: string, a: Applied): void => {
     const before = entries.get(id)?.unsaved ?? null;
-    entries.set(id, a.entry);
-    if (a.entry.unsaved !== null && a.entry.unsaved !== before) deps.observer?.sampled(before !== null);
+    // Health once per poll result and once per cycle: cheap pure rules over what the entry already holds.
+    const entry = withHealth(id, a.entry, clock.now(), healthSettings());
+    entries.set(id, entry);
+    if (entry.unsaved !== null && entry.unsaved !== before) deps.observer?.sampled(before !== null);
     if (a.events.length > 0) events.push(...a.events);
     if (a.urgent) publisher.soon();
   };
@@ -156,6 +171,7 @@ export function createCollector(deps: CollectorDeps): Collector {
     coalesceMs: () => config.notifyCoalesceMs,
     views: currentLive,
     poolTotalMhs: () => pool.totalMhs(),
+    fleetProblems: () => fleetProblems,
   });
 
   const takeBatch = () => {
@@ -173,6 +189,9 @@ export function createCollector(deps: CollectorDeps): Collector {
   /** End of a cycle: time-based liveness, one batch to the store, upkeep, and the update to subscribers. */
   const endCycle = (now: number): void => {
     for (const [id, e] of entries) apply(id, applyElapse(id, e, now, config.liveness));
+    const fleet = unmatchedWorkers(fleetSince, pool.unmatchedWorkers(), now);
+    fleetSince = fleet.since;
+    fleetProblems = fleet.problems;
     const batch = takeBatch();
     try {
       // Synchronous, one transaction: nothing is awaited while it is open.
@@ -256,7 +275,7 @@ export function createCollector(deps: CollectorDeps): Collector {
       publisher.soon();
     },
     live: () => [...currentLive(clock.now()).values()],
-    summary: () => summarize(currentLive(clock.now()).values(), clock.now(), pool.totalMhs()),
+    summary: () => summarize(currentLive(clock.now()).values(), clock.now(), pool.totalMhs(), fleetProblems),
     snapshot: (rigId) => entries.get(rigId)?.snapshot ?? null,
     details(rigId) {
       const e = entries.get(rigId);
@@ -264,6 +283,10 @@ export function createCollector(deps: CollectorDeps): Collector {
     },
     subscribe: (listener) => publisher.subscribe(listener),
     markRestarting(rigId, untilMs) {
+      const e = entries.get(rigId);
+      if (e !== undefined) apply(rigId, applyRestart(rigId, e, untilMs, clock.now()));
+    },
+    expectRestart(rigId, untilMs) {
       const e = entries.get(rigId);
       if (e !== undefined) apply(rigId, applyRestart(rigId, e, untilMs, clock.now()));
     },

@@ -2,6 +2,7 @@
  * The collector's knobs, with defaults derived from the user's settings (poll interval, retention). Every
  * threshold is here rather than in the code that applies it, so tests and the bench can shrink time.
  */
+import { type HealthSettings } from '../../shared/health-settings';
 import { type Retention } from '../store/history-types';
 import { type CadenceConfig } from './cadence';
 import { type LivenessConfig } from './liveness';
@@ -33,7 +34,12 @@ export type CollectorConfig = {
   notifyCoalesceMs: number;
 };
 
-export type CollectorSettings = { pollIntervalSec: number; retention: Retention };
+export type CollectorSettings = {
+  pollIntervalSec: number;
+  retention: Retention;
+  /** The health rules' thresholds; the defaults when not given. */
+  health?: HealthSettings;
+};
 
 export type ConfigOverrides = Partial<Omit<CollectorConfig, 'cadence' | 'liveness'>> & {
   cadence?: Partial<CadenceConfig>;

@@ -16,12 +16,13 @@ export type PoolSync = {
   stop(): void;
   figuresFor(rigId: string): PoolFigures;
   totalMhs(): number | null;
+  unmatchedWorkers(): readonly string[];
   /** Sends the rigs' pool settings to the connector when they changed. */
   push(entries: ReadonlyMap<string, RigEntry>): void;
 };
 
 export function createPoolSync(feed: PoolFeed | null): PoolSync {
-  let view: PoolView = { byRig: new Map(), totalMhs: null };
+  let view: PoolView = { byRig: new Map(), totalMhs: null, unmatchedWorkers: [] };
   let sent: RigPoolInput[] = [];
   let unsubscribe: (() => void) | null = null;
   const figuresFor = (rigId: string): PoolFigures => view.byRig.get(rigId) ?? NO_POOL;
@@ -43,6 +44,7 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
     },
     figuresFor,
     totalMhs: () => view.totalMhs,
+    unmatchedWorkers: () => view.unmatchedWorkers,
     push(entries) {
       if (feed === null) return;
       const inputs: RigPoolInput[] = [];

@@ -26,7 +26,7 @@ export function wireTelemetry(deps: {
         if (p.added.length + p.updated.length + p.removed.length > 0) collector.setRigs(registry.list());
       } else if (name === 'settings.changed') {
         const s = payload as Settings;
-        collector.configure({ pollIntervalSec: s.pollIntervalSec, retention: s.retention });
+        collector.configure({ pollIntervalSec: s.pollIntervalSec, retention: s.retention, health: s.health });
         void pool.reconfigure();
       }
     }),
