@@ -25,7 +25,7 @@ import { type Db, openDb } from './store/db';
 import { createHistoryStore } from './store/history';
 import type { HistoryStore } from './store/history-types';
 import { telemetryHandlers } from './telemetry/handlers';
-import { wireTelemetry } from './telemetry/wire';
+import { createCoreFlows } from './core-flows';
 import { type Dispatch, type Logger, createDispatcher, errorMessage } from './contract/dispatch';
 import { type EventBus, createEventBus } from './contract/events';
 import { settingsHandlers } from './settings/handlers';
@@ -72,7 +72,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const events = createEventBus();
   const now = options.now ?? Date.now;
-  const settings = createSettingsService(options.openSettingsStore(options.dataDir), events, log);
+  const settings = createSettingsService(options.openSettingsStore(options.dataDir), log);
   const db = openDb(options.dataDir, options.migrationsDir);
   const vault = openVault(options.dataDir, options.openCipher(options.dataDir), log);
   const passwords = createPasswords(vault);
@@ -89,6 +89,8 @@ export function createCore(options: CoreOptions): Core {
     settings: { pollIntervalSec, retention },
     ...(options.collector ?? {}),
   });
+  const flows = createCoreFlows({ events, registry, collector, pool, feed });
+  settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
     name: APP_NAME,
     version: APP_VERSION,
@@ -105,7 +107,7 @@ export function createCore(options: CoreOptions): Core {
     ...fleetHandlers({
       registry,
       passwords,
-      events,
+      fleetChanged: flows.fleetChanged,
       identify: (a) => discovery.identifyAt(a.ip, { httpPort: a.port, rpcPort: a.rpcPort, source: 'manual' }),
       now,
     }),
@@ -121,13 +123,12 @@ export function createCore(options: CoreOptions): Core {
     events.emit('discovery.found', { scanId: null, device: marked });
     if (marked.rigId && marked.kind === 'vnish') {
       const { rig, change } = registry.upsert(marked, now());
-      if (change === 'updated') events.emit('fleet.changed', fleetChange({ updated: [rig] }));
+      if (change === 'updated') flows.fleetChanged(fleetChange({ updated: [rig] }));
     }
   };
 
   let running = false;
   let stopped = false;
-  let unwire: (() => void) | null = null;
   return {
     info,
     dispatch: createDispatcher(handlers, log),
@@ -142,7 +143,7 @@ export function createCore(options: CoreOptions): Core {
     announce: onAnnounced,
     async start() {
       running = true;
-      unwire = wireTelemetry({ events, registry, collector, pool, feed });
+      flows.start();
       collector.setRigs(registry.list());
       collector.start();
       pool.start();
@@ -166,7 +167,7 @@ export function createCore(options: CoreOptions): Core {
       stopped = true;
       if (running) {
         running = false;
-        unwire?.();
+        flows.stop();
         await pool.stop();
         await collector.stop();
       }
