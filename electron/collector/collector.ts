@@ -273,7 +273,7 @@ export function createCollector(deps: CollectorDeps): Collector {
       settings = { ...settings, ...patch };
       config = collectorConfig(settings, overrides);
       depsForPoll = null;
-      scheduler.setCadence(config.cadence);
+      scheduler.setTiming({ cadence: config.cadence, pollDeadlineMs: config.pollDeadlineMs });
     },
     stats: () => scheduler.stats(),
   };

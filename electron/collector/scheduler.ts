@@ -39,7 +39,8 @@ export type Scheduler = {
   pollAll(): Promise<void>;
   /** Resolves when no poll is in flight. */
   idle(): Promise<void>;
-  setCadence(cadence: CadenceConfig): void;
+  /** The poll interval changed: the cadence and the per-poll deadline that derives from it, both at once. */
+  setTiming(timing: { cadence: CadenceConfig; pollDeadlineMs: number }): void;
   stats(): SchedulerStats;
 };
 
@@ -52,6 +53,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   const { clock } = o;
   const random = o.random ?? Math.random;
   let cadence = o.cadence;
+  let pollDeadlineMs = o.pollDeadlineMs;
   const queue = createDueQueue();
   const rigs = new Map<string, RigTurn>();
   const inFlight = new Set<Slot>();
@@ -150,7 +152,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
 
   const expire = (now: number): void => {
     for (const slot of [...inFlight]) {
-      if (now - slot.startedAt < o.pollDeadlineMs) continue;
+      if (now - slot.startedAt < pollDeadlineMs) continue;
       slot.controller.abort();
       finish(slot, 'missed');
     }
@@ -180,7 +182,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     let at = nextCycleAt;
     const top = queue.peek();
     if (top !== undefined && inFlight.size < o.concurrency) at = Math.min(at, top.at);
-    for (const slot of inFlight) at = Math.min(at, slot.startedAt + o.pollDeadlineMs);
+    for (const slot of inFlight) at = Math.min(at, slot.startedAt + pollDeadlineMs);
     if (timer !== null && at === timerAt) return;
     timer?.();
     timerAt = at;
@@ -255,9 +257,10 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       });
     },
     idle,
-    setCadence(next) {
-      cadence = next;
-      if (running) nextCycleAt = Math.min(nextCycleAt, clock.now() + next.intervalMs);
+    setTiming(next) {
+      cadence = next.cadence;
+      pollDeadlineMs = next.pollDeadlineMs;
+      if (running) nextCycleAt = Math.min(nextCycleAt, clock.now() + cadence.intervalMs);
       arm();
     },
     stats: () => ({ rigs: rigs.size, inFlight: inFlight.size, queued: queue.size() }),
