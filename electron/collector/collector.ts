@@ -11,7 +11,12 @@ import { type Clock, systemClock } from '../pool/prohashing/clock';
 import { type HistoryStore, type RigEventRow } from '../store/history-types';
 import { type Applied, applyAnswer, applyElapse, applyMiss, applyRestart } from './apply-poll';
 import { cycleBatch, type UnsavedSample } from './batch';
-import { collectorConfig, type CollectorSettings, type ConfigOverrides, DEFAULT_RETENTION } from './config';
+import {
+  collectorConfig,
+  type CollectorSettings,
+  type ConfigOverrides,
+  DEFAULT_COLLECTOR_SETTINGS,
+} from './config';
 import { summarize } from './live';
 import { pollEntry, type PollDeps } from './poll-rig';
 import { createPoolSync, type PoolFeed } from './pool-sync';
@@ -76,7 +81,7 @@ type Waiter = { since: number; resolve: (live: RigLive | null) => void };
 export function createCollector(deps: CollectorDeps): Collector {
   const clock = deps.clock ?? systemClock;
   const overrides = deps.overrides ?? {};
-  let settings: CollectorSettings = deps.settings ?? { pollIntervalSec: 15, retention: DEFAULT_RETENTION };
+  let settings: CollectorSettings = deps.settings ?? DEFAULT_COLLECTOR_SETTINGS;
   let config = collectorConfig(settings, overrides);
   const ownAgent = deps.agent === undefined;
   const agent = deps.agent ?? createMinerAgent();
