@@ -7,7 +7,7 @@ import { type RigRecord } from '../../shared/fleet';
 import { type RigSnapshot } from '../../shared/rig';
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
 import { createMinerAgent, type MinerAgent } from '../miners/vnish/http';
-import { type Clock, systemClock } from '../pool/prohashing/clock';
+import { type Clock, systemClock } from '../clock';
 import { type HistoryStore, type RigEventRow } from '../store/history-types';
 import { type Applied, applyAnswer, applyElapse, applyMiss, applyRestart } from './apply-poll';
 import { cycleBatch, type UnsavedSample } from './batch';

@@ -2,13 +2,12 @@
  * The collector's side of the ProHashing connector: it hands the connector each rig's pool settings (read on
  * the slow cadence) for the worker ↔ rig mapping, and takes back the per-worker hashrate as per-rig figures.
  */
-import { type RigPoolInput } from '../pool/prohashing/mapping';
-import { type ProHashingService } from '../pool/prohashing/service';
+import { type PoolFeed, type RigPoolInput } from './pool-port';
 import { type PoolFigures } from './live';
 import { NO_POOL, poolView, samePoolInputs, type PoolView } from './pool-merge';
 import { type RigEntry } from './rig-entry';
 
-export type PoolFeed = Pick<ProHashingService, 'setRigs' | 'subscribe' | 'getState'>;
+export type { PoolFeed } from './pool-port';
 
 export type PoolSync = {
   /** Follows the pool; `onChange` gets a lookup of the new per-rig figures. */

@@ -4,7 +4,7 @@
  * Each update carries only the rigs whose view changed since the last one.
  */
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
-import { type Cancel, type Clock } from '../pool/prohashing/clock';
+import { type Cancel, type Clock } from '../clock';
 import { changedSince, summarize } from './live';
 
 export type CollectorUpdate = { live: RigLive[]; removed: string[]; summary: FleetSummary };

@@ -5,7 +5,7 @@
  * backoff delay while it does not answer; it is never dropped. Time comes from an injected Clock so tests run
  * in simulated time.
  */
-import { type Cancel, type Clock } from '../pool/prohashing/clock';
+import { type Cancel, type Clock } from '../clock';
 import { type CadenceConfig, firstPollDelay, nextPollDelay } from './cadence';
 import { createDueQueue } from './due-queue';
 

@@ -7,7 +7,7 @@
  */
 import { type LiveState } from '../../../shared/pool';
 import { backoffDelay } from './backoff';
-import { type Cancel, type Clock } from './clock';
+import { type Cancel, type Clock } from '../../clock';
 import { PoolError, redact, toPoolError } from './errors';
 import { type LiveSettings, MIN_RESYNC_MS } from './live-settings';
 import { type WampAttempt, type WampConnector, type WampSession } from './wamp-connector';
