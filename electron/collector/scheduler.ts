@@ -8,8 +8,9 @@
 import { type Cancel, type Clock } from '../clock';
 import { type CadenceConfig, firstPollDelay, nextPollDelay } from './cadence';
 import { createDueQueue } from './due-queue';
+import { createFlights, type PollResult, type Slot } from './flights';
 
-export type PollResult = 'answered' | 'missed';
+export type { PollResult } from './flights';
 
 export type SchedulerOptions = {
   clock: Clock;
@@ -44,10 +45,8 @@ export type Scheduler = {
   stats(): SchedulerStats;
 };
 
-type Slot = { key: string; startedAt: number; controller: AbortController; done: boolean };
 /** `forced`: asked for by pollSoon/pollAll, so it runs even while the ticker is stopped. */
 type RigTurn = { gen: number; misses: number; running: Slot | null; again: boolean; forced: boolean };
-type Sweep = { pending: Set<string>; resolve: () => void };
 
 export function createScheduler(o: SchedulerOptions): Scheduler {
   const { clock } = o;
@@ -56,9 +55,6 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   let pollDeadlineMs = o.pollDeadlineMs;
   const queue = createDueQueue();
   const rigs = new Map<string, RigTurn>();
-  const inFlight = new Set<Slot>();
-  let sweeps: Sweep[] = [];
-  let idleWaiters: Array<() => void> = [];
   let running = false;
   let nextCycleAt = Infinity;
   let timer: Cancel | null = null;
@@ -71,73 +67,29 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     if (queue.size() > 2 * rigs.size + 64) queue.compact((e) => rigs.get(e.key)?.gen === e.gen);
   };
 
-  const settleSweeps = (key: string): void => {
-    if (sweeps.length === 0) return;
-    let done = false;
-    for (const s of sweeps) {
-      s.pending.delete(key);
-      done ||= s.pending.size === 0;
-    }
-    if (!done) return;
-    const finished = sweeps.filter((s) => s.pending.size === 0);
-    sweeps = sweeps.filter((s) => s.pending.size > 0);
-    for (const s of finished) s.resolve();
-  };
-
-  const wakeIdle = (): void => {
-    if (inFlight.size > 0 || idleWaiters.length === 0) return;
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w();
-  };
-
-  const finish = (slot: Slot, result: PollResult): void => {
-    if (slot.done) return;
-    slot.done = true;
-    inFlight.delete(slot);
-    const rig = rigs.get(slot.key);
-    if (rig !== undefined && rig.running === slot) {
+  const flights = createFlights({
+    clock,
+    poll: o.poll,
+    finished(slot, result) {
+      const rig = rigs.get(slot.key);
+      if (rig === undefined || rig.running !== slot) return;
       rig.running = null;
       rig.misses = result === 'answered' ? 0 : rig.misses + 1;
       const now = clock.now();
       const at = rig.again ? now : slot.startedAt + nextPollDelay(rig.misses, cadence, random);
       rig.again = false;
       schedule(slot.key, rig, Math.max(at, now));
-    }
-    settleSweeps(slot.key);
-    pump();
-    wakeIdle();
-  };
-
-  const cancel = (slot: Slot): void => {
-    slot.done = true;
-    inFlight.delete(slot);
-    const rig = rigs.get(slot.key);
-    if (rig !== undefined && rig.running === slot) rig.running = null;
-    settleSweeps(slot.key);
-    wakeIdle();
-  };
-
-  const launch = (key: string, rig: RigTurn): void => {
-    const slot: Slot = { key, startedAt: clock.now(), controller: new AbortController(), done: false };
-    rig.running = slot;
-    rig.forced = false;
-    inFlight.add(slot);
-    let result: Promise<PollResult>;
-    try {
-      result = o.poll(key, slot.controller.signal);
-    } catch {
-      result = Promise.resolve('missed');
-    }
-    result.then(
-      (r) => finish(slot, r),
-      () => finish(slot, 'missed'),
-    );
-  };
+    },
+    cancelled(slot) {
+      const rig = rigs.get(slot.key);
+      if (rig !== undefined && rig.running === slot) rig.running = null;
+    },
+    freed: () => pump(),
+  });
 
   const pump = (): void => {
     const now = clock.now();
-    while (inFlight.size < o.concurrency) {
+    while (flights.size() < o.concurrency) {
       const top = queue.peek();
       if (top === undefined || top.at > now) break;
       queue.pop();
@@ -145,17 +97,10 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       if (rig === undefined || rig.gen !== top.gen || rig.running !== null) continue;
       // Stopped, only forced polls run; the others are queued again by start().
       if (!running && !rig.forced) continue;
-      launch(top.key, rig);
+      rig.forced = false;
+      flights.launch(top.key, rig);
     }
     arm();
-  };
-
-  const expire = (now: number): void => {
-    for (const slot of [...inFlight]) {
-      if (now - slot.startedAt < pollDeadlineMs) continue;
-      slot.controller.abort();
-      finish(slot, 'missed');
-    }
   };
 
   const tick = (): void => {
@@ -163,7 +108,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     timerAt = Infinity;
     if (!running) return;
     const now = clock.now();
-    expire(now);
+    flights.expire(now, pollDeadlineMs);
     if (now >= nextCycleAt) {
       // After a long stall (a suspended laptop) the next boundary is one interval from now, not a burst.
       nextCycleAt =
@@ -177,20 +122,18 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     pump();
   };
 
+  /** One timer for the fleet, at the earliest of: the cycle boundary, the next rig due, the next poll deadline. */
   function arm(): void {
     if (!running) return;
     let at = nextCycleAt;
     const top = queue.peek();
-    if (top !== undefined && inFlight.size < o.concurrency) at = Math.min(at, top.at);
-    for (const slot of inFlight) at = Math.min(at, slot.startedAt + pollDeadlineMs);
+    if (top !== undefined && flights.size() < o.concurrency) at = Math.min(at, top.at);
+    at = Math.min(at, flights.nextDeadline(pollDeadlineMs));
     if (timer !== null && at === timerAt) return;
     timer?.();
     timerAt = at;
     timer = clock.after(Math.max(0, at - clock.now()), tick);
   }
-
-  const idle = (): Promise<void> =>
-    inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
 
   return {
     start() {
@@ -209,12 +152,8 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       timer?.();
       timer = null;
       timerAt = Infinity;
-      // Their results, if they still come, are dropped: a poll we cut short says nothing about the rig.
-      for (const slot of [...inFlight]) {
-        slot.controller.abort();
-        cancel(slot);
-      }
-      await idle();
+      flights.cancelAll();
+      await flights.idle();
     },
     add(key) {
       if (rigs.has(key)) return;
@@ -228,7 +167,7 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       if (rig === undefined) return;
       rigs.delete(key);
       rig.running?.controller.abort();
-      settleSweeps(key);
+      flights.forget(key);
     },
     pollSoon(key) {
       const rig = rigs.get(key);
@@ -239,30 +178,24 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       pump();
     },
     pollAll() {
-      return new Promise<void>((resolve) => {
-        const pending = new Set(rigs.keys());
-        if (pending.size === 0) {
-          resolve();
-          return;
-        }
-        // A poll already in flight counts: it started moments ago.
-        sweeps.push({ pending, resolve });
-        const now = clock.now();
-        for (const [key, rig] of rigs) {
-          if (rig.running !== null) continue;
-          rig.forced = true;
-          schedule(key, rig, now);
-        }
-        pump();
-      });
+      // A poll already in flight counts: it started moments ago.
+      const done = flights.sweep(new Set(rigs.keys()));
+      const now = clock.now();
+      for (const [key, rig] of rigs) {
+        if (rig.running !== null) continue;
+        rig.forced = true;
+        schedule(key, rig, now);
+      }
+      pump();
+      return done;
     },
-    idle,
+    idle: () => flights.idle(),
     setTiming(next) {
       cadence = next.cadence;
       pollDeadlineMs = next.pollDeadlineMs;
       if (running) nextCycleAt = Math.min(nextCycleAt, clock.now() + cadence.intervalMs);
       arm();
     },
-    stats: () => ({ rigs: rigs.size, inFlight: inFlight.size, queued: queue.size() }),
+    stats: () => ({ rigs: rigs.size, inFlight: flights.size(), queued: queue.size() }),
   };
 }
