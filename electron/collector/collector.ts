@@ -8,9 +8,8 @@ import { type RigSnapshot } from '../../shared/rig';
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
 import { createMinerAgent, type MinerAgent } from '../miners/vnish/http';
 import { type Clock, systemClock } from '../clock';
-import { type HistoryStore, type RigEventRow } from '../store/history-types';
+import { type HistoryStore } from '../store/history-types';
 import { type Applied, applyAnswer, applyElapse, applyMiss, applyRestart } from './apply-poll';
-import { cycleBatch, type UnsavedSample } from './batch';
 import {
   collectorConfig,
   type CollectorSettings,
@@ -22,17 +21,11 @@ import { pollEntry, type PollDeps } from './poll-rig';
 import { createPoolSync, type PoolFeed } from './pool-sync';
 import { type CollectorUpdate, createPublisher } from './publisher';
 import { describeError } from './read-rig';
-import {
-  addressOf,
-  detailsOf,
-  liveOf,
-  moved,
-  newEntry,
-  rehome,
-  type RigDetails,
-  type RigEntry,
-} from './rig-entry';
+import { addressOf, detailsOf, liveOf, type RigDetails, type RigEntry } from './rig-entry';
 import { createScheduler, type PollResult, type SchedulerStats } from './scheduler';
+import { createCycleWriter } from './cycle-writer';
+import { syncEntries } from './sync-entries';
+import { createWaiters } from './waiters';
 
 export type { PoolFeed } from './pool-sync';
 export type { CollectorUpdate } from './publisher';
@@ -76,8 +69,6 @@ export type Collector = {
   stats(): SchedulerStats;
 };
 
-type Waiter = { since: number; resolve: (live: RigLive | null) => void };
-
 export function createCollector(deps: CollectorDeps): Collector {
   const clock = deps.clock ?? systemClock;
   const overrides = deps.overrides ?? {};
@@ -87,10 +78,12 @@ export function createCollector(deps: CollectorDeps): Collector {
   const agent = deps.agent ?? createMinerAgent();
   const tokens = new Map<string, string>();
   const entries = new Map<string, RigEntry>();
-  const waiters = new Map<string, Waiter[]>();
   const pool = createPoolSync(deps.pool ?? null);
-  let events: RigEventRow[] = [];
-  let lastMaintainAt = -Infinity;
+  const cycle = createCycleWriter({ history: deps.history, entries, config: () => config });
+  const waiters = createWaiters((id) => {
+    const e = entries.get(id);
+    return e ? liveOf(id, e, clock.now()) : null;
+  });
   let nextGen = 1;
   /** Bumped by stop(): a poll that started before then and settles after is ignored. */
   let run = 0;
@@ -102,18 +95,8 @@ export function createCollector(deps: CollectorDeps): Collector {
 
   const apply = (id: string, a: Applied): void => {
     entries.set(id, a.entry);
-    if (a.events.length > 0) events.push(...a.events);
+    cycle.note(a.events);
     if (a.urgent) publisher.soon();
-  };
-
-  const settleWaiters = (id: string, startedAt: number): void => {
-    const list = waiters.get(id);
-    if (list === undefined) return;
-    const rest = list.filter((w) => w.since > startedAt);
-    if (rest.length > 0) waiters.set(id, rest);
-    else waiters.delete(id);
-    const e = entries.get(id);
-    for (const w of list) if (w.since <= startedAt) w.resolve(e ? liveOf(id, e, clock.now()) : null);
   };
 
   const poll = async (id: string, signal: AbortSignal): Promise<PollResult> => {
@@ -135,7 +118,7 @@ export function createCollector(deps: CollectorDeps): Collector {
       if (e === undefined || e.gen !== started.gen || run !== startedRun) return 'missed';
       apply(id, applyMiss(id, e, describeError(error), clock.now(), startedAt, config.liveness));
     }
-    settleWaiters(id, startedAt);
+    waiters.settle(id, startedAt);
     return result;
   };
 
@@ -152,36 +135,10 @@ export function createCollector(deps: CollectorDeps): Collector {
     poolTotalMhs: () => pool.totalMhs(),
   });
 
-  const takeBatch = () => {
-    const unsaved: UnsavedSample[] = [];
-    for (const [rigId, e] of entries) {
-      if (e.unsaved === null) continue;
-      unsaved.push({ rigId, snapshot: e.unsaved, poolHashrateMhs: e.pool.poolHashrateMhs });
-      entries.set(rigId, { ...e, unsaved: null });
-    }
-    const batch = cycleBatch(unsaved, events);
-    events = [];
-    return batch;
-  };
-
   /** End of a cycle: time-based liveness, one batch to the store, upkeep, and the update to subscribers. */
   const endCycle = (now: number): void => {
     for (const [id, e] of entries) apply(id, applyElapse(id, e, now, config.liveness));
-    const batch = takeBatch();
-    try {
-      // Synchronous, one transaction: nothing is awaited while it is open.
-      if (batch.samples.length > 0 || batch.events.length > 0) deps.history.writeCycle(batch);
-    } catch (error) {
-      console.error('collector: history write failed; this cycle is lost:', error);
-    }
-    if (now - lastMaintainAt >= config.maintainEveryMs) {
-      lastMaintainAt = now;
-      try {
-        deps.history.maintain(now, config.retention);
-      } catch (error) {
-        console.error('collector: history upkeep failed:', error);
-      }
-    }
+    cycle.write(now);
     try {
       pool.push(entries);
     } catch (error) {
@@ -201,6 +158,24 @@ export function createCollector(deps: CollectorDeps): Collector {
     onCycle: endCycle,
   });
 
+  const setRigs = (rigs: readonly RigRecord[]): void => {
+    syncEntries(entries, rigs, {
+      nextGen: () => nextGen++,
+      poolFigures: pool.figuresFor,
+      added: (id) => scheduler.add(id),
+      removed(id, e) {
+        tokens.delete(addressOf(e.record));
+        scheduler.remove(id);
+        waiters.settle(id, Infinity);
+      },
+      moved(id, e) {
+        tokens.delete(addressOf(e.record));
+        scheduler.pollSoon(id);
+      },
+    });
+    publisher.soon();
+  };
+
   return {
     start() {
       pool.start((figures) => {
@@ -214,41 +189,17 @@ export function createCollector(deps: CollectorDeps): Collector {
       try {
         await scheduler.stop();
         // A refresh still waiting gets the rig as it stands.
-        for (const id of [...waiters.keys()]) settleWaiters(id, Infinity);
+        for (const id of waiters.ids()) waiters.settle(id, Infinity);
         pool.stop();
         publisher.cancel();
-        const batch = takeBatch();
-        if (batch.samples.length > 0 || batch.events.length > 0) deps.history.writeCycle(batch);
+        cycle.flush();
       } catch (error) {
         console.error('collector: final write failed:', error);
       } finally {
         if (ownAgent) agent.destroy();
       }
     },
-    setRigs(rigs) {
-      const wanted = new Set(rigs.map((r) => r.id));
-      for (const [id, e] of [...entries]) {
-        if (wanted.has(id)) continue;
-        entries.delete(id);
-        tokens.delete(addressOf(e.record));
-        scheduler.remove(id);
-        settleWaiters(id, Infinity);
-      }
-      for (const r of rigs) {
-        const e = entries.get(r.id);
-        if (e === undefined) {
-          entries.set(r.id, { ...newEntry(r, nextGen++), pool: pool.figuresFor(r.id) });
-          scheduler.add(r.id);
-        } else if (moved(e.record, r)) {
-          tokens.delete(addressOf(e.record));
-          entries.set(r.id, rehome(e, r, nextGen++));
-          scheduler.pollSoon(r.id);
-        } else {
-          entries.set(r.id, { ...e, record: r, source: e.record.firmware === r.firmware ? e.source : null });
-        }
-      }
-      publisher.soon();
-    },
+    setRigs,
     live: () => [...currentLive(clock.now()).values()],
     summary: () => summarize(currentLive(clock.now()).values(), clock.now(), pool.totalMhs()),
     snapshot: (rigId) => entries.get(rigId)?.snapshot ?? null,
@@ -266,7 +217,7 @@ export function createCollector(deps: CollectorDeps): Collector {
       if (e === undefined) return Promise.resolve(null);
       entries.set(rigId, { ...e, detailDue: true, slowDue: true, chipsDue: true });
       return new Promise((resolve) => {
-        waiters.set(rigId, [...(waiters.get(rigId) ?? []), { since: clock.now(), resolve }]);
+        waiters.add(rigId, clock.now(), resolve);
         scheduler.pollSoon(rigId);
       });
     },
