@@ -6,9 +6,9 @@
  * in simulated time.
  */
 import { type Cancel, type Clock } from '../clock';
-import { type CadenceConfig, firstPollDelay, nextPollDelay } from './cadence';
-import { createDueQueue } from './due-queue';
-import { createFlights, type PollResult, type Slot } from './flights';
+import { type CadenceConfig } from './cadence';
+import { type PollResult } from './flights';
+import { createTurns } from './turns';
 
 export type { PollResult } from './flights';
 
@@ -45,64 +45,28 @@ export type Scheduler = {
   stats(): SchedulerStats;
 };
 
-/** `forced`: asked for by pollSoon/pollAll, so it runs even while the ticker is stopped. */
-type RigTurn = { gen: number; misses: number; running: Slot | null; again: boolean; forced: boolean };
-
 export function createScheduler(o: SchedulerOptions): Scheduler {
   const { clock } = o;
-  const random = o.random ?? Math.random;
   let cadence = o.cadence;
   let pollDeadlineMs = o.pollDeadlineMs;
-  const queue = createDueQueue();
-  const rigs = new Map<string, RigTurn>();
   let running = false;
   let nextCycleAt = Infinity;
   let timer: Cancel | null = null;
   let timerAt = Infinity;
 
-  const schedule = (key: string, rig: RigTurn, at: number): void => {
-    rig.gen += 1;
-    queue.push(at, key, rig.gen);
-    // Superseded entries stay in the heap until popped; bound how many can pile up.
-    if (queue.size() > 2 * rigs.size + 64) queue.compact((e) => rigs.get(e.key)?.gen === e.gen);
-  };
-
-  const flights = createFlights({
+  const turns = createTurns({
     clock,
+    concurrency: o.concurrency,
+    initialSpreadRatio: o.initialSpreadRatio,
+    random: o.random ?? Math.random,
+    cadence: () => cadence,
+    running: () => running,
     poll: o.poll,
-    finished(slot, result) {
-      const rig = rigs.get(slot.key);
-      if (rig === undefined || rig.running !== slot) return;
-      rig.running = null;
-      rig.misses = result === 'answered' ? 0 : rig.misses + 1;
-      const now = clock.now();
-      const at = rig.again ? now : slot.startedAt + nextPollDelay(rig.misses, cadence, random);
-      rig.again = false;
-      schedule(slot.key, rig, Math.max(at, now));
-    },
-    cancelled(slot) {
-      const rig = rigs.get(slot.key);
-      if (rig !== undefined && rig.running === slot) rig.running = null;
-    },
-    freed: () => pump(),
+    filled: () => arm(),
   });
+  const { flights } = turns;
 
-  const pump = (): void => {
-    const now = clock.now();
-    while (flights.size() < o.concurrency) {
-      const top = queue.peek();
-      if (top === undefined || top.at > now) break;
-      queue.pop();
-      const rig = rigs.get(top.key);
-      if (rig === undefined || rig.gen !== top.gen || rig.running !== null) continue;
-      // Stopped, only forced polls run; the others are queued again by start().
-      if (!running && !rig.forced) continue;
-      rig.forced = false;
-      flights.launch(top.key, rig);
-    }
-    arm();
-  };
-
+  /** The deadline sweep and the cycle boundary, then whatever is due. */
   const tick = (): void => {
     timer = null;
     timerAt = Infinity;
@@ -119,16 +83,13 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
         console.error('collector: cycle failed:', error);
       }
     }
-    pump();
+    turns.fill();
   };
 
   /** One timer for the fleet, at the earliest of: the cycle boundary, the next rig due, the next poll deadline. */
   function arm(): void {
     if (!running) return;
-    let at = nextCycleAt;
-    const top = queue.peek();
-    if (top !== undefined && flights.size() < o.concurrency) at = Math.min(at, top.at);
-    at = Math.min(at, flights.nextDeadline(pollDeadlineMs));
+    const at = Math.min(nextCycleAt, turns.nextDue(), flights.nextDeadline(pollDeadlineMs));
     if (timer !== null && at === timerAt) return;
     timer?.();
     timerAt = at;
@@ -141,11 +102,8 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       running = true;
       const now = clock.now();
       nextCycleAt = now + cadence.intervalMs;
-      for (const [key, rig] of rigs) {
-        if (rig.running === null)
-          schedule(key, rig, now + firstPollDelay(cadence, o.initialSpreadRatio, random));
-      }
-      pump();
+      turns.startAll(now);
+      turns.fill();
     },
     async stop() {
       running = false;
@@ -156,39 +114,11 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       await flights.idle();
     },
     add(key) {
-      if (rigs.has(key)) return;
-      const rig: RigTurn = { gen: 0, misses: 0, running: null, again: false, forced: false };
-      rigs.set(key, rig);
-      schedule(key, rig, clock.now() + firstPollDelay(cadence, o.initialSpreadRatio, random));
-      if (running) pump();
+      if (turns.add(key) && running) turns.fill();
     },
-    remove(key) {
-      const rig = rigs.get(key);
-      if (rig === undefined) return;
-      rigs.delete(key);
-      rig.running?.controller.abort();
-      flights.forget(key);
-    },
-    pollSoon(key) {
-      const rig = rigs.get(key);
-      if (rig === undefined) return;
-      rig.forced = true;
-      if (rig.running !== null) rig.again = true;
-      else schedule(key, rig, clock.now());
-      pump();
-    },
-    pollAll() {
-      // A poll already in flight counts: it started moments ago.
-      const done = flights.sweep(new Set(rigs.keys()));
-      const now = clock.now();
-      for (const [key, rig] of rigs) {
-        if (rig.running !== null) continue;
-        rig.forced = true;
-        schedule(key, rig, now);
-      }
-      pump();
-      return done;
-    },
+    remove: turns.remove,
+    pollSoon: turns.pollSoon,
+    pollAll: turns.pollAll,
     idle: () => flights.idle(),
     setTiming(next) {
       cadence = next.cadence;
@@ -196,6 +126,6 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       if (running) nextCycleAt = Math.min(nextCycleAt, clock.now() + cadence.intervalMs);
       arm();
     },
-    stats: () => ({ rigs: rigs.size, inFlight: flights.size(), queued: queue.size() }),
+    stats: turns.stats,
   };
 }
