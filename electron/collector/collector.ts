@@ -9,7 +9,7 @@ import { type FleetSummary, type RigLive } from '../../shared/telemetry';
 import { createMinerAgent, type MinerAgent } from '../miners/vnish/http';
 import { type Clock, systemClock } from '../clock';
 import { type HistoryStore } from '../store/history-types';
-import { type Applied, applyAnswer, applyElapse, applyMiss, applyRestart } from './apply-poll';
+import { type Applied, applyElapse, applyRestart } from './apply-poll';
 import {
   collectorConfig,
   type CollectorSettings,
@@ -17,12 +17,12 @@ import {
   DEFAULT_COLLECTOR_SETTINGS,
 } from './config';
 import { summarize } from './live';
-import { pollEntry, type PollDeps } from './poll-rig';
+import { type PollDeps } from './poll-rig';
+import { createPoller } from './poller';
 import { createPoolSync, type PoolFeed } from './pool-sync';
 import { type CollectorUpdate, createPublisher } from './publisher';
-import { describeError } from './read-rig';
-import { addressOf, detailsOf, liveOf, type RigDetails, type RigEntry } from './rig-entry';
-import { createScheduler, type PollResult, type SchedulerStats } from './scheduler';
+import { addressOf, detailsOf, liveOf, liveViews, type RigDetails, type RigEntry } from './rig-entry';
+import { createScheduler, type SchedulerStats } from './scheduler';
 import { createCycleWriter } from './cycle-writer';
 import { syncEntries } from './sync-entries';
 import { createWaiters } from './waiters';
@@ -85,13 +85,8 @@ export function createCollector(deps: CollectorDeps): Collector {
     return e ? liveOf(id, e, clock.now()) : null;
   });
   let nextGen = 1;
-  /** Bumped by stop(): a poll that started before then and settles after is ignored. */
-  let run = 0;
-
   // Built once per configuration, not per poll.
   let depsForPoll: PollDeps | null = null;
-  const pollDeps = (): PollDeps =>
-    (depsForPoll ??= { agent, tokens, passwordFor: deps.passwordFor, ...config });
 
   const apply = (id: string, a: Applied): void => {
     entries.set(id, a.entry);
@@ -99,34 +94,16 @@ export function createCollector(deps: CollectorDeps): Collector {
     if (a.urgent) publisher.soon();
   };
 
-  const poll = async (id: string, signal: AbortSignal): Promise<PollResult> => {
-    const started = entries.get(id);
-    if (started === undefined) return 'missed';
-    const startedAt = clock.now();
-    const startedRun = run;
-    const options = { now: () => clock.now(), signal, timeoutMs: config.timeoutMs };
-    let result: PollResult = 'missed';
-    try {
-      const out = await pollEntry(id, started, pollDeps(), options);
-      const e = entries.get(id);
-      if (e === undefined || e.gen !== started.gen || run !== startedRun) return 'answered';
-      apply(id, applyAnswer(id, e, out, startedAt, config.liveness));
-      result = 'answered';
-    } catch (error) {
-      const e = entries.get(id);
-      // Aborted by stop(), a removal or a move: not the rig's fault, so not a miss on its record.
-      if (e === undefined || e.gen !== started.gen || run !== startedRun) return 'missed';
-      apply(id, applyMiss(id, e, describeError(error), clock.now(), startedAt, config.liveness));
-    }
-    waiters.settle(id, startedAt);
-    return result;
-  };
+  const poller = createPoller({
+    entries,
+    clock,
+    config: () => config,
+    pollDeps: () => (depsForPoll ??= { agent, tokens, passwordFor: deps.passwordFor, ...config }),
+    apply,
+    settled: (id, startedAt) => waiters.settle(id, startedAt),
+  });
 
-  const currentLive = (now: number): Map<string, RigLive> => {
-    const out = new Map<string, RigLive>();
-    for (const [id, e] of entries) out.set(id, liveOf(id, e, now));
-    return out;
-  };
+  const currentLive = (now: number): Map<string, RigLive> => liveViews(entries, now);
 
   const publisher = createPublisher({
     clock,
@@ -139,22 +116,15 @@ export function createCollector(deps: CollectorDeps): Collector {
   const endCycle = (now: number): void => {
     for (const [id, e] of entries) apply(id, applyElapse(id, e, now, config.liveness));
     cycle.write(now);
-    try {
-      pool.push(entries);
-    } catch (error) {
-      console.error('collector: handing pool settings to the pool connector failed:', error);
-    }
+    pool.push(entries);
     publisher.now(true);
   };
 
+  const { cadence, concurrency, pollDeadlineMs, initialSpreadRatio } = config;
   const scheduler = createScheduler({
-    clock,
-    cadence: config.cadence,
-    concurrency: config.concurrency,
-    pollDeadlineMs: config.pollDeadlineMs,
-    initialSpreadRatio: config.initialSpreadRatio,
+    ...{ clock, cadence, concurrency, pollDeadlineMs, initialSpreadRatio },
     ...(deps.random ? { random: deps.random } : {}),
-    poll,
+    poll: poller.poll,
     onCycle: endCycle,
   });
 
@@ -185,7 +155,7 @@ export function createCollector(deps: CollectorDeps): Collector {
       scheduler.start();
     },
     async stop() {
-      run += 1;
+      poller.invalidate();
       try {
         await scheduler.stop();
         // A refresh still waiting gets the rig as it stands.

@@ -50,7 +50,11 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
       }
       if (samePoolInputs(inputs, sent)) return;
       sent = inputs;
-      feed.setRigs(inputs);
+      try {
+        feed.setRigs(inputs);
+      } catch (error) {
+        console.error('collector: handing pool settings to the pool connector failed:', error);
+      }
     },
   };
 }

@@ -139,3 +139,10 @@ export function detailsOf(e: RigEntry): RigDetails {
     errors: s?.errors ?? [],
   };
 }
+
+/** Every rig's view at `now`. */
+export function liveViews(entries: ReadonlyMap<string, RigEntry>, now: number): Map<string, RigLive> {
+  const out = new Map<string, RigLive>();
+  for (const [id, e] of entries) out.set(id, liveOf(id, e, now));
+  return out;
+}
