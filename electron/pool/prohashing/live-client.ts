@@ -11,8 +11,8 @@ import { type Cancel, type Clock } from '../../clock';
 import { PoolError, redact, toPoolError } from './errors';
 import { type LiveSettings, MIN_RESYNC_MS } from './live-settings';
 import { type WampAttempt, type WampConnector, type WampSession } from './wamp-connector';
-import { type LiveMessage, liveTopics } from './live-topics';
-import { parseBalanceSnapshot, parseGeneral, parseMinerList, parseProfitability } from './wamp-payloads';
+import { type LiveMessage } from './live-topics';
+import { createDeadlines, fullSync as syncAll, subscribeAll, type SyncContext } from './live-sync';
 
 export { type LiveMessage } from './live-topics';
 
@@ -61,7 +61,6 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
   let cancelRetry: Cancel | null = null;
   let cancelResync: Cancel | null = null;
   let resyncAt: number | null = null;
-  const pending = new Set<(e: PoolError) => void>();
   let status: LiveStatus = {
     state: 'idle',
     since: o.clock.now(),
@@ -93,30 +92,19 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     }
   };
 
-  /** `p` or a timeout; settled as aborted when the connection is torn down, so nothing awaits forever. */
-  function deadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const settle = (): void => {
-        cancel();
-        pending.delete(abort);
-      };
-      const abort = (e: PoolError): void => {
-        settle();
-        reject(e);
-      };
-      const cancel = o.clock.after(ms, () =>
-        abort(new PoolError('timeout', `${what}: no answer within ${ms} ms`)),
-      );
-      pending.add(abort);
-      p.then(
-        (v) => {
-          settle();
-          resolve(v);
-        },
-        (e: unknown) => abort(clean(e)),
-      );
-    });
-  }
+  const deadlines = createDeadlines(o.clock, clean);
+  const deadline = deadlines.deadline;
+  const sync: SyncContext = {
+    key,
+    settings: s,
+    clock: o.clock,
+    deadlines,
+    current,
+    emit,
+    report,
+    clean,
+    synced: (at) => setStatus({ lastSyncAt: at }),
+  };
 
   function teardown(): Attempt | null {
     const a = attempt;
@@ -125,7 +113,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     cancelResync?.();
     cancelResync = null;
     resyncAt = null;
-    for (const abort of [...pending]) abort(new PoolError('aborted', 'ProHashing live: connection closed'));
+    deadlines.abortAll(new PoolError('aborted', 'ProHashing live: connection closed'));
     a?.wamp.close();
     return a;
   }
@@ -148,61 +136,14 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     });
   }
 
+  /** One full sync at a time: an old sync winding down must not clear a new one's mark. */
   async function fullSync(my: number, session: WampSession): Promise<void> {
     syncEpoch = my;
     try {
-      const call = (proc: string, args: unknown[]): Promise<unknown> =>
-        deadline(session.call(proc, args), s.callTimeoutMs, `ProHashing live ${proc}`);
-      const [miners, balances, profit, general] = await Promise.allSettled([
-        call('f_all_miner_updates', [key]),
-        call('f_all_balance_updates', [key]),
-        call('f_all_profitability_updates', []),
-        call('f_all_general_updates', []),
-      ]);
-      if (!current(my)) return;
-      // Workers and balances are the account's state: without them this sync failed.
-      if (miners.status === 'rejected') throw clean(miners.reason);
-      if (balances.status === 'rejected') throw clean(balances.reason);
-      const list = parseMinerList(miners.value);
-      if (list === null) throw new PoolError('bad_reply', 'ProHashing live f_all_miner_updates: not a list');
-      const entries = parseBalanceSnapshot(balances.value);
-      if (entries === null)
-        throw new PoolError('bad_reply', 'ProHashing live f_all_balance_updates: not an object');
-      const now = o.clock.now();
-      emit({ kind: 'miners', full: true, updates: list });
-      emit({ kind: 'balances', full: true, entries });
-      if (profit.status === 'fulfilled')
-        emit({ kind: 'profitability', full: true, rows: parseProfitability(profit.value) });
-      else report(profit.reason);
-      const g = general.status === 'fulfilled' ? parseGeneral(general.value, now) : null;
-      if (g) emit({ kind: 'general', value: g });
-      else if (general.status === 'rejected') report(general.reason);
-      setStatus({ lastSyncAt: now });
-      emit({ kind: 'synced', at: now });
+      await syncAll(sync, my, session);
     } finally {
       if (syncEpoch === my) syncEpoch = null;
     }
-  }
-
-  async function subscribeAll(my: number, session: WampSession): Promise<void> {
-    const topics = liveTopics(key, emit, () => o.clock.now());
-    const results = await Promise.allSettled(
-      topics.map(({ topic, handle }) =>
-        deadline(
-          session.subscribe(topic, (args) => {
-            // Events of a connection we already gave up on must not touch the rebuilt state.
-            if (current(my)) handle(args);
-          }),
-          s.callTimeoutMs,
-          'ProHashing live subscribe',
-        ),
-      ),
-    );
-    results.forEach((r, i) => {
-      if (r.status === 'fulfilled') return;
-      if (topics[i]?.required) throw clean(r.reason);
-      report(r.reason);
-    });
   }
 
   async function connect(): Promise<void> {
@@ -228,7 +169,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
       setState('syncing');
       await fullSync(my, a.session);
       if (!current(my)) return;
-      await subscribeAll(my, a.session);
+      await subscribeAll(sync, my, a.session);
       if (!current(my)) return;
       failures = 0;
       setState('live');
