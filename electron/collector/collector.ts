@@ -21,7 +21,7 @@ import { type PollDeps } from './poll-rig';
 import { createPoller } from './poller';
 import { createPoolSync, type PoolFeed } from './pool-sync';
 import { type CollectorUpdate, createPublisher } from './publisher';
-import { addressOf, detailsOf, liveOf, liveViews, type RigDetails, type RigEntry } from './rig-entry';
+import { detailsOfId, liveOfId, liveViews, type RigDetails, type RigEntry } from './rig-entry';
 import { createScheduler, type SchedulerStats } from './scheduler';
 import { createCycleWriter } from './cycle-writer';
 import { syncEntries } from './sync-entries';
@@ -80,10 +80,7 @@ export function createCollector(deps: CollectorDeps): Collector {
   const entries = new Map<string, RigEntry>();
   const pool = createPoolSync(deps.pool ?? null);
   const cycle = createCycleWriter({ history: deps.history, entries, config: () => config });
-  const waiters = createWaiters((id) => {
-    const e = entries.get(id);
-    return e ? liveOf(id, e, clock.now()) : null;
-  });
+  const waiters = createWaiters((id) => liveOfId(entries, id, clock.now()));
   let nextGen = 1;
   // Built once per configuration, not per poll.
   let depsForPoll: PollDeps | null = null;
@@ -103,12 +100,10 @@ export function createCollector(deps: CollectorDeps): Collector {
     settled: (id, startedAt) => waiters.settle(id, startedAt),
   });
 
-  const currentLive = (now: number): Map<string, RigLive> => liveViews(entries, now);
-
   const publisher = createPublisher({
     clock,
     coalesceMs: () => config.notifyCoalesceMs,
-    views: currentLive,
+    views: (now) => liveViews(entries, now),
     poolTotalMhs: () => pool.totalMhs(),
   });
 
@@ -129,29 +124,22 @@ export function createCollector(deps: CollectorDeps): Collector {
   });
 
   const setRigs = (rigs: readonly RigRecord[]): void => {
-    syncEntries(entries, rigs, {
+    syncEntries(entries, tokens, rigs, {
       nextGen: () => nextGen++,
       poolFigures: pool.figuresFor,
       added: (id) => scheduler.add(id),
-      removed(id, e) {
-        tokens.delete(addressOf(e.record));
+      removed(id) {
         scheduler.remove(id);
         waiters.settle(id, Infinity);
       },
-      moved(id, e) {
-        tokens.delete(addressOf(e.record));
-        scheduler.pollSoon(id);
-      },
+      moved: (id) => scheduler.pollSoon(id),
     });
     publisher.soon();
   };
 
   return {
     start() {
-      pool.start((figures) => {
-        for (const [id, e] of entries) entries.set(id, { ...e, pool: figures(id) });
-        publisher.soon();
-      });
+      pool.start(entries, () => publisher.soon());
       scheduler.start();
     },
     async stop() {
@@ -159,7 +147,7 @@ export function createCollector(deps: CollectorDeps): Collector {
       try {
         await scheduler.stop();
         // A refresh still waiting gets the rig as it stands.
-        for (const id of waiters.ids()) waiters.settle(id, Infinity);
+        waiters.settleAll();
         pool.stop();
         publisher.cancel();
         cycle.flush();
@@ -170,13 +158,10 @@ export function createCollector(deps: CollectorDeps): Collector {
       }
     },
     setRigs,
-    live: () => [...currentLive(clock.now()).values()],
-    summary: () => summarize(currentLive(clock.now()).values(), clock.now(), pool.totalMhs()),
+    live: () => [...liveViews(entries, clock.now()).values()],
+    summary: () => summarize(liveViews(entries, clock.now()).values(), clock.now(), pool.totalMhs()),
     snapshot: (rigId) => entries.get(rigId)?.snapshot ?? null,
-    details(rigId) {
-      const e = entries.get(rigId);
-      return e === undefined ? null : detailsOf(e);
-    },
+    details: (rigId) => detailsOfId(entries, rigId),
     subscribe: (listener) => publisher.subscribe(listener),
     markRestarting(rigId, untilMs) {
       const e = entries.get(rigId);
@@ -186,10 +171,9 @@ export function createCollector(deps: CollectorDeps): Collector {
       const e = entries.get(rigId);
       if (e === undefined) return Promise.resolve(null);
       entries.set(rigId, { ...e, detailDue: true, slowDue: true, chipsDue: true });
-      return new Promise((resolve) => {
-        waiters.add(rigId, clock.now(), resolve);
-        scheduler.pollSoon(rigId);
-      });
+      const answer = waiters.wait(rigId, clock.now());
+      scheduler.pollSoon(rigId);
+      return answer;
     },
     async pollOnce() {
       await scheduler.pollAll();

@@ -10,8 +10,8 @@ import { type RigEntry } from './rig-entry';
 export type { PoolFeed } from './pool-port';
 
 export type PoolSync = {
-  /** Follows the pool; `onChange` gets a lookup of the new per-rig figures. */
-  start(onChange: (figuresFor: (rigId: string) => PoolFigures) => void): void;
+  /** Follows the pool: each change puts the new per-rig figures on the entries, then calls `changed`. */
+  start(entries: Map<string, RigEntry>, changed: () => void): void;
   stop(): void;
   figuresFor(rigId: string): PoolFigures;
   totalMhs(): number | null;
@@ -26,14 +26,18 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
   const figuresFor = (rigId: string): PoolFigures => view.byRig.get(rigId) ?? NO_POOL;
 
   return {
-    start(onChange) {
+    start(entries, changed) {
       if (feed === null || unsubscribe !== null) return;
+      const onChange = (): void => {
+        for (const [id, e] of entries) entries.set(id, { ...e, pool: figuresFor(id) });
+        changed();
+      };
       view = poolView(feed.getState());
-      onChange(figuresFor);
+      onChange();
       unsubscribe = feed.subscribe((c) => {
         if (!c.topics.includes('workers') && !c.topics.includes('mapping')) return;
         view = poolView(c.state);
-        onChange(figuresFor);
+        onChange();
       });
     },
     stop() {
