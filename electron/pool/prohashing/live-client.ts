@@ -8,11 +8,11 @@
 import { type LiveState } from '../../../shared/pool';
 import { backoffDelay } from './backoff';
 import { type Cancel, type Clock } from '../../clock';
-import { PoolError, redact, toPoolError } from './errors';
+import { PoolError } from './errors';
 import { type LiveSettings, MIN_RESYNC_MS } from './live-settings';
 import { type WampAttempt, type WampConnector, type WampSession } from './wamp-connector';
 import { type LiveMessage } from './live-topics';
-import { createDeadlines, fullSync as syncAll, subscribeAll, type SyncContext } from './live-sync';
+import { createResyncTimer, createSyncContext, fullSync as syncAll, subscribeAll } from './live-sync';
 
 export { type LiveMessage } from './live-topics';
 
@@ -59,8 +59,6 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
   /** The epoch whose full sync is running, if any (an old sync winding down must not clear a new one's). */
   let syncEpoch: number | null = null;
   let cancelRetry: Cancel | null = null;
-  let cancelResync: Cancel | null = null;
-  let resyncAt: number | null = null;
   let status: LiveStatus = {
     state: 'idle',
     since: o.clock.now(),
@@ -78,41 +76,23 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
   const setState = (state: LiveState, patch: Partial<LiveStatus> = {}): void =>
     setStatus({ state, since: o.clock.now(), ...patch });
   const current = (my: number): boolean => !stopped && attempt !== null && attempt.epoch === my;
-  const clean = (error: unknown): PoolError => {
-    const e = toPoolError(error, 'protocol', key);
-    return e.message.includes(key) ? new PoolError(e.code, redact(e.message, key)) : e;
-  };
-  const report = (error: unknown): void => o.onError?.(clean(error));
-  const emit = (m: LiveMessage): void => {
-    try {
-      o.onMessage(m);
-    } catch (error) {
-      // A throwing listener is the owner's bug; it must not look like a broken connection.
-      console.error('ProHashing live listener:', error);
-    }
-  };
-
-  const deadlines = createDeadlines(o.clock, clean);
-  const deadline = deadlines.deadline;
-  const sync: SyncContext = {
+  const sync = createSyncContext({
     key,
     settings: s,
     clock: o.clock,
-    deadlines,
     current,
-    emit,
-    report,
-    clean,
+    onMessage: o.onMessage,
+    onError: o.onError,
     synced: (at) => setStatus({ lastSyncAt: at }),
-  };
+  });
+  const { clean, report, deadlines } = sync;
+  const resyncTimer = createResyncTimer(o.clock, (my) => void resync(my));
 
   function teardown(): Attempt | null {
     const a = attempt;
     attempt = null;
     syncEpoch = null;
-    cancelResync?.();
-    cancelResync = null;
-    resyncAt = null;
+    resyncTimer.clear();
     deadlines.abortAll(new PoolError('aborted', 'ProHashing live: connection closed'));
     a?.wamp.close();
     return a;
@@ -164,7 +144,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     const a: Attempt = { epoch: my, wamp, session: null };
     attempt = a;
     try {
-      a.session = await deadline(wamp.joined, s.connectTimeoutMs, 'ProHashing live: connect');
+      a.session = await deadlines.deadline(wamp.joined, s.connectTimeoutMs, 'ProHashing live: connect');
       if (!current(my)) return;
       setState('syncing');
       await fullSync(my, a.session);
@@ -179,15 +159,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     }
   }
 
-  function armResync(my: number, delay: number): void {
-    cancelResync?.();
-    resyncAt = o.clock.now() + delay;
-    cancelResync = o.clock.after(delay, () => {
-      cancelResync = null;
-      resyncAt = null;
-      void resync(my);
-    });
-  }
+  const armResync = (my: number, delay: number): void => resyncTimer.arm(my, delay);
 
   async function resync(my: number): Promise<void> {
     const session = attempt?.session;
@@ -226,6 +198,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     resyncSoon() {
       if (stopped || status.state !== 'live' || syncEpoch !== null) return;
       const earliest = Math.max(o.clock.now(), (status.lastSyncAt ?? 0) + MIN_RESYNC_MS);
+      const resyncAt = resyncTimer.at();
       if (resyncAt !== null && resyncAt <= earliest) return;
       armResync(epoch, earliest - o.clock.now());
     },

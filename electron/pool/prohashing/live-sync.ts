@@ -4,7 +4,7 @@
  * Every step checks it still belongs to the current connection (`current(epoch)`) before touching state.
  */
 import { type Clock } from '../../clock';
-import { PoolError } from './errors';
+import { PoolError, redact, toPoolError } from './errors';
 import { type LiveSettings } from './live-settings';
 import { type LiveMessage, liveTopics } from './live-topics';
 import { type WampSession } from './wamp-connector';
@@ -115,4 +115,65 @@ export async function subscribeAll(c: SyncContext, my: number, session: WampSess
     if (topics[i]?.required) throw c.clean(r.reason);
     c.report(r.reason);
   });
+}
+
+/**
+ * The sync context of one client: its errors cleaned of the API key (it travels in topic names), its messages
+ * handed to the owner (a throwing owner is logged, never taken for a broken connection), calls under deadlines.
+ */
+export function createSyncContext(o: {
+  key: string;
+  settings: LiveSettings;
+  clock: Clock;
+  current(epoch: number): boolean;
+  onMessage(message: LiveMessage): void;
+  onError?: ((error: PoolError) => void) | undefined;
+  synced(at: number): void;
+}): SyncContext {
+  const { key } = o;
+  const clean = (error: unknown): PoolError => {
+    const e = toPoolError(error, 'protocol', key);
+    return e.message.includes(key) ? new PoolError(e.code, redact(e.message, key)) : e;
+  };
+  return {
+    key,
+    settings: o.settings,
+    clock: o.clock,
+    deadlines: createDeadlines(o.clock, clean),
+    current: o.current,
+    emit(m) {
+      try {
+        o.onMessage(m);
+      } catch (error) {
+        // A throwing listener is the owner's bug; it must not look like a broken connection.
+        console.error('ProHashing live listener:', error);
+      }
+    },
+    report: (error) => o.onError?.(clean(error)),
+    clean,
+    synced: o.synced,
+  };
+}
+
+/** The periodic full resync's one timer, and when it is due (null: not armed). */
+export function createResyncTimer(clock: Clock, run: (epoch: number) => void) {
+  let cancel: (() => void) | null = null;
+  let at: number | null = null;
+  return {
+    arm(epoch: number, delay: number): void {
+      cancel?.();
+      at = clock.now() + delay;
+      cancel = clock.after(delay, () => {
+        cancel = null;
+        at = null;
+        run(epoch);
+      });
+    },
+    clear(): void {
+      cancel?.();
+      cancel = null;
+      at = null;
+    },
+    at: () => at,
+  };
 }
