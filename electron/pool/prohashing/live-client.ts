@@ -5,26 +5,18 @@
  * connection is retried with exponential backoff. Every deadline and timer runs on the injected clock.
  * The client only parses and forwards: merging is workers.ts / balances.ts, owned by the service.
  */
-import { type LiveState } from '../../../shared/pool';
 import { backoffDelay } from './backoff';
 import { type Cancel, type Clock } from '../../clock';
 import { PoolError } from './errors';
 import { type LiveSettings, MIN_RESYNC_MS } from './live-settings';
 import { type WampAttempt, type WampConnector, type WampSession } from './wamp-connector';
+import { createLiveStatus, type LiveStatus } from './live-status';
 import { type LiveMessage } from './live-topics';
 import { createResyncTimer, createSyncContext, fullSync as syncAll, subscribeAll } from './live-sync';
 
 export { type LiveMessage } from './live-topics';
 
-export type LiveStatus = {
-  state: LiveState;
-  since: number;
-  lastSyncAt: number | null;
-  reconnects: number;
-  nextRetryAt: number | null;
-  lastError: PoolError | null;
-  lastErrorAt: number | null;
-};
+export type { LiveStatus } from './live-status';
 
 export type LiveClientOptions = {
   url: string;
@@ -59,22 +51,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
   /** The epoch whose full sync is running, if any (an old sync winding down must not clear a new one's). */
   let syncEpoch: number | null = null;
   let cancelRetry: Cancel | null = null;
-  let status: LiveStatus = {
-    state: 'idle',
-    since: o.clock.now(),
-    lastSyncAt: null,
-    reconnects: 0,
-    nextRetryAt: null,
-    lastError: null,
-    lastErrorAt: null,
-  };
-
-  const setStatus = (patch: Partial<LiveStatus>): void => {
-    status = { ...status, ...patch };
-    o.onStatus(status);
-  };
-  const setState = (state: LiveState, patch: Partial<LiveStatus> = {}): void =>
-    setStatus({ state, since: o.clock.now(), ...patch });
+  const status = createLiveStatus(o.clock, o.onStatus);
   const current = (my: number): boolean => !stopped && attempt !== null && attempt.epoch === my;
   const sync = createSyncContext({
     key,
@@ -83,7 +60,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     current,
     onMessage: o.onMessage,
     onError: o.onError,
-    synced: (at) => setStatus({ lastSyncAt: at }),
+    synced: (at) => status.set({ lastSyncAt: at }),
   });
   const { clean, report, deadlines } = sync;
   const resyncTimer = createResyncTimer(o.clock, (my) => void resync(my));
@@ -104,11 +81,11 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     failures += 1;
     const delay = backoffDelay(failures, s.reconnect);
     const nextRetryAt = o.clock.now() + delay;
-    setState('reconnecting', {
+    status.state('reconnecting', {
       lastError: error,
       lastErrorAt: o.clock.now(),
       nextRetryAt,
-      reconnects: status.reconnects + 1,
+      reconnects: status.get().reconnects + 1,
     });
     cancelRetry = o.clock.after(delay, () => {
       cancelRetry = null;
@@ -129,7 +106,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
   async function connect(): Promise<void> {
     if (stopped) return;
     const my = ++epoch;
-    setState('connecting', { nextRetryAt: null });
+    status.state('connecting', { nextRetryAt: null });
     const wamp = o.connector({
       url: o.url,
       realm: s.realm,
@@ -146,13 +123,13 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     try {
       a.session = await deadlines.deadline(wamp.joined, s.connectTimeoutMs, 'ProHashing live: connect');
       if (!current(my)) return;
-      setState('syncing');
+      status.state('syncing');
       await fullSync(my, a.session);
       if (!current(my)) return;
       await subscribeAll(sync, my, a.session);
       if (!current(my)) return;
       failures = 0;
-      setState('live');
+      status.state('live');
       armResync(my, s.resyncMs);
     } catch (error) {
       fail(my, clean(error));
@@ -188,7 +165,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
       cancelRetry?.();
       cancelRetry = null;
       const a = teardown();
-      setState('closed', { nextRetryAt: null });
+      status.state('closed', { nextRetryAt: null });
       if (!a) return;
       let cancelWait: Cancel = () => undefined;
       // GOODBYE normally closes the socket at once; do not hang shutdown on a peer that never answers.
@@ -196,12 +173,12 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
       cancelWait();
     },
     resyncSoon() {
-      if (stopped || status.state !== 'live' || syncEpoch !== null) return;
-      const earliest = Math.max(o.clock.now(), (status.lastSyncAt ?? 0) + MIN_RESYNC_MS);
+      if (stopped || status.get().state !== 'live' || syncEpoch !== null) return;
+      const earliest = Math.max(o.clock.now(), (status.get().lastSyncAt ?? 0) + MIN_RESYNC_MS);
       const resyncAt = resyncTimer.at();
       if (resyncAt !== null && resyncAt <= earliest) return;
       armResync(epoch, earliest - o.clock.now());
     },
-    status: () => status,
+    status: status.get,
   };
 }
