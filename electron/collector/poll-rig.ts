@@ -96,32 +96,47 @@ export function hasFigures(s: RigSnapshot): boolean {
 type Read = Omit<PollOutcome, 'model' | 'implausible' | 'degraded'> & { degraded: string | null };
 
 /** The read, checked: no figures is a failure; figures that cannot be physical are nulled and named. */
-export async function pollEntry(id: string, e: RigEntry, d: PollDeps, o: ReadOptions): Promise<PollOutcome> {
-  const read = await readEntry(id, e, d, o);
-  const model = modelOf(read.snapshot, e.record.model);
+export async function pollEntry(
+  rigId: string,
+  entry: RigEntry,
+  deps: PollDeps,
+  options: ReadOptions,
+): Promise<PollOutcome> {
+  const read = await readEntry(rigId, entry, deps, options);
+  const model = modelOf(read.snapshot, entry.record.model);
   const checked = checkReading(read.snapshot, model);
   return { ...read, snapshot: checked.snapshot, model, implausible: checked.notes };
 }
 
-async function readEntry(id: string, e: RigEntry, d: PollDeps, o: ReadOptions): Promise<Read> {
-  const now = o.now();
-  const target: RigTarget = { host: e.record.ip, rpcPort: e.record.rpcPort, firmware: e.record.firmware };
-  const slowDue = e.slowDue || e.chipsDue || e.slow === null || now - e.slow.atMs >= d.slowEveryMs;
-  const chipsDue = e.chipsDue || (slowDue && d.chipsWithSlow);
+async function readEntry(
+  rigId: string,
+  entry: RigEntry,
+  deps: PollDeps,
+  options: ReadOptions,
+): Promise<Read> {
+  const now = options.now();
+  const target: RigTarget = {
+    host: entry.record.ip,
+    rpcPort: entry.record.rpcPort,
+    firmware: entry.record.firmware,
+  };
+  const slowDue =
+    entry.slowDue || entry.chipsDue || entry.slow === null || now - entry.slow.atMs >= deps.slowEveryMs;
+  const chipsDue = entry.chipsDue || (slowDue && deps.chipsWithSlow);
   let restError: unknown = null;
   // A Vnish rig that fell back to RPC once (a 500 from a busy web server) is offered REST again at each slow read.
   const preferred = preferredSource(target);
-  const tryRest = (e.source ?? preferred) === 'vnish-rest' || (slowDue && preferred === 'vnish-rest');
+  const tryRest = (entry.source ?? preferred) === 'vnish-rest' || (slowDue && preferred === 'vnish-rest');
   if (tryRest) {
-    const { client, password } = clientFor(id, e, d, slowDue);
-    const refresh = e.detailDue || e.detail === null || now - e.detail.atMs >= d.detailEveryMs;
+    const { client, password } = clientFor(rigId, entry, deps, slowDue);
+    const refresh = entry.detailDue || entry.detail === null || now - entry.detail.atMs >= deps.detailEveryMs;
     try {
-      const read = await readVnish(client, e.detail, refresh, o);
+      const read = await readVnish(client, entry.detail, refresh, options);
       if (!hasFigures(read.snapshot)) {
         throw new MinerError('bad_reply', `${client.host}:${client.port}: the reply has no usable figures`);
       }
       const unit = hashUnitOf(read.snapshot);
-      const slow = slowDue ? await readVnishSlow(client, unit, e.slow, chipsDue, o) : e.slow;
+      const slow = slowDue ? await readVnishSlow(client, unit, entry.slow, chipsDue, options) : entry.slow;
       return {
         snapshot: read.snapshot,
         source: 'vnish-rest',
@@ -141,7 +156,7 @@ async function readEntry(id: string, e: RigEntry, d: PollDeps, o: ReadOptions): 
   }
   if (target.rpcPort === null) throw new MinerError('unreachable', `${target.host}: no RPC port to ask`);
   try {
-    const snapshot = await readRpc(target.host, target.rpcPort, o);
+    const snapshot = await readRpc(target.host, target.rpcPort, options);
     if (!hasFigures(snapshot)) {
       throw new MinerError(
         'bad_reply',
@@ -153,11 +168,11 @@ async function readEntry(id: string, e: RigEntry, d: PollDeps, o: ReadOptions): 
     return {
       snapshot,
       source: 'cgminer-rpc',
-      client: e.client,
-      password: e.password,
-      detail: e.detail,
+      client: entry.client,
+      password: entry.password,
+      detail: entry.detail,
       detailRead: false,
-      slow: slowDue ? slowFromSnapshot(snapshot, now) : e.slow,
+      slow: slowDue ? slowFromSnapshot(snapshot, now) : entry.slow,
       slowRead: slowDue,
       // RPC has no chip detail: asking again would not help.
       chipsRead: chipsDue,

@@ -4,7 +4,7 @@
  * at the pool (it merges them), so they get no per-rig figure, and the total counts each worker once.
  */
 import { type ProHashingState } from '../../shared/pool';
-import { type RigPoolInput } from '../pool/prohashing/mapping';
+import { type RigPoolInput } from './pool-port';
 import { type PoolFigures } from './live';
 
 export type PoolView = {

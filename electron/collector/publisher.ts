@@ -5,7 +5,7 @@
  */
 import { type Problem } from '../../shared/health';
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
-import { type Cancel, type Clock } from '../pool/prohashing/clock';
+import { type Cancel, type Clock } from '../clock';
 import { changedSince, summarize } from './live';
 
 export type CollectorUpdate = { live: RigLive[]; removed: string[]; summary: FleetSummary };

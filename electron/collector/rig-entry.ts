@@ -175,3 +175,22 @@ export function detailsOf(e: RigEntry): RigDetails {
     errors: s?.errors ?? [],
   };
 }
+
+/** Every rig's view at `now`. */
+export function liveViews(entries: ReadonlyMap<string, RigEntry>, now: number): Map<string, RigLive> {
+  const out = new Map<string, RigLive>();
+  for (const [id, e] of entries) out.set(id, liveOf(id, e, now));
+  return out;
+}
+
+/** One rig's view at `now`; null when the collector does not know it (removed). */
+export function liveOfId(entries: ReadonlyMap<string, RigEntry>, id: string, now: number): RigLive | null {
+  const e = entries.get(id);
+  return e === undefined ? null : liveOf(id, e, now);
+}
+
+/** One rig's detail view; null when the collector does not know it. */
+export function detailsOfId(entries: ReadonlyMap<string, RigEntry>, id: string): RigDetails | null {
+  const e = entries.get(id);
+  return e === undefined ? null : detailsOf(e);
+}

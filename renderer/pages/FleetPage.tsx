@@ -13,18 +13,15 @@ import { FleetSummaryStrip } from './FleetSummaryStrip';
 
 type SortKey = 'name' | 'state' | 'hashrate' | 'temp';
 
-const stateRank = (l: RigLive | undefined) =>
-  !l
-    ? 5
-    : l.liveness === 'offline'
-      ? 0
-      : l.minerState === 'failure'
-        ? 1
-        : l.liveness === 'stale'
-          ? 2
-          : l.liveness === 'unknown'
-            ? 4
-            : 3;
+/** Sorting by state puts the rigs that need a look first: offline, failed, stale, then working, unknown, unseen. */
+function stateRank(l: RigLive | undefined): number {
+  if (!l) return 5;
+  if (l.liveness === 'offline') return 0;
+  if (l.minerState === 'failure') return 1;
+  if (l.liveness === 'stale') return 2;
+  if (l.liveness === 'unknown') return 4;
+  return 3;
+}
 
 function sortRigs(rigs: RigRecord[], live: ReadonlyMap<string, RigLive>, key: SortKey): RigRecord[] {
   const byName = (a: RigRecord, b: RigRecord) => a.name.localeCompare(b.name, undefined, { numeric: true });
