@@ -5,8 +5,11 @@
  */
 import { appendFileSync } from 'node:fs';
 
-import { type CollectorObserver } from '../collector/collector';
-import { type SchedulerStats } from '../collector/scheduler';
+import { type Core, type CoreOptions } from '../core';
+
+// Named through the core's own options and surface: a CLI command reaches nothing behind the core.
+type CollectorObserver = NonNullable<NonNullable<CoreOptions['collector']>['observer']>;
+type SchedulerStats = ReturnType<Core['collector']['stats']>;
 
 export type StatsLine = {
   at: number;
