@@ -191,6 +191,7 @@ describe('rigdeck status and export', () => {
             'error',
             'fan_rpm_min',
             'hashrate_mhs',
+            'health',
             'id',
             'ip',
             'last_seen',
@@ -199,12 +200,15 @@ describe('rigdeck status and export', () => {
             'name',
             'nominal_mhs',
             'power_w',
+            'problems',
             'state',
           ].sort(),
         );
         expect(l.liveness).toBe('online');
         expect(l.hashrate_mhs).toBeGreaterThan(0);
         expect(l.error).toBeNull();
+        expect(l.health).toBe('ok');
+        expect(l.problems).toEqual([]);
         expect(Number.isNaN(Date.parse(String(l.last_seen)))).toBe(false);
       }
 
@@ -231,6 +235,7 @@ describe('rigdeck status and export', () => {
       for (const l of goneLines) {
         expect(l.liveness).not.toBe('online');
         expect(String(l.error)).toMatch(/GET \/api\/v1\/summary @ /);
+        expect(l.health).not.toBe('ok');
         // History keeps whole seconds.
         const before = Date.parse(String(lines.find((o) => o.id === l.id)?.last_seen));
         expect(Date.parse(String(l.last_seen))).toBe(Math.floor(before / 1000) * 1000);
