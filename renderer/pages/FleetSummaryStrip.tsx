@@ -21,6 +21,27 @@ export function FleetSummaryStrip({ summary: s }: { summary: FleetSummary }) {
         <strong>{formatPower(s.powerW)}</strong>
         <small className="muted">{formatEfficiency(s.efficiencyJPerMh)}</small>
       </div>
+      <div className="card" data-testid="fleet-health">
+        <span className="label">Health</span>
+        <strong>
+          <HealthCount n={s.rigs.byHealth.critical} word="critical" tone="bad" />
+          <HealthCount n={s.rigs.byHealth.warning} word="warning" tone="warn" />
+          <HealthCount n={s.rigs.byHealth.ok} word="OK" tone="ok" />
+        </strong>
+        <small className="muted">
+          {s.rigs.byHealth.unknown > 0 ? `${s.rigs.byHealth.unknown} not read yet` : 'every rig read'}
+        </small>
+      </div>
+      <div className="card" data-testid="fleet-missing">
+        <span className="label">Missing hashrate</span>
+        <strong className={s.missingHashrateMhs > 0 ? 'tone-warn' : undefined}>
+          {formatHashrate(s.missingHashrateMhs)}
+        </strong>
+        <small className="muted">
+          {formatPercent(s.missingHashrateMhs, s.nominalHashrateMhs)} of nominal{' '}
+          {formatHashrate(s.nominalHashrateMhs)}, offline and starting rigs counted whole
+        </small>
+      </div>
       <div className="card">
         <span className="label">Rigs</span>
         <strong>
@@ -33,5 +54,13 @@ export function FleetSummaryStrip({ summary: s }: { summary: FleetSummary }) {
         </small>
       </div>
     </div>
+  );
+}
+
+function HealthCount({ n, word, tone }: { n: number; word: string; tone: string }) {
+  return (
+    <span className={n > 0 ? `tone-${tone}` : 'muted'}>
+      {n} {word}{' '}
+    </span>
   );
 }
