@@ -4,6 +4,7 @@ import { formatHashrate } from '../../shared/units';
 
 /** The fleet at a glance. Totals count only rigs whose figures are live; the counts say how many are not. */
 export function FleetSummaryStrip({ summary: s }: { summary: FleetSummary }) {
+  const h = s.rigs.byHealth;
   return (
     <div className="cards" data-testid="fleet-summary">
       <div className="card">
@@ -24,22 +25,31 @@ export function FleetSummaryStrip({ summary: s }: { summary: FleetSummary }) {
       <div className="card" data-testid="fleet-health">
         <span className="label">Health</span>
         <strong>
-          <HealthCount n={s.rigs.byHealth.critical} word="critical" tone="bad" />
-          <HealthCount n={s.rigs.byHealth.warning} word="warning" tone="warn" />
-          <HealthCount n={s.rigs.byHealth.ok} word="OK" tone="ok" />
+          {h.critical + h.warning === 0 ? (
+            <span className={h.ok > 0 ? 'tone-ok' : 'muted'}>{h.ok > 0 ? 'All OK' : 'Not read yet'}</span>
+          ) : (
+            <>
+              <HealthCount n={h.critical} word="critical" tone="bad" />
+              {' · '}
+              <HealthCount n={h.warning} word="warning" tone="warn" />
+            </>
+          )}
         </strong>
         <small className="muted">
-          {s.rigs.byHealth.unknown > 0 ? `${s.rigs.byHealth.unknown} not read yet` : 'every rig read'}
+          {h.ok} OK{h.unknown > 0 && ` · ${h.unknown} not read yet`}
         </small>
       </div>
-      <div className="card" data-testid="fleet-missing">
+      <div
+        className="card"
+        data-testid="fleet-missing"
+        title="Every rig's shortfall against its nominal hashrate; offline and starting rigs count in full."
+      >
         <span className="label">Missing hashrate</span>
         <strong className={s.missingHashrateMhs > 0 ? 'tone-warn' : undefined}>
           {formatHashrate(s.missingHashrateMhs)}
         </strong>
         <small className="muted">
-          {formatPercent(s.missingHashrateMhs, s.nominalHashrateMhs)} of nominal{' '}
-          {formatHashrate(s.nominalHashrateMhs)}, offline and starting rigs counted whole
+          {formatPercent(s.missingHashrateMhs, s.nominalHashrateMhs)} of nominal, offline rigs included
         </small>
       </div>
       <div className="card">
@@ -60,7 +70,7 @@ export function FleetSummaryStrip({ summary: s }: { summary: FleetSummary }) {
 function HealthCount({ n, word, tone }: { n: number; word: string; tone: string }) {
   return (
     <span className={n > 0 ? `tone-${tone}` : 'muted'}>
-      {n} {word}{' '}
+      {n} {word}
     </span>
   );
 }
