@@ -25,18 +25,22 @@ export function FleetSummaryStrip({ summary: s }: { summary: FleetSummary }) {
       <div className="card" data-testid="fleet-health">
         <span className="label">Health</span>
         <strong>
-          {h.critical + h.warning === 0 ? (
-            <span className={h.ok > 0 ? 'tone-ok' : 'muted'}>{h.ok > 0 ? 'All OK' : 'Not read yet'}</span>
+          {h.critical > 0 ? (
+            <span className="tone-bad">{h.critical} critical</span>
+          ) : h.warning > 0 ? (
+            <span className="tone-warn">{h.warning} warning</span>
           ) : (
-            <>
-              <HealthCount n={h.critical} word="critical" tone="bad" />
-              {' · '}
-              <HealthCount n={h.warning} word="warning" tone="warn" />
-            </>
+            <span className={h.ok > 0 ? 'tone-ok' : 'muted'}>{h.ok > 0 ? 'All OK' : 'Not read yet'}</span>
           )}
         </strong>
         <small className="muted">
-          {h.ok} OK{h.unknown > 0 && ` · ${h.unknown} not read yet`}
+          {[
+            h.critical > 0 && h.warning > 0 ? `${h.warning} warning` : null,
+            `${h.ok} OK`,
+            h.unknown > 0 ? `${h.unknown} not read yet` : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </small>
       </div>
       <div
@@ -64,13 +68,5 @@ export function FleetSummaryStrip({ summary: s }: { summary: FleetSummary }) {
         </small>
       </div>
     </div>
-  );
-}
-
-function HealthCount({ n, word, tone }: { n: number; word: string; tone: string }) {
-  return (
-    <span className={n > 0 ? `tone-${tone}` : 'muted'}>
-      {n} {word}
-    </span>
   );
 }
