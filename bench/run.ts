@@ -4,10 +4,11 @@
  * Each suite reports medians of several runs; timing belongs here, never in tests.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
 import { runFarmBench } from './farm';
 import { runHistoryBench } from './history';
@@ -53,6 +54,14 @@ const suites: Suite[] = [
       'namespace the bench creates: a /24 with 200 Vnish miners + 20 impostors, a /22 with silent (dropped) addresses',
     run: runScanBench,
   },
+  {
+    name: 'alerts',
+    about:
+      'alerts engine with its real SQLite store and event bus at 1,000 rigs (50 with open alerts): from the update that ' +
+      'completes the sustain window to the notification on the bus, for one rig and for 100 at once (one grouped ' +
+      'notification), and an update that changes nothing; simulated clock, medians of 15 runs',
+    run: runAlertsBench,
+  },
 ];
 
 const RESULTS = join(import.meta.dirname, 'results');
@@ -74,8 +83,9 @@ async function main() {
   }
   const date = new Date().toISOString().slice(0, 10);
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const partial = only.length > 0;
   const report = [
-    `# RigDeck benchmarks, ${date}`,
+    `# RigDeck benchmarks, ${date}${partial ? ` (suites matching: ${only.join(', ')})` : ''}`,
     '',
     `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}.`,
     'All traffic on loopback. Numbers are medians of several runs; the machine is shared and noisy, so compare',
@@ -84,8 +94,12 @@ async function main() {
     ...sections,
   ].join('\n');
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, `${date}.md`), `${report}\n`);
-  writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(metrics, null, 2)}\n`);
+  // A partial run (`npm run bench -- alerts`) updates its own figures and keeps every other one as last measured.
+  const latest = join(RESULTS, 'latest.json');
+  const kept =
+    partial && existsSync(latest) ? (JSON.parse(readFileSync(latest, 'utf8')) as Record<string, number>) : {};
+  writeFileSync(join(RESULTS, partial ? `${date}-${only.join('-')}.md` : `${date}.md`), `${report}\n`);
+  writeFileSync(latest, `${JSON.stringify({ ...kept, ...metrics }, null, 2)}\n`);
   console.log(report);
 }
 

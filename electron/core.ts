@@ -8,6 +8,7 @@ import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
 import { fleetChange } from '../shared/fleet';
 import { alertHandlers } from './alerts/handlers';
+import { type CoreAlerts, createCoreAlerts } from './alerts/wire';
 import { appHandlers } from './app/handlers';
 import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
@@ -61,6 +62,7 @@ export type Core = {
   readonly discovery: Discovery;
   readonly collector: Collector;
   readonly history: HistoryStore;
+  readonly alerts: CoreAlerts;
   /** A device that announced itself (IP Report, mDNS): shown on the Discovery page; a known rig that moved is updated. */
   announce(device: DiscoveredDevice): void;
   start(): Promise<void>;
@@ -77,7 +79,7 @@ export function createCore(options: CoreOptions): Core {
   const vault = openVault(options.dataDir, options.openCipher(options.dataDir), log);
   const passwords = createPasswords(vault);
   const registry = createRegistry(db, passwords.hasOwn);
-  const discovery = createDiscovery();
+  const discovery = createDiscovery({ log });
   const history = createHistoryStore(db);
   const feed = createSwitchableFeed(now);
   const pool = createPoolConnection(vault, feed, () => settings.get().pool, log);
@@ -89,6 +91,7 @@ export function createCore(options: CoreOptions): Core {
     settings: { pollIntervalSec, retention },
     ...(options.collector ?? {}),
   });
+  const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
   const info: AppInfo = {
     name: APP_NAME,
     version: APP_VERSION,
@@ -112,7 +115,7 @@ export function createCore(options: CoreOptions): Core {
     ...discoveryHandlers({ discovery, registry, settings, events }),
     ...telemetryHandlers({ collector, history, registry, now }),
     ...poolHandlers(pool, feed),
-    ...alertHandlers(),
+    ...alertHandlers(alerts.service),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
@@ -139,10 +142,12 @@ export function createCore(options: CoreOptions): Core {
     discovery,
     collector,
     history,
+    alerts,
     announce: onAnnounced,
     async start() {
       running = true;
       unwire = wireTelemetry({ events, registry, collector, pool, feed });
+      alerts.start(collector);
       collector.setRigs(registry.list());
       collector.start();
       pool.start();
@@ -167,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
       if (running) {
         running = false;
         unwire?.();
+        alerts.stop();
         await pool.stop();
         await collector.stop();
       }

@@ -11,6 +11,7 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'e
 import { type Core, createCore } from './core';
 import { errorMessage } from './contract/dispatch';
 import { hardenWebContents } from './desktop/harden';
+import { createDesktopNotifier } from './desktop/notifications';
 import { appSchemePrivileges, registerAppProtocol } from './desktop/protocol';
 import { desktopCipher } from './desktop/safe-storage-cipher';
 import { openElectronSettingsStore } from './desktop/settings-store';
@@ -76,6 +77,11 @@ export async function startDesktop(): Promise<void> {
   };
   app.on('second-instance', show);
   const tray = createTray(join(RENDERER_DIR, 'icon.png'), core, show, () => app.quit());
+  // A clicked notification brings the window up and tells the renderer which rig to show.
+  const notifier = createDesktopNotifier(core, (rigId) => {
+    show();
+    core.events.emit('alerts.open', { rigId });
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(PRELOAD);
   });
@@ -87,6 +93,7 @@ export async function startDesktop(): Promise<void> {
     event.preventDefault();
     unregister();
     tray.destroy();
+    notifier.destroy();
     void core.stop().finally(() => app.exit(0));
   });
 }

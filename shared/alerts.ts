@@ -78,11 +78,30 @@ export const maintenanceAddSchema = z
   .strict()
   .refine((m) => m.toMs > m.fromMs, { message: 'The window must end after it starts.', path: ['toMs'] });
 
-/** Only what changed, plus the counts for the navigation badge. */
+/**
+ * One notification for the faces to show (desktop: Electron Notification; headless: the browser's). Already
+ * grouped and throttled by the core: "5 rigs overheating: rig-03, rig-07, …" is one entry, never five.
+ */
+export const alertNotificationSchema = z.object({
+  title: z.string(),
+  body: z.string(),
+  /** The rigs it is about: one opens that rig, several the Alerts page. */
+  rigIds: z.array(z.string()),
+  severity: z.enum(severities),
+  /** Play a sound (critical alerts with the sound setting on); a silent notification otherwise. */
+  sound: z.boolean(),
+});
+export type AlertNotification = z.infer<typeof alertNotificationSchema>;
+
+/** Only what changed, plus the counts for the navigation badge, and what to notify now (often nothing). */
 export const alertsChangedSchema = z.object({
   alerts: z.array(alertSchema),
   counts: alertCountsSchema,
+  notify: z.array(alertNotificationSchema).default([]),
 });
 export type AlertsChanged = z.infer<typeof alertsChangedSchema>;
+
+/** A desktop notification was clicked: the renderer shows this rig, or the Alerts page when null. */
+export const alertsOpenSchema = z.object({ rigId: z.string().nullable() });
 
 export const alertIdsSchema = z.array(id).min(1).max(10_000);

@@ -12,6 +12,7 @@ import {
   alertSchema,
   alertsChangedSchema,
   alertsListRequestSchema,
+  alertsOpenSchema,
   maintenanceAddSchema,
   maintenanceWindowSchema,
 } from './alerts';
@@ -210,6 +211,8 @@ export const events = {
   'discovery.done': scanSummarySchema,
   /** Alerts that were opened, changed or cleared, and the counts for the navigation badge. */
   'alerts.changed': alertsChangedSchema,
+  /** Desktop only: a notification was clicked, so the window should show its rig (or the Alerts page). */
+  'alerts.open': alertsOpenSchema,
 } as const;
 
 export type Methods = typeof methods;

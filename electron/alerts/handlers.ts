@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract';
-import { RpcError } from '../../shared/errors';
+import type { AlertService } from './service';
 
 type AlertHandlers = Pick<
   Handlers,
@@ -11,18 +11,13 @@ type AlertHandlers = Pick<
   | 'maintenance.remove'
 >;
 
-const unavailable = async (): Promise<never> => {
-  throw new RpcError({ code: 'unavailable', message: 'The alerts engine is being built.' });
-};
-
-/** Placeholder until the alerts engine lands in this folder: every call answers "unavailable". */
-export function alertHandlers(): AlertHandlers {
+export function alertHandlers(alerts: AlertService): AlertHandlers {
   return {
-    'alerts.list': unavailable,
-    'alerts.acknowledge': unavailable,
-    'alerts.snooze': unavailable,
-    'maintenance.list': unavailable,
-    'maintenance.add': unavailable,
-    'maintenance.remove': unavailable,
+    'alerts.list': async (req) => alerts.list(req),
+    'alerts.acknowledge': async ({ ids }) => ({ alerts: alerts.acknowledge(ids) }),
+    'alerts.snooze': async ({ ids, minutes }) => ({ alerts: alerts.snooze(ids, minutes) }),
+    'maintenance.list': async () => ({ windows: alerts.windows() }),
+    'maintenance.add': async (req) => alerts.addWindow(req),
+    'maintenance.remove': async ({ id }) => ({ removed: alerts.removeWindow(id) }),
   };
 }

@@ -1,4 +1,5 @@
 /** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
+import { alerts, alertsHelp } from './alerts';
 import { UsageError } from './args';
 import { passwd, passwdHelp } from './passwd';
 import { exportCsv, exportHelp } from './export';
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   scan: { run: scan, summary: 'find miners on the network (and --add them to the fleet)', help: scanHelp },
   status: { run: status, summary: 'poll the registered fleet once and print it', help: statusHelp },
   export: { run: exportCsv, summary: 'write history as CSV', help: exportHelp },
+  alerts: { run: alerts, summary: 'list active alerts (--all: with past ones)', help: alertsHelp },
 };
 
 export function usage(): string {

@@ -11,7 +11,8 @@ export const passwdHelp = `Usage: npm run rigdeck -- passwd [--data DIR] [--clea
 
 Sets the password the headless server asks every browser for (stored as a salted scrypt hash in DIR/auth.json).
 Reads the password from the terminal (asked twice, not echoed) or from the first line of standard input.
-  --clear     remove the password (the server then only listens on loopback)`;
+  --clear     remove the password (the server then only starts on loopback; one already
+              running beyond loopback refuses everyone until a password is set again)`;
 
 export async function passwd(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -27,7 +28,10 @@ export async function passwd(argv: string[]): Promise<number> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   if (values.clear) {
     clearPasswordRecord(dataDir);
-    console.log('Password removed. The headless server will only listen on loopback.');
+    console.log(
+      'Password removed. The headless server will only start on loopback; one already running beyond ' +
+        'loopback refuses every connection until a password is set again.',
+    );
     return 0;
   }
   const password = process.stdin.isTTY ? await askTwice() : await firstLine();

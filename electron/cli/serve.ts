@@ -5,21 +5,28 @@ import { parseArgs } from 'node:util';
 import { createNodeCore } from '../headless-core';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server';
 import { IP_REPORT_PORT } from '../discovery/ip-report';
+import { createLogger, levelFromEnv } from '../log/logger';
 import { UsageError, helpOption, parsePort } from './args';
 import { resolveDataDir } from './data-dir';
 
-export const serveHelp = `Usage: npm run serve -- [--port P] [--host H] [--data DIR] [--allow-origin URL]
+export const serveHelp = `Usage: npm run serve -- [--port P] [--host H] [--data DIR] [--allow-host NAME] [--allow-origin URL]
 
 Serves RigDeck's UI and API to browsers (the headless face).
   --port P          port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
   --host H          address to listen on (default ${DEFAULT_HOST}). Anything but loopback
                     requires a password: npm run rigdeck -- passwd
   --data DIR        data directory (default: the desktop app's, per platform)
+  --ui DIR          the built UI to serve (default dist/renderer)
+  --allow-host NAME also answer requests whose Host header is NAME (repeatable); besides it,
+                    only loopback names, the --host address and the address a request
+                    arrived on are answered (against DNS rebinding)
   --allow-origin U  also accept browser pages from origin U (repeatable)
   --ip-report P|off UDP port for the miners' IP Report button (default ${IP_REPORT_PORT}), or off
   --metrics         serve Prometheus metrics at /metrics (behind the password when one is set)
   --mdns ADDR       announce this server as _rigdeck._tcp and browse for miners over mDNS on the
-                    interface with IPv4 address ADDR (off by default)`;
+                    interface with IPv4 address ADDR (off by default)
+The log goes to standard output as JSON lines (pino); RIGDECK_LOG_LEVEL=debug|info|warn|error|silent
+sets how much (default info).`;
 
 const STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
 
@@ -31,7 +38,9 @@ export async function serve(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       data: { type: 'string' },
+      ui: { type: 'string' },
       'allow-origin': { type: 'string', multiple: true },
+      'allow-host': { type: 'string', multiple: true },
       'ip-report': { type: 'string' },
       mdns: { type: 'string' },
       metrics: { type: 'boolean' },
@@ -42,18 +51,22 @@ export async function serve(argv: string[]): Promise<number> {
     console.log(serveHelp);
     return 0;
   }
-  if (!existsSync(STATIC_DIR))
-    throw new UsageError(`The UI is not built (${STATIC_DIR}); run "npm run build:renderer".`);
+  const staticDir = values.ui ?? STATIC_DIR;
+  if (!existsSync(staticDir))
+    throw new UsageError(`The UI is not built (${staticDir}); run "npm run build:renderer".`);
   const dataDir = resolveDataDir(values.data);
-  const core = createNodeCore({ dataDir, ipReport: parseIpReport(values['ip-report']) });
+  const log = createLogger({ level: levelFromEnv(process.env) });
+  const core = createNodeCore({ dataDir, log, ipReport: parseIpReport(values['ip-report']) });
   await core.start();
   const server = await startServer({
     core,
     host: values.host ?? DEFAULT_HOST,
     port: parsePort(values.port as string | undefined, DEFAULT_PORT),
-    staticDir: STATIC_DIR,
+    staticDir,
     allowedOrigins: values['allow-origin'] ?? [],
+    allowedHosts: values['allow-host'] ?? [],
     metrics: values.metrics ?? false,
+    log,
   }).catch(async (err: unknown) => {
     await core.stop();
     throw err;

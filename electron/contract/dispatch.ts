@@ -10,7 +10,11 @@ import {
 import { RpcError, type RpcResult, invalidArgument } from '../../shared/errors';
 
 export type Dispatch = (method: string, params: unknown, ctx: CallContext) => Promise<RpcResult<unknown>>;
-export type Logger = Pick<Console, 'info' | 'warn' | 'error'>;
+/**
+ * Console-shaped so `console` itself is one; the headless face passes the pino-backed one (electron/log). `debug`
+ * is optional so a three-method test logger still fits; what only matters when debugging goes there.
+ */
+export type Logger = Pick<Console, 'info' | 'warn' | 'error'> & { debug?: Console['debug'] };
 
 /**
  * The single entry every transport uses: unknown names and invalid arguments are refused with a typed error

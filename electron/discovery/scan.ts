@@ -6,6 +6,7 @@
  * streamed through `onEvent` as soon as each is known; only counts are kept.
  */
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
+import type { Logger } from '../contract/dispatch';
 import { type Identity, unknownIdentity } from './fingerprint';
 import { createSemaphore } from './limiter';
 import { type Target, type TargetSet } from './targets';
@@ -60,6 +61,8 @@ export type ScanDeps = {
   identify(target: Target, open: Open, signal: AbortSignal): Promise<Identity>;
   toDevice(target: Target, open: Open, identity: Identity, source: DiscoverySource): DiscoveredDevice;
   now(): number;
+  /** Where a failing listener is reported; console when not given. */
+  log?: Pick<Logger, 'error'>;
 };
 
 function reasonOf(e: unknown): string {
@@ -95,7 +98,7 @@ export async function runScan(
     try {
       onEvent(event);
     } catch (e) {
-      console.error(`discovery: scan listener failed: ${reasonOf(e)}`);
+      (deps.log ?? console).error(`discovery: scan listener failed: ${reasonOf(e)}`);
     }
   };
   const progress = (force: boolean): void => {

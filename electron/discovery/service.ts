@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
+import type { Logger } from '../contract/dispatch';
 import { unknownIdentity } from './fingerprint';
 import { DEFAULT_MAX_BYTES, identify, type IdentifyDeps, realIdentifyDeps, toDevice } from './identify';
 import {
@@ -49,6 +50,7 @@ export type DiscoveryDeps = IdentifyDeps & {
   now(): number;
   newId(): string;
   bonjour: BonjourFactory;
+  log: Logger;
   /** Only for tests that fake the UDP socket or the clock of the rate limiter. */
   ipReport?: IpReportDeps;
 };
@@ -92,6 +94,7 @@ const realDeps: DiscoveryDeps = {
   now: () => Date.now(),
   newId: () => randomUUID(),
   bonjour: realBonjour,
+  log: console,
 };
 
 /** IP Report and mDNS devices identified at once; they arrive one by one, so a few slots are plenty. */
@@ -152,7 +155,7 @@ export function createDiscovery(overrides: Partial<DiscoveryDeps> = {}): Discove
       try {
         then(await identifyTarget(t, source, silent));
       } catch (e) {
-        console.error(`discovery: ${source} ${t.host}: ${e instanceof Error ? e.message : String(e)}`);
+        deps.log.error(`discovery: ${source} ${t.host}: ${e instanceof Error ? e.message : String(e)}`);
       } finally {
         sideSlots.release();
         inFlight.delete(key);
@@ -177,6 +180,7 @@ export function createDiscovery(overrides: Partial<DiscoveryDeps> = {}): Discove
           identify: (t, open, signal) => verdict(t, open, signal, maxBytes, options.identifyTimeoutMs),
           toDevice,
           now: deps.now,
+          log: deps.log,
         },
         onEvent,
         controller.signal,

@@ -3,6 +3,7 @@ import type { Logger } from '../contract/dispatch';
 import type { Vault } from '../secrets/vault';
 import { systemClock } from './prohashing/clock';
 import { type ProHashingService, createProHashing } from './prohashing/service';
+import { routeAutobahnLog } from './prohashing/wamp-connector';
 import type { SwitchableFeed } from './switchable-feed';
 
 export const POOL_KEY = 'pool:prohashing:api-key';
@@ -27,6 +28,7 @@ export function createPoolConnection(
   poolSettings: () => Settings['pool'],
   log: Logger,
 ): PoolConnection {
+  routeAutobahnLog(log);
   // What the current service was made with; read from settings at each (re)connect, never captured once.
   let pool = poolSettings();
   let running = false;
@@ -40,6 +42,7 @@ export function createPoolConnection(
       baseUrl: pool.restUrl,
       wsUrl: pool.wsUrl,
       clock: systemClock,
+      log,
     });
   };
   const swap = async () => {

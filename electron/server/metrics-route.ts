@@ -2,17 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Core } from '../core';
 import { renderMetrics } from './metrics';
-import { type PasswordRecord, verifyPassword } from './password';
+import type { Access } from './access';
+import type { PasswordRecord } from './password';
 import type { Sessions } from './sessions';
 import type { LoginThrottle } from './throttle';
+import type { Verify } from './verify-queue';
 
 type Deps = {
   core: Pick<Core, 'registry' | 'collector'>;
-  password: () => PasswordRecord | null;
+  access: () => Access;
+  verify: Verify;
   sessions: Sessions;
   throttle: LoginThrottle;
   now: () => number;
-  log: Pick<Console, 'warn'>;
 };
 
 /**
@@ -25,25 +27,12 @@ export function createMetricsRoute(deps: Deps) {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    const record = deps.password();
-    if (record !== null) {
-      const peer = req.socket.remoteAddress ?? 'unknown';
-      const gate = deps.throttle.check(peer, deps.now());
-      if (!gate.allowed) {
-        res
-          .writeHead(429, { 'Retry-After': String(Math.ceil(gate.retryAfterMs / 1000)) })
-          .end('Too many failed logins.\n');
-        return;
-      }
-      if (!(await authorized(req.headers.authorization, record, deps))) {
-        deps.throttle.fail(peer, deps.now());
-        res
-          .writeHead(401, { 'WWW-Authenticate': 'Basic realm="RigDeck metrics"' })
-          .end('Password required.\n');
-        return;
-      }
-      deps.throttle.succeed(peer);
+    const access = deps.access();
+    if (access.kind === 'locked') {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`${access.reason}\n`);
+      return;
     }
+    if (access.kind === 'password' && !(await allowed(req, res, access.record, deps))) return;
     const { collector, registry } = deps.core;
     const live = new Map(collector.live().map((l) => [l.rigId, l]));
     const body = renderMetrics(registry.list(), live, collector.summary());
@@ -55,12 +44,32 @@ export function createMetricsRoute(deps: Deps) {
   };
 }
 
-async function authorized(header: string | undefined, record: PasswordRecord, deps: Deps): Promise<boolean> {
-  if (!header) return false;
-  const [scheme, value = ''] = header.split(' ', 2);
-  if (scheme?.toLowerCase() === 'bearer') return deps.sessions.valid(value, deps.now());
-  if (scheme?.toLowerCase() !== 'basic') return false;
-  const decoded = Buffer.from(value, 'base64').toString('utf8');
+/** A valid session token passes; a Basic password is checked only with an attempt reserved from the throttle. */
+async function allowed(req: IncomingMessage, res: ServerResponse, record: PasswordRecord, deps: Deps) {
+  const [scheme = '', value = ''] = (req.headers.authorization ?? '').split(' ', 2);
+  if (scheme.toLowerCase() === 'bearer' && deps.sessions.valid(value, deps.now())) return true;
+  const decoded = scheme.toLowerCase() === 'basic' ? Buffer.from(value, 'base64').toString('utf8') : '';
   const colon = decoded.indexOf(':');
-  return colon >= 0 && verifyPassword(decoded.slice(colon + 1), record);
+  if (colon < 0) {
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="RigDeck metrics"' }).end('Password required.\n');
+    return false;
+  }
+  const gate = deps.throttle.begin(req.socket.remoteAddress ?? 'unknown', deps.now());
+  if (!gate.allowed) {
+    res
+      .writeHead(429, { 'Retry-After': String(Math.ceil(gate.retryAfterMs / 1000)) })
+      .end('Too many failed logins.\n');
+    return false;
+  }
+  let ok = false;
+  try {
+    ok = await deps.verify(decoded.slice(colon + 1), record);
+  } finally {
+    if (ok) gate.attempt.succeeded();
+    else gate.attempt.failed(deps.now());
+  }
+  if (!ok) {
+    res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="RigDeck metrics"' }).end('Password required.\n');
+  }
+  return ok;
 }

@@ -4,37 +4,51 @@ import type { EventName } from '../../shared/contract';
 import type { RpcErrorShape } from '../../shared/errors';
 import { type ServerMessage, clientMessageSchema } from '../../shared/wire';
 import type { Core } from '../core';
-import type { PasswordRecord } from './password';
+import type { Access } from './access';
 import type { Sessions } from './sessions';
 import type { LoginThrottle } from './throttle';
+import type { Verify } from './verify-queue';
 
 export type SocketDeps = {
   core: Pick<Core, 'dispatch' | 'info'>;
-  password: () => PasswordRecord | null;
-  verify: (password: string, record: PasswordRecord) => Promise<boolean>;
+  /** Read at connect and at every login, so a password set, changed or cleared meanwhile takes effect. */
+  access: () => Access;
+  verify: Verify;
   sessions: Sessions;
   throttle: LoginThrottle;
   now: () => number;
+  /** This socket logged out of `token`: end that session everywhere. */
+  loggedOut: (token: string) => void;
 };
 
 export type Connection = {
   /** Forwards a core event, but only once this socket has logged in (or no password is set). */
   deliver(event: EventName, payload: unknown): void;
+  /** The session `token` ended (logged out on some socket): a socket holding it must log in again. */
+  revoked(token: string): void;
 };
 
 /**
  * One browser tab. Until it logs in (when a password is set) the only thing it may do is log in; every message
  * is parsed by the wire schema and answered, so a malformed or hostile message costs an error reply, never the server.
+ * A logged-in socket stays in only while its session token is valid: logout elsewhere or expiry ends it.
  */
 export function handleConnection(ws: WebSocket, peer: string, deps: SocketDeps): Connection {
-  let authed = deps.password() === null;
+  // 'open' when the server had no password at connect (loopback only); else the session token once logged in.
+  let open = deps.access().kind === 'open';
   let token: string | null = null;
+  const authed = () => open || (token !== null && deps.sessions.valid(token, deps.now()));
   const send = (msg: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg));
   };
   const fail = (id: string | number | null, error: RpcErrorShape) => send({ type: 'error', id, error });
+  const loginError = (code: RpcErrorShape['code'], message: string, retryAfterMs?: number) =>
+    send({
+      type: 'login.error',
+      error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs },
+    });
 
-  send({ type: 'hello', auth: authed ? 'none' : 'required', version: deps.core.info.version });
+  send({ type: 'hello', auth: open ? 'none' : 'required', version: deps.core.info.version });
 
   ws.on('message', (data, isBinary) => {
     void onMessage(isBinary ? null : data.toString()).catch((err: unknown) => {
@@ -65,59 +79,56 @@ export function handleConnection(ws: WebSocket, peer: string, deps: SocketDeps):
     const msg = parsed.data;
     if (msg.type === 'login') return login(msg.password, msg.token);
     if (msg.type === 'logout') {
-      if (token) deps.sessions.revoke(token);
+      const ended = token;
       token = null;
-      authed = deps.password() === null;
+      open = deps.access().kind === 'open';
+      if (ended) deps.loggedOut(ended);
       return;
     }
-    if (!authed) return fail(msg.id, { code: 'unauthorized', message: 'Log in first.' });
+    if (!authed()) return fail(msg.id, { code: 'unauthorized', message: 'Log in first.' });
     const result = await deps.core.dispatch(msg.method, msg.params, { face: 'headless', peer });
     if (result.ok) send({ type: 'result', id: msg.id, result: result.value });
     else fail(msg.id, result.error);
   }
 
   async function login(password: string | undefined, presented: string | undefined) {
-    const record = deps.password();
-    const now = deps.now();
-    if (record === null) {
-      authed = true;
+    const access = deps.access();
+    if (access.kind === 'locked') return loginError('unauthorized', access.reason);
+    if (access.kind === 'open') {
+      open = true;
       return send({ type: 'login.ok', token: '' });
     }
-    if (presented !== undefined && deps.sessions.valid(presented, now)) {
-      authed = true;
+    if (presented !== undefined && deps.sessions.valid(presented, deps.now())) {
       token = presented;
       return send({ type: 'login.ok', token: presented });
     }
-    const gate = deps.throttle.check(peer, now);
+    if (password === undefined) return loginError('unauthorized', 'Your session expired. Log in again.');
+    // Reserved before the check, so guesses in flight count against the allowance too.
+    const gate = deps.throttle.begin(peer, deps.now());
     if (!gate.allowed) {
-      return send({
-        type: 'login.error',
-        error: {
-          code: 'rate_limited',
-          message: `Too many failed logins. Try again in ${Math.ceil(gate.retryAfterMs / 1000)} s.`,
-          retryAfterMs: gate.retryAfterMs,
-        },
-      });
+      const wait = Math.ceil(gate.retryAfterMs / 1000);
+      return loginError('rate_limited', `Too many failed logins. Try again in ${wait} s.`, gate.retryAfterMs);
     }
-    if (password === undefined) {
-      return send({
-        type: 'login.error',
-        error: { code: 'unauthorized', message: 'Your session expired. Log in again.' },
-      });
+    let ok = false;
+    try {
+      ok = await deps.verify(password, access.record);
+    } finally {
+      if (ok) gate.attempt.succeeded();
+      else gate.attempt.failed(deps.now());
     }
-    if (!(await deps.verify(password, record))) {
-      deps.throttle.fail(peer, deps.now());
-      return send({ type: 'login.error', error: { code: 'unauthorized', message: 'Wrong password.' } });
-    }
-    deps.throttle.succeed(peer);
-    authed = true;
+    if (!ok) return loginError('unauthorized', 'Wrong password.');
     token = deps.sessions.issue(deps.now());
     send({ type: 'login.ok', token });
   }
 
   return {
     deliver(event, payload) {
-      if (authed) send({ type: 'event', event, payload });
+      if (authed()) send({ type: 'event', event, payload });
+    },
+    revoked(ended) {
+      if (token !== ended) return;
+      token = null;
+      loginError('unauthorized', 'Logged out.');
     },
   };
 }

@@ -13,8 +13,10 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
-  '.map': 'application/json',
 };
+
+/** Source maps are for a developer's own machine (vite dev server); the served UI never hands them out. */
+const NEVER_SERVED = new Set(['.map']);
 
 /** Same policy as the meta tag in renderer/index.html, plus what only a header can say (frame-ancestors). */
 export const CSP = [
@@ -49,7 +51,7 @@ export function createStaticHandler(root: string) {
       res.writeHead(400, SECURITY_HEADERS).end('Bad path');
       return;
     }
-    const file = pickFile(root, path);
+    const file = NEVER_SERVED.has(extname(path)) ? null : pickFile(root, path);
     if (file === null) {
       res
         .writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS })

@@ -261,3 +261,48 @@ export const recommendations = sqliteTable(
   },
   (t) => [index('recommendations_rig_created_idx').on(t.rigId, t.createdAt)],
 );
+
+/**
+ * Alerts, open and past (shared/alerts.ts Alert). `key` is rig + problem code + subject: one active alert per key.
+ * notified_at_ms is when it was last handed to the notifiers, so a restart neither raises nor notifies it again.
+ */
+export const alerts = sqliteTable(
+  'alerts',
+  {
+    id: text('id').primaryKey(),
+    key: text('key').notNull(),
+    rigId: text('rig_id'),
+    rigName: text('rig_name'),
+    ip: text('ip'),
+    code: text('code').notNull(),
+    subject: text('subject').notNull(),
+    severity: text('severity', { enum: ['info', 'warning', 'critical'] }).notNull(),
+    text: text('text').notNull(),
+    sinceMs: integer('since_ms').notNull(),
+    raisedAtMs: integer('raised_at_ms').notNull(),
+    updatedAtMs: integer('updated_at_ms').notNull(),
+    clearedAtMs: integer('cleared_at_ms'),
+    state: text('state', { enum: ['open', 'acknowledged', 'cleared'] }).notNull(),
+    acknowledgedAtMs: integer('acknowledged_at_ms'),
+    snoozedUntilMs: integer('snoozed_until_ms'),
+    inMaintenance: integer('in_maintenance', { mode: 'boolean' }).notNull(),
+    notifiedAtMs: integer('notified_at_ms'),
+  },
+  (t) => [
+    index('alerts_state_idx').on(t.state),
+    index('alerts_cleared_idx').on(t.clearedAtMs),
+    index('alerts_rig_raised_idx').on(t.rigId, t.raisedAtMs),
+  ],
+);
+export type AlertRow = typeof alerts.$inferSelect;
+
+/** Maintenance windows: a rig, or every rig with a label, whose alerts are kept but never notified. */
+export const maintenanceWindows = sqliteTable('maintenance_windows', {
+  id: text('id').primaryKey(),
+  kind: text('kind', { enum: ['rig', 'label'] }).notNull(),
+  /** The rig id or the label, by kind. */
+  target: text('target').notNull(),
+  fromMs: integer('from_ms').notNull(),
+  toMs: integer('to_ms').notNull(),
+  note: text('note').notNull().default(''),
+});

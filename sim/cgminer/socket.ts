@@ -4,6 +4,7 @@ import { type Socket } from 'node:net';
 import { type Rig } from '../rig/types';
 import { encodeReply } from './encode';
 import { errorReply, replyFor, type RpcRequest } from './replies';
+import { stringNumbersFor } from './string-numbers';
 
 export type RpcDeps = { now(): number; poolDiff: number; held: Set<Socket> };
 
@@ -50,7 +51,11 @@ export function handleRpcConnection(rig: Rig, deps: RpcDeps, socket: Socket): vo
     const now = deps.now();
     const reply =
       req === 'invalid' ? errorReply(now, 23, 'Invalid JSON') : replyFor(rig, req, now, deps.poolDiff);
-    const bytes = encodeReply(reply, rig.rpcQuirks);
+    const bytes = encodeReply(reply, {
+      concatenatedObjects: rig.rpcQuirks.concatenatedObjects,
+      trailingCommas: rig.rpcQuirks.trailingCommas,
+      stringNumbers: stringNumbersFor(rig),
+    });
     const send = (): void => {
       if (socket.destroyed) return;
       if (rig.faults.network === 'reset') {

@@ -197,11 +197,11 @@ export type Rig = {
 };
 
 export type RpcQuirks = {
-  /** `}{` between the two STATS objects, as in the real Vnish 3.8.6 capture. */
+  /** `}{` between the two STATS objects, as in the real Vnish 3.8.6 S9 and stock L3+ captures. */
   concatenatedObjects: boolean;
-  /** `,}` and `,]` trailing commas. */
+  /** `,}` trailing commas (btminer; one of the repairs pyasic makes, docs/vnish-rpc-shapes.md). */
   trailingCommas: boolean;
-  /** Numbers sent as strings ("GHS 5s": "9512.33"). */
+  /** The keys the rig's firmware family is seen sending as strings (cgminer/string-numbers.ts), e.g. "GHS 5s": "9512.33". */
   numbersAsStrings: boolean;
   /** Reply to "summary+pools" style multi-commands; some Antminers reject them. */
   multiCommand: boolean;

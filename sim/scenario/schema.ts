@@ -19,11 +19,13 @@ export function toSeconds(d: z.infer<typeof durationSchema>): number {
 
 const poolSlot = z.object({ url: z.string(), user: z.string(), pass: z.string() });
 
+// Every quirk is off unless a rig asks for it: real firmware shows each only on some builds
+// (docs/vnish-rpc-shapes.md), so a default-on quirk would make every rig lie the same way.
 const rpcQuirks = z
   .object({
     concatenatedObjects: z.boolean().default(false),
     trailingCommas: z.boolean().default(false),
-    numbersAsStrings: z.boolean().default(true),
+    numbersAsStrings: z.boolean().default(false),
     multiCommand: z.boolean().default(false),
   })
   .prefault({});

@@ -6,7 +6,12 @@ import type { Core } from '../../electron/core';
 import { createNodeCore } from '../../electron/headless-core';
 import type { Face } from '../../shared/contract';
 
-export const quietLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
+export const quietLog = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 export function tempDir(prefix = 'rigdeck-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createNodeCore } from '../../electron/headless-core';
 import { readPasswordRecord, verifyPassword } from '../../electron/server/password';
 import { parseScenario, startFarm } from '../../sim/index';
-import { tempDir } from '../helpers/core';
+import { quietLog, tempDir } from '../helpers/core';
+import { freePortRange } from '../helpers/loopback';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
@@ -59,7 +60,22 @@ describe('rigdeck CLI', () => {
   });
 
   it('serve refuses a non-loopback address without a password, with the reason', async () => {
-    const run = await rigdeck(['serve', '--host', '0.0.0.0', '--port', '0', '--data', tempDir()]);
+    // A tiny UI of its own, so the test does not depend on a prior "npm run build:renderer".
+    const ui = tempDir('rigdeck-ui-');
+    writeFileSync(join(ui, 'index.html'), '<!doctype html><title>RigDeck</title>');
+    const run = await rigdeck([
+      'serve',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+      '--ip-report',
+      'off',
+      '--ui',
+      ui,
+      '--data',
+      tempDir(),
+    ]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/without a password/);
   });
@@ -78,7 +94,7 @@ describe('rigdeck scan', () => {
         },
         'test',
       ),
-      basePort: 23_300,
+      basePort: await freePortRange(6),
       clock: 'manual',
       servicePort: 0,
       services: { prohashing: false, abacus: false, control: false },
@@ -121,7 +137,7 @@ describe('rigdeck scan', () => {
       expect(run.stderr).toMatch(/2 added/);
       const core = createNodeCore({
         dataDir: dir,
-        log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+        log: quietLog,
       });
       expect(core.registry.list()).toHaveLength(2);
       await core.stop();
@@ -144,7 +160,7 @@ describe('rigdeck status and export', () => {
         { name: 'cli-status', rigs: [{ count: 2, model: 'L7', firmware: '1.3.4' }] },
         'test',
       ),
-      basePort: 23_350,
+      basePort: await freePortRange(4),
       clock: 'manual',
       servicePort: 0,
       services: { prohashing: false, abacus: false, control: false },
@@ -195,5 +211,93 @@ describe('rigdeck status and export', () => {
     } finally {
       await farm.stop();
     }
+  });
+
+  it('alerts --json prints the alerts in a data directory, one object per line, --all with past ones', async () => {
+    const dir = tempDir();
+    let t = Date.parse('2026-03-01T10:00:00Z');
+    const core = createNodeCore({ dataDir: dir, log: quietLog, now: () => t });
+    const rig = (n: number) =>
+      core.registry.upsert(
+        {
+          ip: `127.0.1.${n}`,
+          port: 80,
+          rpcPort: 4028,
+          kind: 'vnish',
+          firmware: 'Vnish',
+          version: '1.2.7',
+          model: 'Antminer L7',
+          mac: `fe:07:26:3c:be:${String(n).padStart(2, '0')}`,
+          serial: `SN-${n}`,
+          hostname: null,
+          reason: null,
+          source: 'scan',
+          rigId: null,
+        },
+        t,
+      ).rig;
+    const [hot, fan] = [rig(1), rig(2)];
+    const overheat = {
+      code: 'overheat-chip' as const,
+      severity: 'critical' as const,
+      text: 'chip 89 °C, limit 85 °C',
+      sinceMs: t,
+      subject: '',
+    };
+    const slow = {
+      ...overheat,
+      code: 'fan-slow' as const,
+      severity: 'warning' as const,
+      text: 'fan 1,900 rpm',
+    };
+    try {
+      // What the collector hands the engine, poll by poll: both problems last past the sustain time (30 s),
+      // then the fan recovers for longer than the clear time (60 s).
+      for (let i = 0; i <= 7; i++, t += 5000) {
+        core.alerts.service.observe({
+          live: [
+            { rigId: hot.id, problems: [overheat] },
+            { rigId: fan.id, problems: [slow] },
+          ],
+          removed: [],
+        });
+      }
+      for (let i = 0; i <= 13; i++, t += 5000)
+        core.alerts.service.observe({ live: [{ rigId: fan.id, problems: [] }], removed: [] });
+    } finally {
+      await core.stop();
+    }
+
+    const active = await rigdeck(['alerts', '--json', '--data', dir]);
+    expect(active.code).toBe(0);
+    const lines = active.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toEqual([
+      {
+        rig_id: hot.id,
+        name: hot.name,
+        ip: '127.0.1.1',
+        code: 'overheat-chip',
+        severity: 'critical',
+        text: 'chip 89 °C, limit 85 °C',
+        since: '2026-03-01T10:00:00.000Z',
+        state: 'open',
+      },
+    ]);
+
+    const all = await rigdeck(['alerts', '--json', '--all', '--data', dir]);
+    const states = all.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { name: string; state: string });
+    expect(states.map((l) => [l.name, l.state])).toEqual([
+      [hot.name, 'open'],
+      [fan.name, 'cleared'],
+    ]);
+
+    const text = await rigdeck(['alerts', '--data', dir]);
+    expect(text.stdout).toMatch(/critical\s+open\s+.*overheat-chip\s+chip 89 °C/);
   });
 });

@@ -1,12 +1,19 @@
 // @vitest-environment node
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Core } from '../../electron/core';
 import { type RunningServer, ServerConfigError, startServer } from '../../electron/server';
-import { hashPassword, writePasswordRecord } from '../../electron/server/password';
+import {
+  type PasswordRecord,
+  clearPasswordRecord,
+  hashPassword,
+  verifyPassword,
+  writePasswordRecord,
+} from '../../electron/server/password';
 import { createLoginThrottle } from '../../electron/server/throttle';
 import { makeCore, quietLog, tempDir } from '../helpers/core';
 import { TestSocket } from '../helpers/ws';
@@ -19,24 +26,53 @@ function staticDir(): string {
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>RigDeck</title>');
   writeFileSync(join(dir, 'assets', 'app-abc.js'), 'console.log(1)');
+  writeFileSync(join(dir, 'assets', 'app-abc.js.map'), '{"version":3,"sources":["secret.ts"]}');
   return dir;
 }
 
-async function boot(
-  opts: { password?: string; host?: string; throttle?: ReturnType<typeof createLoginThrottle> } = {},
-) {
+type BootOptions = {
+  password?: string;
+  host?: string;
+  throttle?: ReturnType<typeof createLoginThrottle>;
+  allowedHosts?: string[];
+  metrics?: boolean;
+};
+
+async function boot(opts: BootOptions = {}) {
   const core = makeCore();
   if (opts.password) writePasswordRecord(core.info.dataDir, await hashPassword(opts.password));
+  // Counts every check against the password: the throttle must hold bursts to its allowance.
+  const verified = { count: 0 };
   const server = await startServer({
     core,
     host: opts.host ?? '127.0.0.1',
     port: 0,
     staticDir: staticDir(),
     log: quietLog,
+    verify: (password: string, record: PasswordRecord) => {
+      verified.count += 1;
+      return verifyPassword(password, record);
+    },
     ...(opts.throttle ? { throttle: opts.throttle } : {}),
+    ...(opts.allowedHosts ? { allowedHosts: opts.allowedHosts } : {}),
+    ...(opts.metrics ? { metrics: true } : {}),
   });
   running.push({ server, core });
-  return { core, server, wsUrl: `ws://127.0.0.1:${server.port}/ws` };
+  return { core, server, verified, wsUrl: `ws://127.0.0.1:${server.port}/ws` };
+}
+
+/** A raw HTTP request to loopback with a Host header of our choosing (fetch would not let us set one). */
+function get(port: number, path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 async function socket(url: string, headers?: Record<string, string>) {
@@ -132,6 +168,10 @@ describe('headless server: contract over WebSocket', () => {
     const asset = await fetch(`${base}/assets/app-abc.js`);
     expect(asset.headers.get('cache-control')).toContain('immutable');
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
+    // A source map that made it into the bundle is still never served.
+    const map = await fetch(`${base}/assets/app-abc.js.map`);
+    expect(map.status).toBe(404);
+    expect(await map.text()).not.toContain('secret.ts');
     expect((await fetch(`${base}/..%2f..%2f..%2fetc%2fpasswd`)).status).toBe(400);
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
   });
@@ -201,5 +241,121 @@ describe('headless server: password', () => {
     await outsider.next('hello');
     core.settings.update({ theme: 'light' });
     await expect(outsider.next('event', 300)).rejects.toThrow(/no event/);
+  });
+});
+
+describe('headless server: login bursts', () => {
+  it('checks at most the free attempts of 100 guesses sent at once on one socket', async () => {
+    const { wsUrl, verified } = await boot({ password: 'farm-password-1' });
+    const s = await socket(wsUrl);
+    await s.next('hello');
+    for (let i = 0; i < 100; i++) {
+      s.send({ type: 'login', password: i === 50 ? 'farm-password-1' : `guess-${i}` });
+    }
+    const codes: string[] = [];
+    for (let i = 0; i < 100; i++) codes.push((await s.next('login.error', 30_000)).error.code);
+    expect(verified.count).toBeGreaterThan(0);
+    expect(verified.count).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThanOrEqual(95);
+    expect(await s.call('settings.get')).toMatchObject({ type: 'error', error: { code: 'unauthorized' } });
+  });
+
+  it('checks at most the free attempts of 10 sockets × 10 guesses', async () => {
+    const { wsUrl, verified } = await boot({ password: 'farm-password-1' });
+    const all = await Promise.all(Array.from({ length: 10 }, () => socket(wsUrl)));
+    await Promise.all(all.map((s) => s.next('hello')));
+    for (const s of all) for (let i = 0; i < 10; i++) s.send({ type: 'login', password: `guess-${i}` });
+    for (const s of all) for (let i = 0; i < 10; i++) await s.next('login.error', 30_000);
+    expect(verified.count).toBeGreaterThan(0);
+    expect(verified.count).toBeLessThanOrEqual(5);
+  });
+
+  it('checks at most the free attempts of 50 parallel wrong Basic logins on /metrics, and says 429', async () => {
+    const { server, verified } = await boot({ password: 'farm-password-1', metrics: true });
+    const auth = `Basic ${Buffer.from('prometheus:wrong-password').toString('base64')}`;
+    const host = `127.0.0.1:${server.port}`;
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => get(server.port, '/metrics', { Host: host, Authorization: auth })),
+    );
+    expect(verified.count).toBeGreaterThan(0);
+    expect(verified.count).toBeLessThanOrEqual(5);
+    expect(replies.filter((r) => r.status === 429).length).toBeGreaterThanOrEqual(45);
+    expect(replies.every((r) => r.status === 429 || r.status === 401)).toBe(true);
+  });
+});
+
+describe('headless server: Host header (DNS rebinding)', () => {
+  it('refuses every request naming a host it does not serve, before anything else', async () => {
+    const { server } = await boot({ metrics: true });
+    for (const path of ['/', '/healthz', '/metrics', '/assets/app-abc.js', '/settings']) {
+      const r = await get(server.port, path, { Host: `evil.example:${server.port}` });
+      expect(r.status, path).toBe(421);
+      expect(r.body, path).not.toContain('RigDeck</title>');
+    }
+    const ws = new TestSocket(`ws://127.0.0.1:${server.port}/ws`, {
+      Host: `evil.example:${server.port}`,
+      Origin: `http://evil.example:${server.port}`,
+    });
+    sockets.push(ws);
+    await expect(ws.opened()).rejects.toThrow(/421/);
+  });
+
+  it('answers loopback names and addresses, and names allowed with --allow-host', async () => {
+    const { server } = await boot({ allowedHosts: ['rigdeck.farm.lan'] });
+    for (const host of ['127.0.0.1', 'localhost', '[::1]', 'rigdeck.farm.lan', 'RigDeck.Farm.Lan.']) {
+      expect((await get(server.port, '/', { Host: `${host}:${server.port}` })).status, host).toBe(200);
+    }
+    expect((await get(server.port, '/', { Host: 'farm.lan' })).status).toBe(421);
+    const ws = await socket(`ws://127.0.0.1:${server.port}/ws`, { Host: `rigdeck.farm.lan:${server.port}` });
+    expect(await ws.next('hello')).toMatchObject({ type: 'hello' });
+  });
+});
+
+describe('headless server: sessions and the password at run time', () => {
+  it('logging out on one socket logs out every socket holding that token', async () => {
+    const { wsUrl } = await boot({ password: 'farm-password-1' });
+    const a = await socket(wsUrl);
+    await a.next('hello');
+    a.send({ type: 'login', password: 'farm-password-1' });
+    const { token } = await a.next('login.ok');
+    const b = await socket(wsUrl);
+    await b.next('hello');
+    b.send({ type: 'login', token });
+    await b.next('login.ok');
+    expect(await b.call('settings.get')).toMatchObject({ type: 'result' });
+
+    a.send({ type: 'logout' });
+    expect(await b.next('login.error')).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(await b.call('settings.get')).toMatchObject({ type: 'error', error: { code: 'unauthorized' } });
+    const c = await socket(wsUrl);
+    await c.next('hello');
+    c.send({ type: 'login', token });
+    expect(await c.next('login.error')).toMatchObject({ error: { code: 'unauthorized' } });
+  });
+
+  // Bound to every interface for the rule's sake, but all traffic here stays on 127.0.0.1.
+  it('clearing the password while listening beyond loopback locks the server instead of opening it', async () => {
+    const { core, server } = await boot({ password: 'farm-password-1', host: '0.0.0.0', metrics: true });
+    const wsUrl = `ws://127.0.0.1:${server.port}/ws`;
+    const before = await socket(wsUrl);
+    await before.next('hello');
+
+    clearPasswordRecord(core.info.dataDir);
+    const after = new TestSocket(wsUrl);
+    sockets.push(after);
+    await expect(after.opened()).rejects.toThrow(/503/);
+    before.send({ type: 'login', password: 'anything-at-all' });
+    expect(await before.next('login.error')).toMatchObject({ error: { code: 'unauthorized' } });
+    expect(await before.call('settings.get')).toMatchObject({
+      type: 'error',
+      error: { code: 'unauthorized' },
+    });
+    const metrics = await get(server.port, '/metrics', { Host: `127.0.0.1:${server.port}` });
+    expect(metrics.status).toBe(503);
+
+    // Setting a password again reopens it to those who know it.
+    writePasswordRecord(core.info.dataDir, await hashPassword('farm-password-2'));
+    const again = await socket(wsUrl);
+    expect(await again.next('hello')).toMatchObject({ auth: 'required' });
   });
 });

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import type {
   BrowserWindowConstructorOptions,
   CustomScheme,
+  NotificationConstructorOptions,
   HandlerDetails,
   IpcMain,
   IpcMainInvokeEvent,
@@ -437,6 +438,33 @@ export const dialog = {
   }),
 };
 
+// ------------------------------------------------------------------------------------------ Notification
+
+/** An OS notification; like Electron's, usable only after ready. `click()` is the user clicking it. */
+export class Notification extends EventEmitter {
+  static readonly instances: Notification[] = [];
+  static readonly isSupported = vi.fn(() => true);
+  shown = false;
+  closed = false;
+  constructor(readonly options: NotificationConstructorOptions = {}) {
+    super();
+    requireReady('new Notification');
+    Notification.instances.push(this);
+  }
+  show(): void {
+    journal.push(`notification.show ${this.options.title ?? ''}`);
+    this.shown = true;
+  }
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.emit('close', new FakeEvent());
+  }
+  click(): void {
+    this.emit('click', new FakeEvent());
+  }
+}
+
 // -------------------------------------------------------------------------------------------------- reset
 
 /** Back to a fresh, not-yet-ready Electron: no listeners, handlers, windows, exposures or recorded calls. */
@@ -450,6 +478,9 @@ export function resetElectronFake(): void {
   exposedInMainWorld.clear();
   BrowserWindow.instances.length = 0;
   Tray.instances.length = 0;
+  Notification.instances.length = 0;
+  Notification.isSupported.mockReset();
+  Notification.isSupported.mockImplementation(() => true);
   protocol.privileged.length = 0;
   protocol.handlers.clear();
   defaultSession.requestHandler = null;
@@ -497,6 +528,7 @@ const electron = {
   ipcMain,
   Menu,
   nativeImage,
+  Notification,
   safeStorage,
   Tray,
   ipcRenderer,

@@ -8,10 +8,9 @@ import { type Farm } from '../../sim/index';
 import { get, rpc, rpcRaw, testFarm } from './helpers';
 
 const fixture = (name: string): Record<string, unknown> =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as Record<
-    string,
-    unknown
-  >;
+  JSON.parse(
+    readFileSync(new URL(`../fixtures/antminer-stock-rpc/${name}.json`, import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
 
 const scenario = {
   name: 'rpc',

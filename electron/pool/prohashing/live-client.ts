@@ -5,6 +5,7 @@
  * connection is retried with exponential backoff. Every deadline and timer runs on the injected clock.
  * The client only parses and forwards: merging is workers.ts / balances.ts, owned by the service.
  */
+import type { Logger } from '../../contract/dispatch';
 import { type LiveState } from '../../../shared/pool';
 import { backoffDelay } from './backoff';
 import { type Cancel, type Clock } from './clock';
@@ -36,6 +37,8 @@ export type LiveClientOptions = {
   onStatus(status: LiveStatus): void;
   /** Something failed without ending the connection (an optional call or topic, a bad event). */
   onError?: (error: PoolError) => void;
+  /** Where a throwing listener is reported; console when not given. */
+  log?: Pick<Logger, 'error'>;
 };
 
 export type LiveClient = {
@@ -89,7 +92,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
       o.onMessage(m);
     } catch (error) {
       // A throwing listener is the owner's bug; it must not look like a broken connection.
-      console.error('ProHashing live listener:', error);
+      (o.log ?? console).error('ProHashing live listener:', error);
     }
   };
 

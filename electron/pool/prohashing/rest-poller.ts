@@ -3,6 +3,7 @@
  * handed to the owner. The decisions (when, how long to back off) are cadence.ts; this file only performs
  * them with the injected clock, so a manual clock drives it in tests.
  */
+import type { Logger } from '../../contract/dispatch';
 import { type RestEndpoint } from '../../../shared/pool';
 import {
   afterFailure,
@@ -32,6 +33,8 @@ export type RestPollerOptions = {
   onOutcome(outcome: RestOutcome): void;
   /** After every change of an endpoint's schedule (for health: failures, next attempt). */
   onSchedule?: (endpoint: RestEndpoint, schedule: EndpointSchedule) => void;
+  /** Where a throwing listener is reported; console when not given. */
+  log?: Pick<Logger, 'error'>;
 };
 
 export type RestPoller = {
@@ -103,7 +106,7 @@ export function createRestPoller(o: RestPollerOptions): RestPoller {
       cancelTimer = null;
       // A throwing listener is a bug in the owner; it must not stop the cadence.
       inflight = runDue()
-        .catch((error: unknown) => console.error('ProHashing REST poller:', error))
+        .catch((error: unknown) => (o.log ?? console).error('ProHashing REST poller:', error))
         .finally(() => {
           inflight = null;
           arm();

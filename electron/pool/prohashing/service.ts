@@ -4,6 +4,7 @@
  * live feed is down), and the worker ↔ rig mapping. Effects (clock, fetch, WAMP connector) are injected;
  * the URLs are required so nothing, a test least of all, reaches the real pool by default.
  */
+import type { Logger } from '../../contract/dispatch';
 import {
   type ProHashingState,
   type ProHashingTopic,
@@ -43,6 +44,8 @@ export type ProHashingOptions = {
   clock: Clock;
   fetch?: typeof fetch;
   connector?: WampConnector;
+  /** Where throwing listeners are reported (here, in the live client and the poller); console when not given. */
+  log?: Pick<Logger, 'error'>;
   /** Slower only: the floors (60 s account, 120 s public) cannot be undercut. */
   cadence?: Partial<CadenceSettings>;
   /** false: no live feed (REST only). */
@@ -102,7 +105,7 @@ export function createProHashing(o: ProHashingOptions): ProHashingService {
       try {
         l(change);
       } catch (error) {
-        console.error('ProHashing listener:', error);
+        (o.log ?? console).error('ProHashing listener:', error);
       }
     }
   };
@@ -133,6 +136,7 @@ export function createProHashing(o: ProHashingOptions): ProHashingService {
           apiKey: o.apiKey,
           clock,
           connector: o.connector ?? autobahnConnector,
+          ...(o.log ? { log: o.log } : {}),
           settings: resolveLiveSettings(o.live ?? {}),
           onMessage: (m) => commit(applyLive(data, m, clock.now(), reduceOptions)),
           onStatus: (s) => commit(applyLiveStatus(data, s)),
@@ -161,6 +165,7 @@ export function createProHashing(o: ProHashingOptions): ProHashingService {
           clock,
           cadence: resolveCadence(o.cadence),
           endpoints,
+          ...(o.log ? { log: o.log } : {}),
           // walletEx duplicates the live worker list: only ask for it while the live feed is not synced.
           shouldPoll: (e) =>
             e !== 'walletEx' ||

@@ -5,6 +5,7 @@
  * deadline belong to live-client.ts and its injected clock.
  */
 import autobahn from 'autobahn';
+import type { Logger } from '../../contract/dispatch';
 import { PoolError } from './errors';
 import { isRecord, looseString } from './loose';
 
@@ -37,6 +38,16 @@ export type WampAttempt = {
 };
 
 export type WampConnector = (o: WampConnectOptions) => WampAttempt;
+
+/**
+ * autobahn prints its connection chatter ("connection closed" with multi-line detail objects) through its own
+ * `log` object, which is console by default. Send it to our log at debug: closes and errors that matter are
+ * reported by live-client.ts already. Process-wide, as autobahn's log is; the last core to start wins.
+ */
+export function routeAutobahnLog(log: Logger): void {
+  const debug = (...args: unknown[]) => log.debug?.('[autobahn]', ...args);
+  Object.assign(autobahn.log, { debug, warn: debug });
+}
 
 const AUTH_REASONS =
   /not_authorized|authorization_failed|cannot_authenticate|authentication_failed|no_such_role/;

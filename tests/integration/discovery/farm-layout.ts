@@ -43,13 +43,18 @@ export function farmScenario(name: string, vnish: number): Scenario {
   );
 }
 
-export const LAYOUT_24: Layout = {
-  name: '24',
-  baseIp: '127.0.1.1',
-  range: '127.0.1.0/24',
-  silent: [],
-  scenario: farmScenario('slash24', 200),
-};
+/** The /24 farm on `prefix` (three octets, e.g. "127.0.1"): tests on a shared machine probe for a free one. */
+export function layout24(prefix: string): Layout {
+  return {
+    name: '24',
+    baseIp: `${prefix}.1`,
+    range: `${prefix}.0/24`,
+    silent: [],
+    scenario: farmScenario('slash24', 200),
+  };
+}
+
+export const LAYOUT_24: Layout = layout24('127.0.1');
 
 /** 440 devices in 127.0.4.1–127.0.5.186; 127.0.5.187–254 refuse; 127.0.6.0/23 (510 hosts) is silent. */
 export const LAYOUT_22: Layout = {

@@ -1,25 +1,31 @@
 // @vitest-environment node
 // Issue 4 "Done when": against the virtual farm, a /24 holding 200 Vnish miners, 20 impostors and empty
 // addresses is found and identified completely and correctly. Miners sit on their own loopback
-// addresses (127.0.1.x, ports 80/4028, which needs root); a second farm on 127.0.0.1 with a port range
-// checks per-target ports and that a wedged miner is still reported.
+// addresses (a /24 in 127/8 whose ports 80/4028 are all free, probed so a running `npm run demo` on 127.0.1.x
+// is no obstacle; binding port 80 needs root); a second farm on 127.0.0.1 with a port range checks per-target
+// ports and that a wedged miner is still reported.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { type DiscoveredDevice } from '../../../shared/discovery';
 import { type ScanEvent } from '../../../electron/discovery/scan';
 import { createDiscovery } from '../../../electron/discovery/service';
 import { type Farm, parseScenario, startFarm } from '../../../sim/index';
-import { compareWithFarm, LAYOUT_24 } from './farm-layout';
+import { SLASH24_CANDIDATES, freePortRange, freeSlash24 } from '../../helpers/loopback';
+import { compareWithFarm, layout24 } from './farm-layout';
 
 const NO_SERVICES = { prohashing: false, abacus: false, control: false };
 const isRoot = process.getuid?.() === 0;
-if (!isRoot) console.warn('discovery /24 test skipped: binding 127.0.1.x:80 needs root');
+if (!isRoot) console.warn('discovery /24 test skipped: binding port 80 on 127.x.x.x needs root');
+const prefix = isRoot ? await freeSlash24(SLASH24_CANDIDATES, [80, 4028]) : null;
+if (isRoot && prefix === null)
+  console.warn('discovery /24 test skipped: no /24 in 127/8 with ports 80/4028 free');
+const LAYOUT_24 = layout24(prefix ?? '127.0.1');
 
 function devicesOf(events: ScanEvent[]): DiscoveredDevice[] {
   return events.flatMap((e) => (e.type === 'found' ? [e.device] : []));
 }
 
-describe.skipIf(!isRoot)('scan of a /24 on per-miner loopback addresses', () => {
+describe.skipIf(prefix === null)('scan of a /24 on per-miner loopback addresses', () => {
   let farm: Farm | null = null;
   beforeAll(async () => {
     farm = await startFarm({
@@ -49,6 +55,7 @@ describe.skipIf(!isRoot)('scan of a /24 on per-miner loopback addresses', () => 
 
 describe('scan of targets with their own ports on 127.0.0.1', () => {
   let farm: Farm | null = null;
+  let basePort = 0;
   beforeAll(async () => {
     const scenario = parseScenario(
       {
@@ -61,7 +68,9 @@ describe('scan of targets with their own ports on 127.0.0.1', () => {
       },
       'test',
     );
-    farm = await startFarm({ scenario, basePort: 23100, clock: 'manual', services: NO_SERVICES });
+    // Five rigs × (http, rpc) and one pair where nothing listens.
+    basePort = await freePortRange(12);
+    farm = await startFarm({ scenario, basePort, clock: 'manual', services: NO_SERVICES });
     farm.applyFault('wedged', { kind: 'network', mode: 'no-answer', slowMs: 0 });
   });
   afterAll(() => farm?.stop());
@@ -69,7 +78,7 @@ describe('scan of targets with their own ports on 127.0.0.1', () => {
   it('probes each host:http/rpc token, and reports a wedged miner as unknown instead of dropping it', async () => {
     if (!farm) throw new Error('no farm');
     const tokens = farm.rigs.map((r) => `${r.ip}:${r.httpPort}/${r.rpcPort}`);
-    tokens.push('127.0.0.1:23198/23199'); // nothing listens there
+    tokens.push(`127.0.0.1:${basePort + 10}/${basePort + 11}`); // free when probed: nothing listens there
     const events: ScanEvent[] = [];
     const summary = await createDiscovery().scan(tokens, { identifyTimeoutMs: 500 }, (e) => events.push(e))
       .done;

@@ -2,6 +2,7 @@
 // rpcCommand/rpcCommandRaw against scripted TCP servers on 127.0.0.1: the real captures on the wire
 // (compact + NUL, then close), a reply split over many writes, NUL without close, quirky JSON, the
 // empty reply of 1.3.0-alpha's `version`, timeouts, aborts, size bounds, refused and reset connections.
+import { join } from 'node:path';
 import { createServer, type Server, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -42,7 +43,9 @@ async function rpcServer(script: Script): Promise<number> {
 
 const capture = (name: string): string =>
   JSON.stringify(
-    JSON.parse(readFileSync(`/work/shared/reference/captures/antminer-stock-rpc/${name}.json`, 'utf8')),
+    JSON.parse(
+      readFileSync(join(import.meta.dirname, `../../fixtures/antminer-stock-rpc/${name}.json`), 'utf8'),
+    ),
   );
 
 async function caught(p: Promise<unknown>): Promise<MinerError> {

@@ -195,4 +195,21 @@ describe('runScan', () => {
     );
     expect(progress).toEqual([0, 254]);
   });
+
+  it('reports a throwing listener to the injected log and keeps scanning', async () => {
+    const errors: string[] = [];
+    const deps = { ...fakeDeps(1), log: { error: (m: string) => errors.push(m) } };
+    const summary = await runScan(
+      parseTargets('10.9.8.1-10.9.8.3'),
+      options(),
+      deps,
+      () => {
+        throw new Error('listener broke');
+      },
+      new AbortController().signal,
+    );
+    expect(summary.found).toBe(3);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.includes('listener broke'))).toBe(true);
+  });
 });

@@ -179,6 +179,17 @@ describe('main: tray', () => {
   });
 });
 
+describe('main: alerts', () => {
+  it('answers the alerts methods from the real engine over IPC', async () => {
+    await expect(
+      ipcMain.invoke(ipcChannel('alerts.list'), invokeEvent(topFrame(APP_ENTRY)), { scope: 'all' }),
+    ).resolves.toEqual({
+      ok: true,
+      value: { alerts: [], counts: { open: 0, acknowledged: 0, critical: 0, warning: 0 } },
+    });
+  });
+});
+
 describe('main: permissions', () => {
   const permissions: Permission[] = [
     'geolocation',

@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 
-import { isAllowedOrigin, isLoopbackHost } from '../../../../electron/server/network';
+import { accessFor } from '../../../../electron/server/access';
+import { hostName, isAllowedOrigin, isLoopbackHost, isServedHost } from '../../../../electron/server/network';
+import type { PasswordRecord } from '../../../../electron/server/password';
 import { resolveStaticPath } from '../../../../electron/security/static-path';
 
 describe('isLoopbackHost', () => {
@@ -31,6 +33,61 @@ describe('isAllowedOrigin', () => {
   });
   it('lets non-browser clients (no Origin) through to the password check', () => {
     expect(isAllowedOrigin(undefined, '127.0.0.1:4280', [])).toBe(true);
+  });
+});
+
+describe('hostName', () => {
+  it.each([
+    ['127.0.0.1:4280', '127.0.0.1'],
+    ['LocalHost.', 'localhost'],
+    ['[::1]:4280', '::1'],
+    ['rigdeck.lan', 'rigdeck.lan'],
+    ['', null],
+    [undefined, null],
+  ])('%s → %s', (header, name) => {
+    expect(hostName(header)).toBe(name);
+  });
+});
+
+describe('isServedHost', () => {
+  const served = { listenHost: '0.0.0.0', allowed: ['rigdeck.farm.lan'] };
+  it.each(['127.0.0.1:4280', 'localhost:4280', '[::1]:4280', 'rigdeck.farm.lan:4280', 'RIGDECK.farm.lan'])(
+    'answers %s',
+    (host) => {
+      expect(isServedHost(host, '192.0.2.5', served)).toBe(true);
+    },
+  );
+  it('answers the address the connection arrived on, and the listen address', () => {
+    expect(isServedHost('192.0.2.5:4280', '::ffff:192.0.2.5', served)).toBe(true);
+    expect(isServedHost('192.0.2.7', '192.0.2.5', { listenHost: '192.0.2.7', allowed: [] })).toBe(true);
+  });
+  it.each(['evil.example:4280', 'evil.example', '192.0.2.6:4280', 'farm.lan', 'localhost.evil.example', ''])(
+    'refuses %s',
+    (host) => {
+      expect(isServedHost(host, '192.0.2.5', served)).toBe(false);
+    },
+  );
+  it('refuses a request without Host', () => {
+    expect(isServedHost(undefined, '127.0.0.1', served)).toBe(false);
+  });
+});
+
+describe('accessFor', () => {
+  const record: PasswordRecord = {
+    algorithm: 'scrypt',
+    N: 2,
+    r: 1,
+    p: 1,
+    salt: 'x'.repeat(16),
+    hash: 'y'.repeat(16),
+  };
+  it('opens loopback without a password, and asks for it when one is set', () => {
+    expect(accessFor('127.0.0.1', null)).toEqual({ kind: 'open' });
+    expect(accessFor('0.0.0.0', record)).toEqual({ kind: 'password', record });
+  });
+  it('locks a server beyond loopback whose password is gone, never opens it', () => {
+    expect(accessFor('0.0.0.0', null).kind).toBe('locked');
+    expect(accessFor('192.0.2.5', null).kind).toBe('locked');
   });
 });
 

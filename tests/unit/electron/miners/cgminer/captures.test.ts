@@ -2,6 +2,7 @@
 // The real stock-Antminer RPC captures (S19 Pro, asic-rs) parse, as stored and as they arrive on the
 // wire (compact + NUL), and map to a snapshot with the right units and chain/fan/pool counts. Then
 // the scrypt case: the same reply scaled to an L7 must read in MH/s, never 1000× wrong.
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ import {
 } from '../../../../../electron/miners/cgminer/schemas';
 import { MODEL_CATALOG } from '../../../../../electron/miners/models';
 
-const DIR = '/work/shared/reference/captures/antminer-stock-rpc';
+const DIR = join(import.meta.dirname, '../../../../fixtures/antminer-stock-rpc');
 const raw = (name: string): string => readFileSync(`${DIR}/${name}.json`, 'utf8');
 /** What the wire carries: compact JSON + NUL (the README says the files are pretty-printed, NUL removed). */
 const wire = (name: string): string => `${JSON.stringify(JSON.parse(raw(name)))}\0`;

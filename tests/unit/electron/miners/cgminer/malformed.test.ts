@@ -1,6 +1,7 @@
 // @vitest-environment node
 // RPC parsing never throws: any JSON value for any section parser, E/F statuses as miner_error with
 // the miner's message and code, and mutated real captures still normalize into a valid snapshot.
+import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ const parsers = [
 ];
 const capture = (name: string): Record<string, unknown> =>
   JSON.parse(
-    readFileSync(`/work/shared/reference/captures/antminer-stock-rpc/${name}.json`, 'utf8'),
+    readFileSync(join(import.meta.dirname, `../../../../fixtures/antminer-stock-rpc/${name}.json`), 'utf8'),
   ) as Record<string, unknown>;
 
 const junk = fc.oneof(

@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Malformed input never escapes as an exception: wrong types anywhere in a reply, truncated JSON, HTML
 // pages, {err} bodies and huge numbers all end as a typed result (a value, or a MinerError with a code).
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type z } from 'zod';
@@ -20,7 +21,7 @@ import { settingsSchema, unlockSchema } from '../../../../../electron/miners/vni
 import { mutate, wrongValue } from '../../../../helpers/mutate-json';
 import { loadDoc, responseSchema, SchemaArbitraries } from '../../../../helpers/openapi-arbitrary';
 
-const doc = loadDoc('/work/shared/reference/vnish-openapi/v1.3.4.json');
+const doc = loadDoc(join(import.meta.dirname, '../../../../../sim/vnish/openapi/v1.3.4.json'));
 const arbs = new SchemaArbitraries(doc);
 const spec = (path: string, method = 'get') => arbs.of(responseSchema(doc, path, method));
 

@@ -3,6 +3,7 @@
 // endpoint RigDeck parses. Each generated payload is first checked against the spec with ajv (so the
 // generator is right), then must be accepted by our parser, and the normalizer must turn any mix of
 // them into a snapshot that passes the shared zod schema and survives a JSON round trip.
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type z } from 'zod';
@@ -39,7 +40,7 @@ import {
 import { specValidator } from '../../../../helpers/openapi-ajv';
 import { stringifySomeNumbers } from '../../../../helpers/mutate-json';
 
-const REF = '/work/shared/reference/vnish-openapi';
+const REF = join(import.meta.dirname, '../../../../../sim/vnish/openapi');
 const RUNS = { numRuns: 60 };
 
 type Endpoint = { path: string; method: 'get' | 'post'; schema: z.ZodType };

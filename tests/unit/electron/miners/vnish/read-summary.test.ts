@@ -3,6 +3,7 @@
 // every payload here, spec-generated (both firmware documents), with numbers sent as strings, with one value
 // anywhere replaced by something wrong, or anything at all, the reader must return exactly what the schema
 // returns, and fail exactly when it fails, with the same message.
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseWith } from '../../../../../electron/miners/parse';
@@ -11,7 +12,7 @@ import { summarySchema } from '../../../../../electron/miners/vnish/schemas-summ
 import { mutate, stringifySomeNumbers, wrongValue } from '../../../../helpers/mutate-json';
 import { loadDoc, responseSchema, SchemaArbitraries } from '../../../../helpers/openapi-arbitrary';
 
-const REF = '/work/shared/reference/vnish-openapi';
+const REF = join(import.meta.dirname, '../../../../../sim/vnish/openapi');
 
 function sameAsSchema(value: unknown): void {
   const fast = readSummary(value, 'summary');
