@@ -5,6 +5,7 @@ import { Nav } from './components/Nav';
 import { LoginPage } from './pages/LoginPage';
 import { PageView } from './pages/PageView';
 import { showNotices } from './alerts/browser-notifier';
+import { getClient } from './api';
 import { useAlertsStore } from './stores/alerts';
 import { useConnectionStore } from './stores/connection';
 import { useDiscoveryStore } from './stores/discovery';
@@ -31,6 +32,14 @@ export function App() {
           openAlerts: () => useUiStore.getState().go('alerts'),
           settings: () => useSettingsStore.getState().settings?.alerts ?? null,
         }),
+      ),
+    [],
+  );
+  useEffect(
+    // The desktop face notifies natively; a click on its notification comes back here to show the rig.
+    () =>
+      getClient().on('alerts.open', ({ rigId }) =>
+        rigId ? useUiStore.getState().openRig(rigId) : useUiStore.getState().go('alerts'),
       ),
     [],
   );
