@@ -6,6 +6,7 @@ import type { HealthSettings } from '../../../shared/health-settings';
 import { problemLabels } from '../../alerts/problem-labels';
 import { useSettingsStore } from '../../stores/settings';
 import { AlertTimingFields } from './AlertTimingFields';
+import { HealthThresholdFields, type Thresholds } from './HealthThresholdFields';
 import { TempLimitsEditor } from './TempLimitsEditor';
 
 /**
@@ -19,6 +20,7 @@ export function AlertRulesPanel() {
   const [limits, setLimits] = useState<HealthSettings['tempLimits'] | null>(
     settings?.health.tempLimits ?? null,
   );
+  const [thresholds, setThresholds] = useState<Thresholds | null>(pickThresholds(settings?.health));
   const [saved, setSaved] = useState(false);
 
   // Settings changed elsewhere (or just saved) replace the draft, as React's "adjust state on prop change" does.
@@ -27,9 +29,10 @@ export function AlertRulesPanel() {
     setSource(settings);
     setAlerts(settings?.alerts ?? null);
     setLimits(settings?.health.tempLimits ?? null);
+    setThresholds(pickThresholds(settings?.health));
   }
 
-  if (!alerts || !limits) return <p className="muted">Loading settings…</p>;
+  if (!alerts || !limits || !thresholds) return <p className="muted">Loading settings…</p>;
 
   return (
     <form
@@ -38,7 +41,7 @@ export function AlertRulesPanel() {
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        void save({ alerts, health: { tempLimits: limits } }).then(setSaved);
+        void save({ alerts, health: { ...thresholds, tempLimits: limits } }).then(setSaved);
       }}
     >
       <h2>Alert settings</h2>
@@ -81,9 +84,10 @@ export function AlertRulesPanel() {
           })}
         </tbody>
       </table>
+      <HealthThresholdFields value={thresholds} onChange={setThresholds} errors={fieldErrors} />
       <TempLimitsEditor value={limits} onChange={setLimits} />
       {Object.entries(fieldErrors)
-        .filter(([path]) => path.startsWith('health.'))
+        .filter(([path]) => path.startsWith('health.tempLimits'))
         .map(([path, message]) => (
           <p key={path} className="error" role="alert">
             {path.replace('health.tempLimits.', '')}: {message}
@@ -98,4 +102,10 @@ export function AlertRulesPanel() {
       </div>
     </form>
   );
+}
+
+function pickThresholds(h: HealthSettings | undefined): Thresholds | null {
+  if (!h) return null;
+  const { hashrateLowShare, hashrateLowMinutes, fanMinRpm, rejectShare, poolMismatchShare } = h;
+  return { hashrateLowShare, hashrateLowMinutes, fanMinRpm, rejectShare, poolMismatchShare };
 }

@@ -193,6 +193,10 @@ describe('alert settings', () => {
     fireEvent.change(screen.getByLabelText('Webhook URL'), { target: { value: 'http://127.0.0.1:9/hook' } });
     fireEvent.click(screen.getByLabelText('Sound for critical alerts'));
     fireEvent.change(screen.getByLabelText('L7 chip limit (°C)'), { target: { value: '80' } });
+    fireEvent.change(screen.getByLabelText('Hashrate low below (% of nominal)'), {
+      target: { value: '70' },
+    });
+    fireEvent.change(screen.getByLabelText('Slowest fan (rpm)'), { target: { value: '1500' } });
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Save alert settings' }));
     });
@@ -208,6 +212,7 @@ describe('alert settings', () => {
       sound: true,
     });
     expect(update.health.tempLimits?.L7).toEqual({ chipC: 80, boardC: 75 });
+    expect(update.health).toMatchObject({ hashrateLowShare: 0.7, fanMinRpm: 1500 });
   });
 
   it('refuses a webhook that is not http(s) at its field and sends nothing', async () => {
