@@ -9,7 +9,8 @@ import {
 const said: Record<Exclude<Permission, 'default'>, string> = {
   granted: 'Browser notifications are on for this browser.',
   denied: 'Notifications are blocked in this browser’s site settings; allow them there to be notified.',
-  unsupported: 'This browser cannot show notifications; alerts still appear here and in the badge.',
+  unsupported:
+    'This page cannot show notifications (browsers allow them over HTTPS or on localhost only); alerts still appear here and in the badge.',
   desktop: 'The desktop app shows alerts as system notifications.',
 };
 
