@@ -10,9 +10,23 @@ export type Tone = 'ok' | 'warn' | 'bad';
 /** How close to a limit (in °C) a temperature starts to show as a warning. */
 export const TEMP_WARN_MARGIN_C = 5;
 
+/**
+ * The key a miner's model text files its limits under: "Antminer L7" and "ANTMINER L3+ (Vnish 1.2.7)" are L7
+ * and L3+, as the core's model catalog reads them (electron/miners/models.ts findModel); null for others.
+ */
+export function modelKey(text: string | null): string | null {
+  if (text === null) return null;
+  const up = text.toUpperCase().replace(/\(.*$/, '').trim();
+  if (/(^|[^A-Z0-9])L3(\+|PLUS|[^0-9]|$)/.test(up)) return 'L3+';
+  if (/(^|[^A-Z0-9])L7([^0-9]|$)/.test(up)) return 'L7';
+  if (/(^|[^A-Z0-9])L9([^0-9]|$)/.test(up)) return 'L9';
+  return null;
+}
+
 /** The model's own limits, or the "default" entry, or the built-in default when settings lack both. */
 export function tempLimitsFor(limits: HealthSettings['tempLimits'], model: string | null): TempLimits {
-  return (model !== null ? limits[model] : undefined) ?? limits.default ?? { chipC: 85, boardC: 75 };
+  const key = model === null ? null : limits[model] ? model : modelKey(model);
+  return (key !== null ? limits[key] : undefined) ?? limits.default ?? { chipC: 85, boardC: 75 };
 }
 
 /** At or over the limit is bad; within the margin below it, a warning; unknown or cool, no colour. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { DEFAULT_HEALTH_SETTINGS } from '../../../shared/health-settings';
-import { fanTone, nominalTone, tempLimitsFor, tempTone } from '../../../shared/thresholds';
+import { fanTone, modelKey, nominalTone, tempLimitsFor, tempTone } from '../../../shared/thresholds';
 
 describe('threshold colours', () => {
   it("takes the model's temperature limits, else the default entry", () => {
@@ -10,6 +10,13 @@ describe('threshold colours', () => {
     expect(tempLimitsFor(limits, 'S19').chipC).toBe(85);
     expect(tempLimitsFor(limits, null).boardC).toBe(75);
     expect(tempLimitsFor({}, 'L7')).toEqual({ chipC: 85, boardC: 75 });
+    // As miners name themselves: the catalog's code inside the firmware's text.
+    expect(tempLimitsFor(limits, 'Antminer L9').chipC).toBe(80);
+    expect(tempLimitsFor(limits, 'ANTMINER L9 (Vnish 1.2.7)').chipC).toBe(80);
+    expect(modelKey('antminer_l3plus')).toBe('L3+');
+    expect(modelKey('Antminer L7')).toBe('L7');
+    expect(modelKey('Antminer L79')).toBeNull();
+    expect(modelKey('Antminer S19')).toBeNull();
   });
 
   it('colours a temperature at the limit bad, within 5 °C of it a warning, below nothing', () => {
