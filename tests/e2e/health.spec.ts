@@ -212,7 +212,7 @@ test('planted faults all show on the Fleet page without opening a rig, and an al
   for (const [r, evidence] of [
     [chain, /chain/i],
     [fan, /fan/i],
-    [hot, /chip \d+ °C, limit 78 °C/],
+    [hot, /chip [\d.]+ °C, limit 78 °C/],
   ] as const) {
     await expect(health(r.ip)).toHaveAttribute('data-health', /warning|critical/, wait);
     await expect(health(r.ip)).toHaveAttribute('title', evidence, wait);
