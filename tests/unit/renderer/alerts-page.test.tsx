@@ -54,6 +54,10 @@ function fakeCore(initial: Alert[]) {
           }));
         case 'maintenance.list':
           return { windows: [] };
+        case 'maintenance.add':
+          return { id: 'w1', note: '', ...(req as object) };
+        case 'maintenance.remove':
+          return { removed: true };
         case 'settings.get':
           return DEFAULT_SETTINGS;
         case 'settings.update':
@@ -179,6 +183,53 @@ describe('Alerts page', () => {
     });
     expect(requestPermission).toHaveBeenCalledTimes(1);
     expect(screen.getByTestId('notify-permission').textContent).toContain('notifications are on');
+  });
+});
+
+describe('maintenance windows', () => {
+  it('puts every rig with a label in maintenance for a time range, then ends it', async () => {
+    const core = fakeCore([]);
+    setClient(core.client);
+    render(<AlertsPage />);
+    fireEvent.change(screen.getByLabelText('Maintenance of'), { target: { value: 'label' } });
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'rack-A' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-12-02T10:00' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-12-02T12:30' } });
+    fireEvent.change(screen.getByLabelText('Note'), { target: { value: 'fan swap' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Add window' }));
+    });
+    expect(core.calls).toContainEqual([
+      'maintenance.add',
+      {
+        target: { kind: 'label', label: 'rack-A' },
+        fromMs: new Date('2026-12-02T10:00').getTime(),
+        toMs: new Date('2026-12-02T12:30').getTime(),
+        note: 'fan swap',
+      },
+    ]);
+    const windows = screen.getByTestId('maintenance');
+    expect(windows.textContent).toContain('label “rack-A”');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'End maintenance of label “rack-A”' }));
+    });
+    expect(core.calls).toContainEqual(['maintenance.remove', { id: 'w1' }]);
+    expect(windows.textContent).toContain('No rig is in maintenance.');
+  });
+
+  it('refuses a window that ends before it starts, at the form, and sends nothing', async () => {
+    const core = fakeCore([]);
+    setClient(core.client);
+    render(<AlertsPage />);
+    fireEvent.change(screen.getByLabelText('Maintenance of'), { target: { value: 'label' } });
+    fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'rack-A' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-12-02T12:00' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-12-02T11:00' } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Add window' }));
+    });
+    expect(screen.getByText('The window must end after it starts.')).toBeTruthy();
+    expect(core.calls.some(([m]) => m === 'maintenance.add')).toBe(false);
   });
 });
 
