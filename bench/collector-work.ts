@@ -71,6 +71,9 @@ export function workCpuPerRig(
       slow: null,
       slowRead: false,
       chipsRead: false,
+      model: null,
+      implausible: [],
+      degraded: null,
     };
     const next = applyAnswer(id, entry, out, takenAtMs, liveness).entry;
     liveOf(id, next, takenAtMs);

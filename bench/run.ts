@@ -1,16 +1,19 @@
 /**
  * `npm run bench`: runs every benchmark, then writes bench/results/<date>.md (with the machine it ran on) and
- * bench/results/latest.json, a flat map of metric name to number with the unit in the name. Both are committed.
+ * bench/results/latest.json, a flat map of metric name to number with the unit in the name (merged: the fuzz and
+ * soak runs add theirs). Both are committed.
  * Each suite reports medians of several runs; timing belongs here, never in tests.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
+import { mergeLatest } from './lib/latest';
 import { runFarmBench } from './farm';
+import { runHealthBench } from './health';
 import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
 import { runScanBench } from './scan';
@@ -46,6 +49,13 @@ const suites: Suite[] = [
       'CPU per rig, poll throughput beside autocannon against one miner in the same run (both over kept-alive connections: ' +
       'poll_rps; both on a fresh connection per request: poll_rps_cold), and RSS',
     run: runCollectorBench,
+  },
+  {
+    name: 'health rules',
+    about:
+      "one cycle's health pass over 1,000 L7s as the collector runs it (live view, memory step, every rule), a mix " +
+      'of hot, fan-lost, failed-chain, rejecting and offline rigs; median of 60 cycles after 20 of warm-up (budget 5,000 µs)',
+    run: runHealthBench,
   },
   {
     name: 'discovery scan',
@@ -94,12 +104,9 @@ async function main() {
     ...sections,
   ].join('\n');
   mkdirSync(RESULTS, { recursive: true });
-  // A partial run (`npm run bench -- alerts`) updates its own figures and keeps every other one as last measured.
-  const latest = join(RESULTS, 'latest.json');
-  const kept =
-    partial && existsSync(latest) ? (JSON.parse(readFileSync(latest, 'utf8')) as Record<string, number>) : {};
   writeFileSync(join(RESULTS, partial ? `${date}-${only.join('-')}.md` : `${date}.md`), `${report}\n`);
-  writeFileSync(latest, `${JSON.stringify({ ...kept, ...metrics }, null, 2)}\n`);
+  // Merged, so a partial run and the figures `npm run fuzz` and `npm run soak` wrote stay beside these.
+  mergeLatest(metrics);
   console.log(report);
 }
 

@@ -26,7 +26,7 @@ import { type Db, openDb } from './store/db';
 import { createHistoryStore } from './store/history';
 import type { HistoryStore } from './store/history-types';
 import { telemetryHandlers } from './telemetry/handlers';
-import { wireTelemetry } from './telemetry/wire';
+import { createCoreFlows } from './core-flows';
 import { type Dispatch, type Logger, createDispatcher, errorMessage } from './contract/dispatch';
 import { type EventBus, createEventBus } from './contract/events';
 import { settingsHandlers } from './settings/handlers';
@@ -44,7 +44,7 @@ export type CoreOptions = {
   /** Where the SQL migrations are; the bundled desktop app passes its own path. */
   migrationsDir?: string;
   /** Collector tuning for tests and benchmarks (short intervals, thresholds); production uses the settings. */
-  collector?: Pick<CollectorDeps, 'overrides' | 'clock'>;
+  collector?: Pick<CollectorDeps, 'overrides' | 'clock' | 'observer'>;
   /** Listen for the miners' "IP Report" button (UDP); null keeps it off (tests, a second instance). */
   ipReport?: { address: string; port: number } | null;
   log?: Logger;
@@ -74,7 +74,7 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const events = createEventBus();
   const now = options.now ?? Date.now;
-  const settings = createSettingsService(options.openSettingsStore(options.dataDir), events, log);
+  const settings = createSettingsService(options.openSettingsStore(options.dataDir), log);
   const db = openDb(options.dataDir, options.migrationsDir);
   const vault = openVault(options.dataDir, options.openCipher(options.dataDir), log);
   const passwords = createPasswords(vault);
@@ -83,15 +83,17 @@ export function createCore(options: CoreOptions): Core {
   const history = createHistoryStore(db);
   const feed = createSwitchableFeed(now);
   const pool = createPoolConnection(vault, feed, () => settings.get().pool, log);
-  const { pollIntervalSec, retention } = settings.get();
+  const { pollIntervalSec, retention, health } = settings.get();
   const collector = createCollector({
     history,
     passwordFor: passwords.forRig,
     pool: feed,
-    settings: { pollIntervalSec, retention },
+    settings: { pollIntervalSec, retention, health },
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
+  const flows = createCoreFlows({ events, registry, collector, pool, feed });
+  settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
     name: APP_NAME,
     version: APP_VERSION,
@@ -108,7 +110,7 @@ export function createCore(options: CoreOptions): Core {
     ...fleetHandlers({
       registry,
       passwords,
-      events,
+      fleetChanged: flows.fleetChanged,
       identify: (a) => discovery.identifyAt(a.ip, { httpPort: a.port, rpcPort: a.rpcPort, source: 'manual' }),
       now,
     }),
@@ -124,13 +126,12 @@ export function createCore(options: CoreOptions): Core {
     events.emit('discovery.found', { scanId: null, device: marked });
     if (marked.rigId && marked.kind === 'vnish') {
       const { rig, change } = registry.upsert(marked, now());
-      if (change === 'updated') events.emit('fleet.changed', fleetChange({ updated: [rig] }));
+      if (change === 'updated') flows.fleetChanged(fleetChange({ updated: [rig] }));
     }
   };
 
   let running = false;
   let stopped = false;
-  let unwire: (() => void) | null = null;
   return {
     info,
     dispatch: createDispatcher(handlers, log),
@@ -146,7 +147,7 @@ export function createCore(options: CoreOptions): Core {
     announce: onAnnounced,
     async start() {
       running = true;
-      unwire = wireTelemetry({ events, registry, collector, pool, feed });
+      flows.start();
       alerts.start(collector);
       collector.setRigs(registry.list());
       collector.start();
@@ -171,7 +172,7 @@ export function createCore(options: CoreOptions): Core {
       stopped = true;
       if (running) {
         running = false;
-        unwire?.();
+        flows.stop();
         alerts.stop();
         await pool.stop();
         await collector.stop();

@@ -41,7 +41,8 @@ const idSchema = z.string().min(1).max(64);
 const poolViewSchema = z.object({ configured: z.boolean(), state: proHashingStateSchema });
 const passwordSchema = z.string().min(1, 'The password cannot be empty.').max(128, 'At most 128 characters.');
 
-export const faces = ['desktop', 'headless'] as const;
+/** Who calls: the desktop window, a browser on the headless server, or a command of `npm run rigdeck`. */
+export const faces = ['desktop', 'headless', 'cli'] as const;
 export type Face = (typeof faces)[number];
 
 export const appInfoSchema = z.object({
@@ -59,7 +60,7 @@ const method = <Req extends z.ZodType, Res extends z.ZodType>(req: Req, res: Res
   ({ req, res, doc }) satisfies MethodSpec;
 
 export const methods = {
-  'app.info': method(empty, appInfoSchema, 'Version, face (desktop or headless) and data directory.'),
+  'app.info': method(empty, appInfoSchema, 'Version, face (desktop, headless or cli) and data directory.'),
   'settings.get': method(empty, settingsSchema, 'The current settings.'),
   'settings.update': method(
     settingsPatchSchema,
@@ -107,6 +108,15 @@ export const methods = {
     empty,
     z.object({ rigs: z.array(rigLiveSchema), summary: fleetSummarySchema }),
     'Live state of every rig (each figure with the time it was measured) and the fleet totals.',
+  ),
+  'fleet.pollNow': method(
+    empty,
+    z.object({
+      rigs: z.array(rigLiveSchema),
+      summary: fleetSummarySchema,
+      lastSeenMs: z.record(idSchema, z.number().int().nullable()),
+    }),
+    'Polls every registered rig once now, then answers like fleet.live, plus when each rig last answered (history).',
   ),
   'rig.detail': method(
     z.object({ id: idSchema }).strict(),

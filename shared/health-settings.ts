@@ -31,6 +31,16 @@ export const healthSettingsSchema = z.object({
   rejectShare: share,
   /** Pool-side hashrate this far (as a share) from the rig's own, sustained, is a problem. */
   poolMismatchShare: share,
+  /** How long the pool may disagree with the rig (or not know its worker) before it is a problem: pool figures lag. */
+  poolGraceMinutes: minutes,
+  /** This many restarts the rig made on its own within `rebootLoopMinutes` is a reboot loop. */
+  rebootLoopCount: z.number().int().min(2).max(100),
+  rebootLoopMinutes: minutes,
+  /** Orange/red chips growing by at least this many within `chipsWindowMinutes`. */
+  chipsGrowth: z.number().int().min(1).max(1000),
+  chipsWindowMinutes: minutes,
+  /** Recent chip temperatures the trend is fitted over. */
+  trendWindowMinutes: minutes,
 });
 export type HealthSettings = z.infer<typeof healthSettingsSchema>;
 
@@ -46,6 +56,12 @@ export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
   fanMinRpm: 1000,
   rejectShare: 0.05,
   poolMismatchShare: 0.5,
+  poolGraceMinutes: 15,
+  rebootLoopCount: 3,
+  rebootLoopMinutes: 60,
+  chipsGrowth: 3,
+  chipsWindowMinutes: 60,
+  trendWindowMinutes: 15,
 };
 
 export const healthSettingsPatchSchema = healthSettingsSchema.partial().strict();

@@ -12,7 +12,7 @@ import type {
   MaintenanceWindow,
 } from '../../shared/alerts';
 import type { Problem } from '../../shared/health';
-import type { Clock, Cancel } from '../pool/prohashing/clock';
+import type { Clock, Cancel } from '../clock';
 import {
   type Edit,
   type EngineState,

@@ -4,7 +4,7 @@
  * out one at a time, in order; a backlog past MAX_QUEUED drops the oldest rather than grow without bound.
  */
 import type { AlertNotification } from '../../shared/alerts';
-import type { Clock } from '../pool/prohashing/clock';
+import type { Clock } from '../clock';
 import type { Logger } from '../contract/dispatch';
 
 export type WebhookPayload = { source: 'rigdeck'; sentAtMs: number; notification: AlertNotification };

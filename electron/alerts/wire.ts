@@ -9,7 +9,7 @@ import type { Collector } from '../collector/collector';
 import type { Logger } from '../contract/dispatch';
 import type { EventBus } from '../contract/events';
 import type { Registry } from '../fleet/registry';
-import { type Clock, systemClock } from '../pool/prohashing/clock';
+import { type Clock, systemClock } from '../clock';
 import type { SettingsService } from '../settings/service';
 import type { Db } from '../store/db';
 import type { RigInfo } from './engine';

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { type HistoryMetric, historyMetrics, historyQuerySchema } from '../../shared/telemetry';
 import { createNodeCore } from '../headless-core';
 import { UsageError, helpOption } from './args';
+import { call } from './call';
 import { resolveDataDir } from './data-dir';
 
 export const exportHelp = `Usage: npm run rigdeck -- export [--rig ID|NAME] [--from TIME] [--to TIME] [--metrics LIST]
@@ -35,13 +36,15 @@ export async function exportCsv(argv: string[]): Promise<number> {
   }
   const now = Date.now();
   const core = createNodeCore({
+    face: 'cli',
     dataDir: resolveDataDir(values.data),
     log: { ...console, info: () => undefined },
   });
   try {
     let rigId: string | null = null;
     if (values.rig) {
-      const rig = core.registry.list().find((r) => r.id === values.rig || r.name === values.rig);
+      const { rigs } = await call(core, 'fleet.list', {});
+      const rig = rigs.find((r) => r.id === values.rig || r.name === values.rig);
       if (!rig) throw new UsageError(`No rig "${values.rig}" in ${core.info.dataDir}.`);
       rigId = rig.id;
     }
@@ -60,6 +63,7 @@ export async function exportCsv(argv: string[]): Promise<number> {
     }
     const file = values.out ? createWriteStream(values.out) : null;
     const out = file ?? process.stdout;
+    // Streamed straight from the store: history.exportCsv answers with one bounded string, the CLI has no bound.
     const rows = core.history.exportCsv(parsed.data, (line) => out.write(`${line}\n`));
     if (file) {
       file.end();

@@ -1,9 +1,11 @@
 import { parseArgs } from 'node:util';
 
+import type { EventPayload, Req } from '../../shared/contract';
 import type { DiscoveredDevice } from '../../shared/discovery';
+import type { Core } from '../core';
 import { createNodeCore } from '../headless-core';
-import { TargetError, parseTargets } from '../discovery/targets';
 import { UsageError, helpOption } from './args';
+import { call } from './call';
 import { resolveDataDir } from './data-dir';
 
 export const scanHelp = `Usage: npm run rigdeck -- scan <target>… [--json] [--timeout MS] [--concurrency N] [--add] [--data DIR]
@@ -35,57 +37,101 @@ export async function scan(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('Give at least one target, e.g. 10.0.0.0/24.');
-  let targets;
-  try {
-    targets = parseTargets(positionals);
-  } catch (err) {
-    if (err instanceof TargetError) throw new UsageError(err.message);
-    throw err;
-  }
   const connectTimeoutMs = positiveInt(values.timeout, '--timeout');
   const concurrency = positiveInt(values.concurrency, '--concurrency');
 
   const core = createNodeCore({
+    face: 'cli',
     dataDir: resolveDataDir(values.data),
     log: { ...console, info: () => undefined },
   });
-  const found: DiscoveredDevice[] = [];
   try {
-    const handle = core.discovery.scan(
-      targets,
-      { ...(connectTimeoutMs ? { connectTimeoutMs } : {}), ...(concurrency ? { concurrency } : {}) },
-      (e) => {
-        if (e.type !== 'found') return;
-        found.push(e.device);
-        console.log(values.json ? JSON.stringify(jsonLine(e.device)) : textLine(e.device));
+    const found: DiscoveredDevice[] = [];
+    const { summary, cancelled } = await runScan(
+      core,
+      {
+        targets: positionals,
+        ...(connectTimeoutMs ? { connectTimeoutMs } : {}),
+        ...(concurrency ? { concurrency } : {}),
+      },
+      (device) => {
+        found.push(device);
+        console.log(values.json ? JSON.stringify(jsonLine(device)) : textLine(device));
       },
     );
-    const onSignal = () => handle.cancel();
-    process.once('SIGINT', onSignal);
-    const summary = await handle.done;
-    process.off('SIGINT', onSignal);
+    if (summary.error !== null) throw new Error(summary.error);
     const k = summary.byKind;
     console.error(
       `Scanned ${summary.done} of ${summary.total} addresses in ${(summary.elapsedMs / 1000).toFixed(1)} s: ` +
-        `${k.vnish} Vnish, ${k.unsupported} unsupported, ${k.unknown} unknown${summary.cancelled ? ' (cancelled)' : ''}.`,
+        `${k.vnish} Vnish, ${k.unsupported} unsupported, ${k.unknown} unknown${cancelled ? ' (cancelled)' : ''}.`,
     );
     if (values.add) {
-      let added = 0;
-      let updated = 0;
-      for (const device of found.filter((d) => d.kind === 'vnish')) {
-        try {
-          const { change } = core.registry.upsert(device, Date.now());
-          if (change === 'added') added++;
-          else if (change === 'updated') updated++;
-        } catch (err) {
-          console.error(`Not added ${device.ip}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      }
-      console.error(`Fleet in ${core.info.dataDir}: ${added} added, ${updated} updated.`);
+      const addresses = found
+        .filter((d) => d.kind === 'vnish')
+        .map((d) => ({ ip: d.ip, port: d.port, ...(d.rpcPort !== null ? { rpcPort: d.rpcPort } : {}) }));
+      const result =
+        addresses.length > 0
+          ? await call(core, 'fleet.add', { addresses })
+          : { added: [], updated: [], failed: [] };
+      for (const f of result.failed) console.error(`Not added ${f.ip}: ${f.reason}`);
+      console.error(
+        `Fleet in ${core.info.dataDir}: ${result.added.length} added, ${result.updated.length} already there.`,
+      );
     }
     return 0;
   } finally {
     await core.stop();
+  }
+}
+
+type ScanSummary = EventPayload<'discovery.done'>;
+
+/**
+ * Starts a scan through the contract and follows it on the event bus, as a face does: events are kept until the
+ * scan's id is known, so none that arrive first is lost. Ctrl-C cancels it (through the contract too).
+ */
+async function runScan(
+  core: Core,
+  request: Req<'discovery.scan'>,
+  onFound: (device: DiscoveredDevice) => void,
+): Promise<{ summary: ScanSummary; cancelled: boolean }> {
+  let scanId: string | null = null;
+  let early: Array<{ id: string | null; device?: DiscoveredDevice; summary?: ScanSummary }> = [];
+  let finish: (summary: ScanSummary) => void = () => undefined;
+  const finished = new Promise<ScanSummary>((resolve) => (finish = resolve));
+  const handle = (id: string | null, device?: DiscoveredDevice, summary?: ScanSummary) => {
+    if (id !== scanId) return;
+    if (device) onFound(device);
+    if (summary) finish(summary);
+  };
+  const off = core.events.subscribe((name, payload) => {
+    if (name !== 'discovery.found' && name !== 'discovery.done') return;
+    const p = payload as EventPayload<'discovery.found'> | ScanSummary;
+    const entry = 'device' in p ? { id: p.scanId, device: p.device } : { id: p.scanId, summary: p };
+    if (scanId === null) early.push(entry);
+    else handle(entry.id, entry.device, entry.summary);
+  });
+  let cancelled = false;
+  const onSignal = () => {
+    cancelled = true;
+    if (scanId !== null) void call(core, 'discovery.cancel', { scanId });
+  };
+  process.once('SIGINT', onSignal);
+  try {
+    try {
+      scanId = (await call(core, 'discovery.scan', request)).scanId;
+    } catch (err) {
+      // The contract speaks of `targets`; on the command line they are the positional arguments.
+      if (err instanceof UsageError) throw new UsageError(err.message.replace(/^targets(\.\d+)?: /, ''));
+      throw err;
+    }
+    for (const e of early) handle(e.id, e.device, e.summary);
+    early = [];
+    const summary = await finished;
+    return { summary, cancelled: cancelled || summary.cancelled };
+  } finally {
+    process.off('SIGINT', onSignal);
+    off();
   }
 }
 

@@ -8,6 +8,7 @@ import { IP_REPORT_PORT } from '../discovery/ip-report';
 import { createLogger, levelFromEnv } from '../log/logger';
 import { UsageError, helpOption, parsePort } from './args';
 import { resolveDataDir } from './data-dir';
+import { createStatsFile } from './stats-file';
 
 export const serveHelp = `Usage: npm run serve -- [--port P] [--host H] [--data DIR] [--allow-host NAME] [--allow-origin URL]
 
@@ -23,6 +24,7 @@ Serves RigDeck's UI and API to browsers (the headless face).
   --allow-origin U  also accept browser pages from origin U (repeatable)
   --ip-report P|off UDP port for the miners' IP Report button (default ${IP_REPORT_PORT}), or off
   --metrics         serve Prometheus metrics at /metrics (behind the password when one is set)
+  --stats-file F    append a JSON line every 5 s to F: memory and poll durations (for soak runs)
   --mdns ADDR       announce this server as _rigdeck._tcp and browse for miners over mDNS on the
                     interface with IPv4 address ADDR (off by default)
 The log goes to standard output as JSON lines (pino); RIGDECK_LOG_LEVEL=debug|info|warn|error|silent
@@ -44,6 +46,7 @@ export async function serve(argv: string[]): Promise<number> {
       'ip-report': { type: 'string' },
       mdns: { type: 'string' },
       metrics: { type: 'boolean' },
+      'stats-file': { type: 'string' },
       ...helpOption,
     },
   });
@@ -56,8 +59,15 @@ export async function serve(argv: string[]): Promise<number> {
     throw new UsageError(`The UI is not built (${staticDir}); run "npm run build:renderer".`);
   const dataDir = resolveDataDir(values.data);
   const log = createLogger({ level: levelFromEnv(process.env) });
-  const core = createNodeCore({ dataDir, log, ipReport: parseIpReport(values['ip-report']) });
+  const stats = values['stats-file'] ? createStatsFile(values['stats-file']) : null;
+  const core = createNodeCore({
+    dataDir,
+    log,
+    ipReport: parseIpReport(values['ip-report']),
+    ...(stats ? { collector: { observer: stats.observer } } : {}),
+  });
   await core.start();
+  stats?.start(() => core.collector.stats());
   const server = await startServer({
     core,
     host: values.host ?? DEFAULT_HOST,
@@ -87,6 +97,7 @@ export async function serve(argv: string[]): Promise<number> {
   });
   await server.close();
   await core.stop();
+  stats?.stop();
   return 0;
 }
 

@@ -6,12 +6,14 @@ import type { RigLive } from '../../shared/telemetry';
 import { formatHashrate } from '../../shared/units';
 import { createNodeCore } from '../headless-core';
 import { helpOption } from './args';
+import { call } from './call';
 import { resolveDataDir } from './data-dir';
 
 export const statusHelp = `Usage: npm run rigdeck -- status [--json] [--data DIR]
 
 Polls every registered rig once and prints it. With --json, one object per line: id, name, ip, model, state,
-liveness, hashrate_mhs, nominal_mhs, power_w, chip_temp_max_c, fan_rpm_min.`;
+liveness, hashrate_mhs, nominal_mhs, power_w, chip_temp_max_c, fan_rpm_min, last_seen (ISO time of its last answer,
+from this poll or history; null if never), error (why it could not be read; null when online).`;
 
 export async function status(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -24,25 +26,27 @@ export async function status(argv: string[]): Promise<number> {
     return 0;
   }
   const core = createNodeCore({
+    face: 'cli',
     dataDir: resolveDataDir(values.data),
     log: { ...console, info: () => undefined },
   });
   try {
-    const rigs = core.registry.list();
+    const { rigs } = await call(core, 'fleet.list', {});
     if (rigs.length === 0) {
       console.error(
         `No rigs registered in ${core.info.dataDir}. Add some: npm run rigdeck -- scan <range> --add`,
       );
       return 0;
     }
-    core.collector.setRigs(rigs);
-    await core.collector.pollOnce();
-    const live = new Map(core.collector.live().map((l) => [l.rigId, l]));
+    const polled = await call(core, 'fleet.pollNow', {});
+    const live = new Map(polled.rigs.map((l) => [l.rigId, l]));
+    const now = Date.now();
     for (const rig of rigs) {
       const l = live.get(rig.id);
-      console.log(values.json ? JSON.stringify(statusLine(rig, l)) : textLine(rig, l));
+      const seen = polled.lastSeenMs[rig.id] ?? null;
+      console.log(values.json ? JSON.stringify(statusLine(rig, l, seen)) : textLine(rig, l, seen, now));
     }
-    const s = core.collector.summary();
+    const s = polled.summary;
     console.error(
       `${s.rigs.online} of ${s.rigs.total} online, ${formatHashrate(s.hashrateMhs)}, ${formatPower(s.powerW)}` +
         (s.rigs.offline + s.rigs.stale > 0 ? `; ${s.rigs.offline + s.rigs.stale} not answering` : ''),
@@ -53,7 +57,8 @@ export async function status(argv: string[]): Promise<number> {
   }
 }
 
-export function statusLine(rig: RigRecord, l: RigLive | undefined) {
+/** One rig as `status --json` prints it: why it could not be read, and when it last answered (from history). */
+export function statusLine(rig: RigRecord, l: RigLive | undefined, lastSeenMs: number | null) {
   return {
     id: rig.id,
     name: rig.name,
@@ -66,10 +71,12 @@ export function statusLine(rig: RigRecord, l: RigLive | undefined) {
     power_w: l?.powerW ?? null,
     chip_temp_max_c: l?.chipTempMaxC ?? null,
     fan_rpm_min: l?.fanRpmMin ?? null,
+    last_seen: lastSeenMs === null ? null : new Date(lastSeenMs).toISOString(),
+    error: l?.liveness === 'online' ? null : (l?.lastError ?? null),
   };
 }
 
-function textLine(rig: RigRecord, l: RigLive | undefined): string {
+function textLine(rig: RigRecord, l: RigLive | undefined, lastSeenMs: number | null, now: number): string {
   const state = l?.liveness === 'online' ? (l.minerState ?? 'unknown') : (l?.liveness ?? 'unknown');
   const problem = l?.lastError && l.liveness !== 'online' ? `  (${l.lastError})` : '';
   return (
@@ -80,7 +87,7 @@ function textLine(rig: RigRecord, l: RigLive | undefined): string {
       formatHashrate(l?.hashrateMhs ?? null).padStart(12),
       formatPower(l?.powerW ?? null).padStart(8),
       formatTemp(l?.chipTempMaxC ?? null, 'C').padStart(7),
-      `seen ${formatAge(l?.takenAtMs ?? null, Date.now())}`,
+      `seen ${formatAge(lastSeenMs, now)}`,
     ].join(' ') + problem
   );
 }

@@ -6,6 +6,7 @@
 import { type RigEventRow } from '../store/history-types';
 import { formatDuration, rebootEvent, transitionEvents } from './batch';
 import { answered, elapse, type LivenessConfig, missed, requestRestart, silenceMs } from './liveness';
+import { expectRestart } from '../health/restarts';
 import { type PollOutcome } from './poll-rig';
 import { healthView, type RigEntry } from './rig-entry';
 
@@ -40,6 +41,8 @@ export function applyAnswer(
   // After silence or a change of state, identity and uptime may have changed (a reboot): read them next poll.
   const suspicious = silentMs > 0 || changedState;
   const health = answered(e.health, at, out.snapshot.minerState, cfg);
+  // A Vnish rig read over RPC since REST failed stays degraded until REST answers again.
+  const degraded = out.source === 'vnish-rest' ? null : (out.degraded ?? e.check.degraded);
   const next: RigEntry = {
     ...e,
     health,
@@ -54,7 +57,13 @@ export function applyAnswer(
     slowDue: out.slowRead ? false : e.slowDue,
     chipsDue: out.chipsRead ? false : e.chipsDue,
     restartSinceDetail: out.detailRead ? health.restart !== null : e.restartSinceDetail,
-    poll: { lastPollMs: startedAt, lastError: null },
+    check: {
+      ...e.check,
+      model: out.model ?? e.check.model,
+      implausible: out.implausible,
+      degraded,
+    },
+    poll: { lastPollMs: startedAt, lastError: degraded },
   };
   const applied = judged(id, e, next, at, silentMs);
   return reboot === null ? applied : { ...applied, events: [reboot, ...applied.events] };
@@ -83,6 +92,7 @@ export function applyRestart(id: string, e: RigEntry, untilMs: number, now: numb
   const next: RigEntry = {
     ...e,
     health: requestRestart(e.health, untilMs),
+    check: { ...e.check, memory: expectRestart(e.check.memory, untilMs) },
     detailDue: true,
     restartSinceDetail: true,
   };

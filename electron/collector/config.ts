@@ -2,6 +2,8 @@
  * The collector's knobs, with defaults derived from the user's settings (poll interval, retention). Every
  * threshold is here rather than in the code that applies it, so tests and the bench can shrink time.
  */
+import { type HealthSettings } from '../../shared/health-settings';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { type Retention } from '../store/history-types';
 import { type CadenceConfig } from './cadence';
 import { type LivenessConfig } from './liveness';
@@ -33,17 +35,27 @@ export type CollectorConfig = {
   notifyCoalesceMs: number;
 };
 
-export type CollectorSettings = { pollIntervalSec: number; retention: Retention };
+export type CollectorSettings = {
+  pollIntervalSec: number;
+  retention: Retention;
+  /** The health rules' thresholds; the defaults when not given. */
+  health?: HealthSettings;
+};
 
 export type ConfigOverrides = Partial<Omit<CollectorConfig, 'cadence' | 'liveness'>> & {
   cadence?: Partial<CadenceConfig>;
   liveness?: Partial<LivenessConfig>;
 };
 
-export const DEFAULT_RETENTION: Retention = { rawHours: 48, fiveMinuteDays: 30, hourlyDays: 730 };
+/** The user's defaults (shared/settings.ts is their one source): a collector made without settings uses them. */
+export const DEFAULT_RETENTION: Retention = DEFAULT_SETTINGS.retention;
+export const DEFAULT_COLLECTOR_SETTINGS: CollectorSettings = {
+  pollIntervalSec: DEFAULT_SETTINGS.pollIntervalSec,
+  retention: DEFAULT_RETENTION,
+};
 
 export function collectorConfig(
-  settings: CollectorSettings = { pollIntervalSec: 15, retention: DEFAULT_RETENTION },
+  settings: CollectorSettings = DEFAULT_COLLECTOR_SETTINGS,
   overrides: ConfigOverrides = {},
 ): CollectorConfig {
   const intervalMs = overrides.cadence?.intervalMs ?? settings.pollIntervalSec * 1000;

@@ -3,11 +3,17 @@
  * RigLive → FleetSummary (sums over online rigs only, so a stale number is never added as if current); and the
  * diff that lets events carry only the rigs that changed.
  */
+import { type Problem } from '../../shared/health';
 import { type ChainSnapshot, type RigSnapshot } from '../../shared/rig';
 import { type FleetSummary, type Liveness, type RigLive } from '../../shared/telemetry';
 
 export type PollNote = { lastPollMs: number | null; lastError: string | null };
-export type PoolFigures = { poolHashrateMhs: number | null; workerName: string | null };
+export type PoolFigures = {
+  poolHashrateMhs: number | null;
+  workerName: string | null;
+  /** The rig names a worker the pool does not know right now (null: not mined on the pool, or not known). */
+  workerUnseen?: boolean | null;
+};
 
 const maxOf = (values: Array<number | null>): number | null => {
   let best: number | null = null;
@@ -55,6 +61,8 @@ function chainLive(c: ChainSnapshot): RigLive['chains'][number] {
 
 export type RigLiveInput = {
   rigId: string;
+  /** The health rules' verdict; unknown and none before they ran. */
+  health?: Pick<RigLive, 'health' | 'problems'> | null;
   snapshot: RigSnapshot | null;
   liveness: Liveness;
   restarting: boolean;
@@ -87,8 +95,8 @@ export function toRigLive(i: RigLiveInput): RigLive {
     chains: s === null ? [] : s.chains.map(chainLive),
     poolHashrateMhs: i.pool.poolHashrateMhs,
     workerName: i.pool.workerName,
-    health: 'unknown',
-    problems: [],
+    health: i.health?.health ?? 'unknown',
+    problems: i.health?.problems ?? [],
   };
 }
 
@@ -102,6 +110,7 @@ export function summarize(
   lives: Iterable<RigLive>,
   asOfMs: number,
   poolHashrateMhs: number | null,
+  fleetProblems: Problem[] = [],
 ): FleetSummary {
   const rigs = { total: 0, online: 0, stale: 0, offline: 0, unknown: 0 };
   const byMinerState: Record<string, number> = {};
@@ -118,7 +127,7 @@ export function summarize(
     const state = r.restarting ? 'restarting' : r.liveness === 'online' ? r.minerState : null;
     if (state !== null) byMinerState[state] = (byMinerState[state] ?? 0) + 1;
     byHealth[r.health] += 1;
-    const live = r.liveness === 'online' ? (r.hashrateMhs ?? 0) : 0;
+    const live = r.liveness === 'online' ? Math.max(0, r.hashrateMhs ?? 0) : 0;
     missingHashrateMhs += Math.max(0, (r.nominalHashrateMhs ?? 0) - live);
     if (r.liveness !== 'online') continue;
     hashrateMhs += r.hashrateMhs ?? 0;
@@ -138,7 +147,7 @@ export function summarize(
     powerW,
     efficiencyJPerMh: effHash > 0 ? effPower / effHash : null,
     missingHashrateMhs,
-    fleetProblems: [],
+    fleetProblems,
   };
 }
 

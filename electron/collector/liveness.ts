@@ -114,10 +114,12 @@ export function requestRestart(h: RigHealth, untilMs: number): RigHealth {
   return { ...h, restart: { untilMs, wentDown: false } };
 }
 
-/** Restarting on our request (until back or the deadline), or by the firmware's own word while reachable. */
+/**
+ * Restarting on our request, until back or the deadline. A restart the rig makes on its own is not shown so:
+ * it is a problem (thermal protection, a reboot loop) that the health rules name.
+ */
 export function isRestarting(h: RigHealth, now: number): boolean {
-  if (h.restart !== null && now < h.restart.untilMs) return true;
-  return h.minerState === 'restarting' && h.liveness !== 'offline';
+  return h.restart !== null && now < h.restart.untilMs;
 }
 
 /** How long the rig has been silent at `now` (0 while it answers). */

@@ -23,6 +23,8 @@ import {
   type Source,
   type VnishDetail,
 } from './read-rig';
+import { checkReading, modelOf } from '../health/plausibility';
+import { type ModelSpec } from '../miners/models';
 import { type RigEntry } from './rig-entry';
 
 export type PollDeps = {
@@ -45,6 +47,12 @@ export type PollOutcome = {
   slow: SlowDetail | null;
   slowRead: boolean;
   chipsRead: boolean;
+  /** The model the reading names (for plausibility bounds and temperature limits), when it names one. */
+  model: ModelSpec | null;
+  /** Figures nulled as implausible ("chip −874 °C"). */
+  implausible: string[];
+  /** REST failed and RPC answered: what each said. */
+  degraded: string | null;
 };
 
 /** Password changes take effect at the next slow read (or a new address): no vault read on every poll. */
@@ -70,22 +78,65 @@ function clientFor(
   return { client, password };
 }
 
-export async function pollEntry(id: string, e: RigEntry, d: PollDeps, o: ReadOptions): Promise<PollOutcome> {
-  const now = o.now();
-  const target: RigTarget = { host: e.record.ip, rpcPort: e.record.rpcPort, firmware: e.record.firmware };
-  const slowDue = e.slowDue || e.chipsDue || e.slow === null || now - e.slow.atMs >= d.slowEveryMs;
-  const chipsDue = e.chipsDue || (slowDue && d.chipsWithSlow);
+/**
+ * A reply with nothing a technician could use (an HTML page, a body of nonsense parsed leniently into nulls) is
+ * a failed read, not "online with empty figures".
+ */
+export function hasFigures(s: RigSnapshot): boolean {
+  return (
+    s.minerState !== 'unknown' ||
+    s.hashrateMhs !== null ||
+    s.powerW !== null ||
+    s.chains.length > 0 ||
+    s.fans.length > 0 ||
+    s.chipTemp.maxC !== null
+  );
+}
+
+type Read = Omit<PollOutcome, 'model' | 'implausible' | 'degraded'> & { degraded: string | null };
+
+/** The read, checked: no figures is a failure; figures that cannot be physical are nulled and named. */
+export async function pollEntry(
+  rigId: string,
+  entry: RigEntry,
+  deps: PollDeps,
+  options: ReadOptions,
+): Promise<PollOutcome> {
+  const read = await readEntry(rigId, entry, deps, options);
+  const model = modelOf(read.snapshot, entry.record.model);
+  const checked = checkReading(read.snapshot, model);
+  return { ...read, snapshot: checked.snapshot, model, implausible: checked.notes };
+}
+
+async function readEntry(
+  rigId: string,
+  entry: RigEntry,
+  deps: PollDeps,
+  options: ReadOptions,
+): Promise<Read> {
+  const now = options.now();
+  const target: RigTarget = {
+    host: entry.record.ip,
+    rpcPort: entry.record.rpcPort,
+    firmware: entry.record.firmware,
+  };
+  const slowDue =
+    entry.slowDue || entry.chipsDue || entry.slow === null || now - entry.slow.atMs >= deps.slowEveryMs;
+  const chipsDue = entry.chipsDue || (slowDue && deps.chipsWithSlow);
   let restError: unknown = null;
   // A Vnish rig that fell back to RPC once (a 500 from a busy web server) is offered REST again at each slow read.
   const preferred = preferredSource(target);
-  const tryRest = (e.source ?? preferred) === 'vnish-rest' || (slowDue && preferred === 'vnish-rest');
+  const tryRest = (entry.source ?? preferred) === 'vnish-rest' || (slowDue && preferred === 'vnish-rest');
   if (tryRest) {
-    const { client, password } = clientFor(id, e, d, slowDue);
-    const refresh = e.detailDue || e.detail === null || now - e.detail.atMs >= d.detailEveryMs;
+    const { client, password } = clientFor(rigId, entry, deps, slowDue);
+    const refresh = entry.detailDue || entry.detail === null || now - entry.detail.atMs >= deps.detailEveryMs;
     try {
-      const read = await readVnish(client, e.detail, refresh, o);
+      const read = await readVnish(client, entry.detail, refresh, options);
+      if (!hasFigures(read.snapshot)) {
+        throw new MinerError('bad_reply', `${client.host}:${client.port}: the reply has no usable figures`);
+      }
       const unit = hashUnitOf(read.snapshot);
-      const slow = slowDue ? await readVnishSlow(client, unit, e.slow, chipsDue, o) : e.slow;
+      const slow = slowDue ? await readVnishSlow(client, unit, entry.slow, chipsDue, options) : entry.slow;
       return {
         snapshot: read.snapshot,
         source: 'vnish-rest',
@@ -96,6 +147,7 @@ export async function pollEntry(id: string, e: RigEntry, d: PollDeps, o: ReadOpt
         slow,
         slowRead: slowDue,
         chipsRead: chipsDue,
+        degraded: null,
       };
     } catch (error) {
       if (!shouldTryRpc(error, target)) throw error;
@@ -104,18 +156,27 @@ export async function pollEntry(id: string, e: RigEntry, d: PollDeps, o: ReadOpt
   }
   if (target.rpcPort === null) throw new MinerError('unreachable', `${target.host}: no RPC port to ask`);
   try {
-    const snapshot = await readRpc(target.host, target.rpcPort, o);
+    const snapshot = await readRpc(target.host, target.rpcPort, options);
+    if (!hasFigures(snapshot)) {
+      throw new MinerError(
+        'bad_reply',
+        `${target.host}:${target.rpcPort}: the RPC reply has no usable figures`,
+      );
+    }
+    const rpcSaid =
+      snapshot.incomplete.length === 0 ? 'answered' : `answered without ${snapshot.incomplete.join(', ')}`;
     return {
       snapshot,
       source: 'cgminer-rpc',
-      client: e.client,
-      password: e.password,
-      detail: e.detail,
+      client: entry.client,
+      password: entry.password,
+      detail: entry.detail,
       detailRead: false,
-      slow: slowDue ? slowFromSnapshot(snapshot, now) : e.slow,
+      slow: slowDue ? slowFromSnapshot(snapshot, now) : entry.slow,
       slowRead: slowDue,
       // RPC has no chip detail: asking again would not help.
       chipsRead: chipsDue,
+      degraded: restError === null ? null : `REST: ${describeError(restError)}; RPC ${rpcSaid}`,
     };
   } catch (error) {
     // Both failed: say what each said, REST first (the protocol RigDeck manages).

@@ -4,10 +4,15 @@
  * at the pool (it merges them), so they get no per-rig figure, and the total counts each worker once.
  */
 import { type ProHashingState } from '../../shared/pool';
-import { type RigPoolInput } from '../pool/prohashing/mapping';
+import { type RigPoolInput } from './pool-port';
 import { type PoolFigures } from './live';
 
-export type PoolView = { byRig: ReadonlyMap<string, PoolFigures>; totalMhs: number | null };
+export type PoolView = {
+  byRig: ReadonlyMap<string, PoolFigures>;
+  totalMhs: number | null;
+  /** Workers the pool credits that no rig claims. */
+  unmatchedWorkers: readonly string[];
+};
 
 export const NO_POOL: PoolFigures = { poolHashrateMhs: null, workerName: null };
 
@@ -39,9 +44,10 @@ export function poolView(state: Pick<ProHashingState, 'workers' | 'mapping'>): P
   }
   // The rig names a worker the pool does not know right now: show the name, not a number.
   for (const u of state.mapping.rigsWithUnknownWorker) {
-    if (!byRig.has(u.rigId)) byRig.set(u.rigId, { poolHashrateMhs: null, workerName: u.worker });
+    if (!byRig.has(u.rigId))
+      byRig.set(u.rigId, { poolHashrateMhs: null, workerName: u.worker, workerUnseen: true });
   }
-  return { byRig, totalMhs: total };
+  return { byRig, totalMhs: total, unmatchedWorkers: state.mapping.workersWithoutRig };
 }
 
 export function samePoolInputs(a: readonly RigPoolInput[], b: readonly RigPoolInput[]): boolean {

@@ -2,39 +2,43 @@
  * The collector's side of the ProHashing connector: it hands the connector each rig's pool settings (read on
  * the slow cadence) for the worker ↔ rig mapping, and takes back the per-worker hashrate as per-rig figures.
  */
-import { type RigPoolInput } from '../pool/prohashing/mapping';
-import { type ProHashingService } from '../pool/prohashing/service';
+import { type PoolFeed, type RigPoolInput } from './pool-port';
 import { type PoolFigures } from './live';
 import { NO_POOL, poolView, samePoolInputs, type PoolView } from './pool-merge';
 import { type RigEntry } from './rig-entry';
 
-export type PoolFeed = Pick<ProHashingService, 'setRigs' | 'subscribe' | 'getState'>;
+export type { PoolFeed } from './pool-port';
 
 export type PoolSync = {
-  /** Follows the pool; `onChange` gets a lookup of the new per-rig figures. */
-  start(onChange: (figuresFor: (rigId: string) => PoolFigures) => void): void;
+  /** Follows the pool: each change puts the new per-rig figures on the entries, then calls `changed`. */
+  start(entries: Map<string, RigEntry>, changed: () => void): void;
   stop(): void;
   figuresFor(rigId: string): PoolFigures;
   totalMhs(): number | null;
+  unmatchedWorkers(): readonly string[];
   /** Sends the rigs' pool settings to the connector when they changed. */
   push(entries: ReadonlyMap<string, RigEntry>): void;
 };
 
 export function createPoolSync(feed: PoolFeed | null): PoolSync {
-  let view: PoolView = { byRig: new Map(), totalMhs: null };
+  let view: PoolView = { byRig: new Map(), totalMhs: null, unmatchedWorkers: [] };
   let sent: RigPoolInput[] = [];
   let unsubscribe: (() => void) | null = null;
   const figuresFor = (rigId: string): PoolFigures => view.byRig.get(rigId) ?? NO_POOL;
 
   return {
-    start(onChange) {
+    start(entries, changed) {
       if (feed === null || unsubscribe !== null) return;
+      const onChange = (): void => {
+        for (const [id, e] of entries) entries.set(id, { ...e, pool: figuresFor(id) });
+        changed();
+      };
       view = poolView(feed.getState());
-      onChange(figuresFor);
+      onChange();
       unsubscribe = feed.subscribe((c) => {
         if (!c.topics.includes('workers') && !c.topics.includes('mapping')) return;
         view = poolView(c.state);
-        onChange(figuresFor);
+        onChange();
       });
     },
     stop() {
@@ -43,6 +47,7 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
     },
     figuresFor,
     totalMhs: () => view.totalMhs,
+    unmatchedWorkers: () => view.unmatchedWorkers,
     push(entries) {
       if (feed === null) return;
       const inputs: RigPoolInput[] = [];
@@ -51,7 +56,11 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
       }
       if (samePoolInputs(inputs, sent)) return;
       sent = inputs;
-      feed.setRigs(inputs);
+      try {
+        feed.setRigs(inputs);
+      } catch (error) {
+        console.error('collector: handing pool settings to the pool connector failed:', error);
+      }
     },
   };
 }

@@ -3,8 +3,9 @@
  * change between cycles (gathered for a moment, so a burst of answers at start-up is one update, not hundreds).
  * Each update carries only the rigs whose view changed since the last one.
  */
+import { type Problem } from '../../shared/health';
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
-import { type Cancel, type Clock } from '../pool/prohashing/clock';
+import { type Cancel, type Clock } from '../clock';
 import { changedSince, summarize } from './live';
 
 export type CollectorUpdate = { live: RigLive[]; removed: string[]; summary: FleetSummary };
@@ -24,6 +25,8 @@ export type PublisherOptions = {
   /** Every rig's view at `now`. */
   views(now: number): Map<string, RigLive>;
   poolTotalMhs(): number | null;
+  /** Problems that belong to no rig; none when not given. */
+  fleetProblems?(): Problem[];
 };
 
 export function createPublisher(o: PublisherOptions): Publisher {
@@ -47,7 +50,7 @@ export function createPublisher(o: PublisherOptions): Publisher {
     const update: CollectorUpdate = {
       live: diff.changed,
       removed: diff.removed,
-      summary: summarize(next.values(), at, o.poolTotalMhs()),
+      summary: summarize(next.values(), at, o.poolTotalMhs(), o.fleetProblems?.() ?? []),
     };
     for (const l of [...listeners]) {
       try {

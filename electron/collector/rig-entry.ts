@@ -4,7 +4,11 @@
  */
 import { type RigRecord } from '../../shared/fleet';
 import { type RigSnapshot } from '../../shared/rig';
+import { type HealthSettings } from '../../shared/health-settings';
 import { type RigLive } from '../../shared/telemetry';
+import { evaluateRig, type RigHealthState } from '../health/fleet';
+import { emptyMemory } from '../health/types';
+import { findModel } from '../miners/models';
 import { type VnishClient } from '../miners/vnish/client';
 import { type HealthView } from './batch';
 import { type PollNote, type PoolFigures, toRigLive } from './live';
@@ -34,6 +38,8 @@ export type RigEntry = {
   /** A snapshot taken since the last cycle ended, waiting to be written. */
   unsaved: RigSnapshot | null;
   health: RigHealth;
+  /** The health rules' memory and last verdict, and what the last read itself said was wrong with it. */
+  check: RigHealthState;
   poll: PollNote;
   pool: PoolFigures;
 };
@@ -54,6 +60,13 @@ export function newEntry(record: RigRecord, gen: number): RigEntry {
     snapshot: null,
     unsaved: null,
     health: initialHealth(),
+    check: {
+      memory: emptyMemory(),
+      step: null,
+      model: findModel(record.model),
+      implausible: [],
+      degraded: null,
+    },
     poll: { lastPollMs: null, lastError: null },
     pool: NO_POOL,
   };
@@ -104,7 +117,30 @@ export function liveOf(id: string, e: RigEntry, now: number): RigLive {
     restarting: isRestarting(e.health, now),
     poll: e.poll,
     pool: e.pool,
+    health: e.check.step,
   });
+}
+
+/** The entry with its health evaluated at `now` (after a poll result or the passing of time). */
+export function withHealth(id: string, e: RigEntry, now: number, settings: HealthSettings): RigEntry {
+  const commandedRestart = isRestarting(e.health, now);
+  const live = toRigLive({
+    rigId: id,
+    snapshot: e.snapshot,
+    liveness: e.health.liveness,
+    restarting: commandedRestart,
+    poll: e.poll,
+    pool: e.pool,
+  });
+  const view = {
+    live,
+    snapshot: e.snapshot,
+    state: e.check,
+    workerUnseen: e.pool.workerUnseen ?? null,
+    commandedRestart,
+  };
+  const check = evaluateRig(view, settings, now);
+  return check === e.check ? e : { ...e, check };
 }
 
 export type RigDetails = {
@@ -138,4 +174,23 @@ export function detailsOf(e: RigEntry): RigDetails {
     pools: s?.pools?.map((p) => ({ url: p.url, user: p.user })) ?? null,
     errors: s?.errors ?? [],
   };
+}
+
+/** Every rig's view at `now`. */
+export function liveViews(entries: ReadonlyMap<string, RigEntry>, now: number): Map<string, RigLive> {
+  const out = new Map<string, RigLive>();
+  for (const [id, e] of entries) out.set(id, liveOf(id, e, now));
+  return out;
+}
+
+/** One rig's view at `now`; null when the collector does not know it (removed). */
+export function liveOfId(entries: ReadonlyMap<string, RigEntry>, id: string, now: number): RigLive | null {
+  const e = entries.get(id);
+  return e === undefined ? null : liveOf(id, e, now);
+}
+
+/** One rig's detail view; null when the collector does not know it. */
+export function detailsOfId(entries: ReadonlyMap<string, RigEntry>, id: string): RigDetails | null {
+  const e = entries.get(id);
+  return e === undefined ? null : detailsOf(e);
 }

@@ -5,11 +5,12 @@
  * backoff delay while it does not answer; it is never dropped. Time comes from an injected Clock so tests run
  * in simulated time.
  */
-import { type Cancel, type Clock } from '../pool/prohashing/clock';
-import { type CadenceConfig, firstPollDelay, nextPollDelay } from './cadence';
-import { createDueQueue } from './due-queue';
+import { type Cancel, type Clock } from '../clock';
+import { type CadenceConfig } from './cadence';
+import { type PollResult } from './flights';
+import { createTurns } from './turns';
 
-export type PollResult = 'answered' | 'missed';
+export type { PollResult } from './flights';
 
 export type SchedulerOptions = {
   clock: Clock;
@@ -39,129 +40,39 @@ export type Scheduler = {
   pollAll(): Promise<void>;
   /** Resolves when no poll is in flight. */
   idle(): Promise<void>;
-  setCadence(cadence: CadenceConfig): void;
+  /** The poll interval changed: the cadence and the per-poll deadline that derives from it, both at once. */
+  setTiming(timing: { cadence: CadenceConfig; pollDeadlineMs: number }): void;
   stats(): SchedulerStats;
 };
 
-type Slot = { key: string; startedAt: number; controller: AbortController; done: boolean };
-/** `forced`: asked for by pollSoon/pollAll, so it runs even while the ticker is stopped. */
-type RigTurn = { gen: number; misses: number; running: Slot | null; again: boolean; forced: boolean };
-type Sweep = { pending: Set<string>; resolve: () => void };
-
 export function createScheduler(o: SchedulerOptions): Scheduler {
   const { clock } = o;
-  const random = o.random ?? Math.random;
   let cadence = o.cadence;
-  const queue = createDueQueue();
-  const rigs = new Map<string, RigTurn>();
-  const inFlight = new Set<Slot>();
-  let sweeps: Sweep[] = [];
-  let idleWaiters: Array<() => void> = [];
+  let pollDeadlineMs = o.pollDeadlineMs;
   let running = false;
   let nextCycleAt = Infinity;
   let timer: Cancel | null = null;
   let timerAt = Infinity;
 
-  const schedule = (key: string, rig: RigTurn, at: number): void => {
-    rig.gen += 1;
-    queue.push(at, key, rig.gen);
-    // Superseded entries stay in the heap until popped; bound how many can pile up.
-    if (queue.size() > 2 * rigs.size + 64) queue.compact((e) => rigs.get(e.key)?.gen === e.gen);
-  };
+  const turns = createTurns({
+    clock,
+    concurrency: o.concurrency,
+    initialSpreadRatio: o.initialSpreadRatio,
+    random: o.random ?? Math.random,
+    cadence: () => cadence,
+    running: () => running,
+    poll: o.poll,
+    filled: () => arm(),
+  });
+  const { flights } = turns;
 
-  const settleSweeps = (key: string): void => {
-    if (sweeps.length === 0) return;
-    let done = false;
-    for (const s of sweeps) {
-      s.pending.delete(key);
-      done ||= s.pending.size === 0;
-    }
-    if (!done) return;
-    const finished = sweeps.filter((s) => s.pending.size === 0);
-    sweeps = sweeps.filter((s) => s.pending.size > 0);
-    for (const s of finished) s.resolve();
-  };
-
-  const wakeIdle = (): void => {
-    if (inFlight.size > 0 || idleWaiters.length === 0) return;
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    for (const w of waiters) w();
-  };
-
-  const finish = (slot: Slot, result: PollResult): void => {
-    if (slot.done) return;
-    slot.done = true;
-    inFlight.delete(slot);
-    const rig = rigs.get(slot.key);
-    if (rig !== undefined && rig.running === slot) {
-      rig.running = null;
-      rig.misses = result === 'answered' ? 0 : rig.misses + 1;
-      const now = clock.now();
-      const at = rig.again ? now : slot.startedAt + nextPollDelay(rig.misses, cadence, random);
-      rig.again = false;
-      schedule(slot.key, rig, Math.max(at, now));
-    }
-    settleSweeps(slot.key);
-    pump();
-    wakeIdle();
-  };
-
-  const cancel = (slot: Slot): void => {
-    slot.done = true;
-    inFlight.delete(slot);
-    const rig = rigs.get(slot.key);
-    if (rig !== undefined && rig.running === slot) rig.running = null;
-    settleSweeps(slot.key);
-    wakeIdle();
-  };
-
-  const launch = (key: string, rig: RigTurn): void => {
-    const slot: Slot = { key, startedAt: clock.now(), controller: new AbortController(), done: false };
-    rig.running = slot;
-    rig.forced = false;
-    inFlight.add(slot);
-    let result: Promise<PollResult>;
-    try {
-      result = o.poll(key, slot.controller.signal);
-    } catch {
-      result = Promise.resolve('missed');
-    }
-    result.then(
-      (r) => finish(slot, r),
-      () => finish(slot, 'missed'),
-    );
-  };
-
-  const pump = (): void => {
-    const now = clock.now();
-    while (inFlight.size < o.concurrency) {
-      const top = queue.peek();
-      if (top === undefined || top.at > now) break;
-      queue.pop();
-      const rig = rigs.get(top.key);
-      if (rig === undefined || rig.gen !== top.gen || rig.running !== null) continue;
-      // Stopped, only forced polls run; the others are queued again by start().
-      if (!running && !rig.forced) continue;
-      launch(top.key, rig);
-    }
-    arm();
-  };
-
-  const expire = (now: number): void => {
-    for (const slot of [...inFlight]) {
-      if (now - slot.startedAt < o.pollDeadlineMs) continue;
-      slot.controller.abort();
-      finish(slot, 'missed');
-    }
-  };
-
+  /** The deadline sweep and the cycle boundary, then whatever is due. */
   const tick = (): void => {
     timer = null;
     timerAt = Infinity;
     if (!running) return;
     const now = clock.now();
-    expire(now);
+    flights.expire(now, pollDeadlineMs);
     if (now >= nextCycleAt) {
       // After a long stall (a suspended laptop) the next boundary is one interval from now, not a burst.
       nextCycleAt =
@@ -172,23 +83,18 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
         console.error('collector: cycle failed:', error);
       }
     }
-    pump();
+    turns.fill();
   };
 
+  /** One timer for the fleet, at the earliest of: the cycle boundary, the next rig due, the next poll deadline. */
   function arm(): void {
     if (!running) return;
-    let at = nextCycleAt;
-    const top = queue.peek();
-    if (top !== undefined && inFlight.size < o.concurrency) at = Math.min(at, top.at);
-    for (const slot of inFlight) at = Math.min(at, slot.startedAt + o.pollDeadlineMs);
+    const at = Math.min(nextCycleAt, turns.nextDue(), flights.nextDeadline(pollDeadlineMs));
     if (timer !== null && at === timerAt) return;
     timer?.();
     timerAt = at;
     timer = clock.after(Math.max(0, at - clock.now()), tick);
   }
-
-  const idle = (): Promise<void> =>
-    inFlight.size === 0 ? Promise.resolve() : new Promise<void>((resolve) => idleWaiters.push(resolve));
 
   return {
     start() {
@@ -196,70 +102,30 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       running = true;
       const now = clock.now();
       nextCycleAt = now + cadence.intervalMs;
-      for (const [key, rig] of rigs) {
-        if (rig.running === null)
-          schedule(key, rig, now + firstPollDelay(cadence, o.initialSpreadRatio, random));
-      }
-      pump();
+      turns.startAll(now);
+      turns.fill();
     },
     async stop() {
       running = false;
       timer?.();
       timer = null;
       timerAt = Infinity;
-      // Their results, if they still come, are dropped: a poll we cut short says nothing about the rig.
-      for (const slot of [...inFlight]) {
-        slot.controller.abort();
-        cancel(slot);
-      }
-      await idle();
+      flights.cancelAll();
+      await flights.idle();
     },
     add(key) {
-      if (rigs.has(key)) return;
-      const rig: RigTurn = { gen: 0, misses: 0, running: null, again: false, forced: false };
-      rigs.set(key, rig);
-      schedule(key, rig, clock.now() + firstPollDelay(cadence, o.initialSpreadRatio, random));
-      if (running) pump();
+      if (turns.add(key) && running) turns.fill();
     },
-    remove(key) {
-      const rig = rigs.get(key);
-      if (rig === undefined) return;
-      rigs.delete(key);
-      rig.running?.controller.abort();
-      settleSweeps(key);
-    },
-    pollSoon(key) {
-      const rig = rigs.get(key);
-      if (rig === undefined) return;
-      rig.forced = true;
-      if (rig.running !== null) rig.again = true;
-      else schedule(key, rig, clock.now());
-      pump();
-    },
-    pollAll() {
-      return new Promise<void>((resolve) => {
-        const pending = new Set(rigs.keys());
-        if (pending.size === 0) {
-          resolve();
-          return;
-        }
-        // A poll already in flight counts: it started moments ago.
-        sweeps.push({ pending, resolve });
-        const now = clock.now();
-        for (const [key, rig] of rigs) {
-          if (rig.running !== null) continue;
-          rig.forced = true;
-          schedule(key, rig, now);
-        }
-        pump();
-      });
-    },
-    idle,
-    setCadence(next) {
-      cadence = next;
-      if (running) nextCycleAt = Math.min(nextCycleAt, clock.now() + next.intervalMs);
+    remove: turns.remove,
+    pollSoon: turns.pollSoon,
+    pollAll: turns.pollAll,
+    idle: () => flights.idle(),
+    setTiming(next) {
+      cadence = next.cadence;
+      pollDeadlineMs = next.pollDeadlineMs;
+      if (running) nextCycleAt = Math.min(nextCycleAt, clock.now() + cadence.intervalMs);
       arm();
     },
-    stats: () => ({ rigs: rigs.size, inFlight: inFlight.size, queued: queue.size() }),
+    stats: turns.stats,
   };
 }

@@ -8,15 +8,14 @@ import { setMaxListeners } from 'node:events';
 
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
 import type { Logger } from '../contract/dispatch';
-import { unknownIdentity } from './fingerprint';
-import { DEFAULT_MAX_BYTES, identify, type IdentifyDeps, realIdentifyDeps, toDevice } from './identify';
+import { DEFAULT_MAX_BYTES, type IdentifyDeps, realIdentifyDeps, toDevice } from './identify';
+import { createTargetIdentifier } from './identify-target';
 import {
   type IpReportDeps,
   type IpReportListener,
   type IpReportOptions,
   startIpReportListener,
 } from './ip-report';
-import { createSemaphore } from './limiter';
 import {
   type BonjourFactory,
   browseMiners,
@@ -27,14 +26,7 @@ import {
   type PublishOptions,
   realBonjour,
 } from './mdns';
-import {
-  DEFAULT_SCAN_OPTIONS,
-  type Open,
-  runScan,
-  type ScanEvent,
-  type ScanOptions,
-  type ScanSummary,
-} from './scan';
+import { DEFAULT_SCAN_OPTIONS, runScan, type ScanEvent, type ScanOptions, type ScanSummary } from './scan';
 import {
   DEFAULT_HTTP_PORT,
   DEFAULT_RPC_PORT,
@@ -97,8 +89,6 @@ const realDeps: DiscoveryDeps = {
   log: console,
 };
 
-/** IP Report and mDNS devices identified at once; they arrive one by one, so a few slots are plenty. */
-const SIDE_CHANNEL_SLOTS = 8;
 /** An mDNS host is identified again only after this long (re-announcements are not news). */
 const MDNS_RECHECK_MS = 60_000;
 
@@ -106,62 +96,7 @@ export function createDiscovery(overrides: Partial<DiscoveryDeps> = {}): Discove
   const deps: DiscoveryDeps = { ...realDeps, ...overrides };
   const scans = new Map<string, { controller: AbortController; done: Promise<ScanSummary> }>();
   const closers = new Set<() => Promise<void>>();
-  const sideSlots = createSemaphore(SIDE_CHANNEL_SLOTS);
-  const inFlight = new Set<string>();
-
-  const verdict = (
-    t: Target,
-    open: Open,
-    signal: AbortSignal | undefined,
-    maxBytes: number,
-    timeoutMs: number,
-  ) => identify(t, open, deps, { timeoutMs, maxBytes, ...(signal ? { signal } : {}) });
-
-  /** Probe both ports, identify what answered; `silentReason` explains a device that answered nothing. */
-  const identifyTarget = async (
-    t: Target,
-    source: DiscoverySource,
-    silentReason: string,
-  ): Promise<DiscoveredDevice> => {
-    const o = DEFAULT_SCAN_OPTIONS;
-    const [http, rpc] = await Promise.all([
-      deps.probe(t.host, t.httpPort, o.connectTimeoutMs),
-      deps.probe(t.host, t.rpcPort, o.connectTimeoutMs),
-    ]);
-    const open: Open = { http: http === 'open', rpc: rpc === 'open' };
-    if (!open.http && !open.rpc) {
-      return toDevice(t, open, unknownIdentity(silentReason), source);
-    }
-    return toDevice(
-      t,
-      open,
-      await verdict(t, open, undefined, DEFAULT_MAX_BYTES, o.identifyTimeoutMs),
-      source,
-    );
-  };
-
-  /** Side channels (IP Report, mDNS): one identification per address at a time, a few at once overall. */
-  const sideIdentify = (
-    t: Target,
-    source: DiscoverySource,
-    silent: string,
-    then: (d: DiscoveredDevice) => void,
-  ) => {
-    const key = `${t.host}|${t.httpPort}|${t.rpcPort}`;
-    if (inFlight.has(key)) return;
-    inFlight.add(key);
-    void (async () => {
-      await sideSlots.acquire();
-      try {
-        then(await identifyTarget(t, source, silent));
-      } catch (e) {
-        deps.log.error(`discovery: ${source} ${t.host}: ${e instanceof Error ? e.message : String(e)}`);
-      } finally {
-        sideSlots.release();
-        inFlight.delete(key);
-      }
-    })();
-  };
+  const { verdict, identifyTarget, sideIdentify } = createTargetIdentifier(deps);
 
   const discovery: Discovery = {
     scan(input, request, onEvent) {

@@ -9,14 +9,14 @@ import {
   fleetChange,
 } from '../../shared/fleet';
 import { errorMessage } from '../contract/dispatch';
-import type { EventBus } from '../contract/events';
 import type { Passwords } from './passwords';
 import type { Registry } from './registry';
 
 export type FleetDeps = {
   registry: Registry;
   passwords: Passwords;
-  events: EventBus;
+  /** After the fleet changed (rigs, names, labels, passwords): the core updates the collector and tells the faces. */
+  fleetChanged: (change: FleetChange) => void;
   /** Finds out what answers at an address (discovery's identification). */
   identify: (address: Address) => Promise<DiscoveredDevice>;
   now: () => number;
@@ -37,13 +37,13 @@ type FleetHandlers = Pick<
 const ADD_CONCURRENCY = 32;
 
 export function fleetHandlers(deps: FleetDeps): FleetHandlers {
-  const { registry, passwords, events, now } = deps;
+  const { registry, passwords, now } = deps;
   const mustExist = (id: string): RigRecord => {
     const rig = registry.get(id);
     if (!rig) throw new RpcError({ code: 'not_found', message: `No rig with id ${id} in the fleet.` });
     return rig;
   };
-  const announce = (change: Partial<FleetChange>) => events.emit('fleet.changed', fleetChange(change));
+  const announce = (change: Partial<FleetChange>) => deps.fleetChanged(fleetChange(change));
 
   return {
     'fleet.list': async () => ({ rigs: registry.list(), defaultPasswordSet: passwords.defaultSet() }),

@@ -2,6 +2,8 @@
  * One error type for everything that can go wrong talking to a miner, so callers (collector,
  * discovery, control) switch on a code instead of parsing messages or catching Node errors.
  */
+import { CodedError } from '../coded-error';
+
 export const minerErrorCodes = [
   /** Nothing answered: connection refused, host/network unreachable, reset before a reply. */
   'unreachable',
@@ -30,17 +32,12 @@ export type MinerErrorDetails = {
   cause?: unknown;
 };
 
-export class MinerError extends Error {
-  readonly code: MinerErrorCode;
-  readonly status: number | undefined;
+export class MinerError extends CodedError<MinerErrorCode> {
   readonly minerMessage: string | undefined;
   readonly rpcCode: number | undefined;
 
   constructor(code: MinerErrorCode, message: string, details: MinerErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'MinerError';
-    this.code = code;
-    this.status = details.status;
+    super('MinerError', code, message, details);
     this.minerMessage = details.minerMessage;
     this.rpcCode = details.rpcCode;
   }

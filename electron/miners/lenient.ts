@@ -10,17 +10,10 @@
  */
 import { z } from 'zod';
 
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+import { toNumber } from '../../shared/numeric';
 
-/** A finite number from a number or a numeric string ("37603.30", " 12 "); anything else is null. */
-export function toNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
-  if (!NUMERIC.test(text)) return null;
-  const parsed = Number(text);
-  return Number.isFinite(parsed) ? parsed : null;
-}
+// One reading of a loose number for miners and the pool alike.
+export { toNumber };
 
 export function toText(value: unknown): string | null {
   if (typeof value === 'string') return value;

@@ -1,7 +1,7 @@
 import type { Settings } from '../../shared/settings';
 import type { Logger } from '../contract/dispatch';
 import type { Vault } from '../secrets/vault';
-import { systemClock } from './prohashing/clock';
+import { systemClock } from '../clock';
 import { type ProHashingService, createProHashing } from './prohashing/service';
 import { routeAutobahnLog } from './prohashing/wamp-connector';
 import type { SwitchableFeed } from './switchable-feed';

@@ -136,5 +136,8 @@ export function handleConnection(ws: WebSocket, peer: string, deps: SocketDeps):
 function messageId(json: unknown): string | number | null {
   if (typeof json !== 'object' || json === null || !('id' in json)) return null;
   const id = json.id;
-  return typeof id === 'number' || (typeof id === 'string' && id.length <= 64) ? id : null;
+  // Echo only an id the wire schema allows, or the reply itself would be refused by the client.
+  return (typeof id === 'number' && Number.isSafeInteger(id)) || (typeof id === 'string' && id.length <= 64)
+    ? id
+    : null;
 }

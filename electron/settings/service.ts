@@ -5,24 +5,22 @@ import {
   salvageSettings,
   settingsSchema,
 } from '../../shared/settings';
-import type { EventBus } from '../contract/events';
 import type { SettingsStore } from './store';
 
 export type SettingsService = {
   get(): Settings;
   update(patch: SettingsPatch): Settings;
+  /** Told after every change is stored: the core reconfigures its services, then tells the faces. */
+  subscribe(listener: (settings: Settings) => void): () => void;
 };
 
-export function createSettingsService(
-  store: SettingsStore,
-  bus: EventBus,
-  log: Pick<Console, 'warn'>,
-): SettingsService {
+export function createSettingsService(store: SettingsStore, log: Pick<Console, 'warn'>): SettingsService {
   const { settings: loaded, replaced } = salvageSettings(store.read());
   if (replaced.length > 0) {
     log.warn(`[rigdeck] ${store.path}: invalid ${replaced.join(', ')}; using defaults for those fields`);
   }
   let current = loaded;
+  const listeners = new Set<(settings: Settings) => void>();
   return {
     get: () => current,
     update(patch) {
@@ -30,8 +28,12 @@ export function createSettingsService(
       const next = settingsSchema.parse(applySettingsPatch(current, patch));
       store.write(next);
       current = next;
-      bus.emit('settings.changed', next);
+      for (const listener of [...listeners]) listener(next);
       return next;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

@@ -64,6 +64,12 @@ export function prepareQuery(db: Database.Database) {
   return {
     rigKey: one<[string]>('SELECT key FROM rig_keys WHERE rig_id = ?'),
     rigCount: one<[]>('SELECT count(*) FROM rig_keys'),
+    // Newest first along the primary key: a rig seen recently is found in the first pages.
+    lastRawSecond: one<[number]>(
+      'SELECT minute * 60 + second FROM rig_samples WHERE rig = ? ORDER BY minute DESC, second DESC LIMIT 1',
+    ),
+    lastBucket: one<[number]>('SELECT bucket FROM rig_samples_5m WHERE rig = ? ORDER BY bucket DESC LIMIT 1'),
+    lastHour: one<[number]>('SELECT hour FROM rig_samples_1h WHERE rig = ? ORDER BY hour DESC LIMIT 1'),
     rawHorizon: one<[]>(`SELECT min(minute) / ${MINUTES_PER_BUCKET} FROM rig_samples`),
     bucketHorizon: one<[]>('SELECT min(bucket) FROM fleet_samples_5m'),
     hourHorizon: one<[]>('SELECT min(hour) FROM fleet_samples_1h'),

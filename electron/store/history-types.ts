@@ -55,4 +55,6 @@ export type HistoryStore = {
   /** Streams CSV lines (header first) for a rig or the fleet; returns the number of data rows written. */
   exportCsv(q: HistoryQuery, write: (line: string) => void): number;
   events(rigId: string | null, fromMs: number, toMs: number, limit: number): RigEventRow[];
+  /** When the rig last answered, from the newest sample history still holds; null if it never did. */
+  lastSeenMs(rigId: string): number | null;
 };

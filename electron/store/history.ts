@@ -214,5 +214,17 @@ export function createHistoryStore(db: Db): HistoryStore {
         ...(e.liveness === null ? {} : { liveness: e.liveness }),
       }));
     },
+
+    lastSeenMs(rigId) {
+      const key = qs.rigKey.get(rigId);
+      if (key === null || key === undefined) return null;
+      const raw = qs.lastRawSecond.get(key);
+      if (raw !== null && raw !== undefined) return raw * 1000;
+      // Raw samples pruned by retention: the start of the newest rolled-up bucket is close enough.
+      const bucket = qs.lastBucket.get(key);
+      if (bucket !== null && bucket !== undefined) return bucket * MINUTES_PER_BUCKET * 60_000;
+      const hour = qs.lastHour.get(key);
+      return hour !== null && hour !== undefined ? hour * 3_600_000 : null;
+    },
   };
 }

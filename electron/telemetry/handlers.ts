@@ -9,9 +9,9 @@ export const MAX_UI_EXPORT_ROWS = 200_000;
 const LOG_DAYS = 7;
 
 export type TelemetryDeps = {
-  collector: Pick<Collector, 'live' | 'summary' | 'snapshot'>;
+  collector: Pick<Collector, 'live' | 'summary' | 'snapshot' | 'setRigs' | 'pollOnce'>;
   history: HistoryStore;
-  registry: Pick<Registry, 'get'>;
+  registry: Pick<Registry, 'get' | 'list'>;
   now: () => number;
 };
 
@@ -19,10 +19,22 @@ class TooBig extends Error {}
 
 export function telemetryHandlers(
   deps: TelemetryDeps,
-): Pick<Handlers, 'fleet.live' | 'rig.detail' | 'history.query' | 'history.exportCsv'> {
+): Pick<Handlers, 'fleet.live' | 'fleet.pollNow' | 'rig.detail' | 'history.query' | 'history.exportCsv'> {
   const { collector, history, registry, now } = deps;
   return {
     'fleet.live': async () => ({ rigs: collector.live(), summary: collector.summary() }),
+
+    'fleet.pollNow': async () => {
+      const rigs = registry.list();
+      // A core that was not started (the CLI) polls on demand only: it learns the fleet here.
+      collector.setRigs(rigs);
+      await collector.pollOnce();
+      const live = collector.live();
+      const answered = new Map(live.map((l) => [l.rigId, l.takenAtMs]));
+      const lastSeenMs: Record<string, number | null> = {};
+      for (const rig of rigs) lastSeenMs[rig.id] = answered.get(rig.id) ?? history.lastSeenMs(rig.id);
+      return { rigs: live, summary: collector.summary(), lastSeenMs };
+    },
 
     'rig.detail': async ({ id }) => {
       const rig = registry.get(id);

@@ -166,6 +166,7 @@ describe('rigdeck status and export', () => {
       services: { prohashing: false, abacus: false, control: false },
       seed: 4,
     });
+    let stopped = false;
     try {
       await farm.advance(900);
       const dir = tempDir();
@@ -183,10 +184,12 @@ describe('rigdeck status and export', () => {
         expect(Object.keys(l).sort()).toEqual(
           [
             'chip_temp_max_c',
+            'error',
             'fan_rpm_min',
             'hashrate_mhs',
             'id',
             'ip',
+            'last_seen',
             'liveness',
             'model',
             'name',
@@ -197,6 +200,8 @@ describe('rigdeck status and export', () => {
         );
         expect(l.liveness).toBe('online');
         expect(l.hashrate_mhs).toBeGreaterThan(0);
+        expect(l.error).toBeNull();
+        expect(Number.isNaN(Date.parse(String(l.last_seen)))).toBe(false);
       }
 
       const out = join(dir, 'fleet.csv');
@@ -208,8 +213,26 @@ describe('rigdeck status and export', () => {
 
       const bad = await rigdeck(['export', '--metrics', 'nonsense', '--data', dir]);
       expect(bad.code).toBe(2);
-    } finally {
+
+      // The farm gone: each rig says why it could not be read, and when it last answered (from history).
       await farm.stop();
+      stopped = true;
+      const gone = await rigdeck(['status', '--json', '--data', dir]);
+      expect(gone.code).toBe(0);
+      const goneLines = gone.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(goneLines).toHaveLength(2);
+      for (const l of goneLines) {
+        expect(l.liveness).not.toBe('online');
+        expect(String(l.error)).toMatch(/GET \/api\/v1\/summary @ /);
+        // History keeps whole seconds.
+        const before = Date.parse(String(lines.find((o) => o.id === l.id)?.last_seen));
+        expect(Date.parse(String(l.last_seen))).toBe(Math.floor(before / 1000) * 1000);
+      }
+    } finally {
+      if (!stopped) await farm.stop();
     }
   });
 

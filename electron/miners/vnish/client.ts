@@ -103,6 +103,8 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
   let knownFamily: ApiFamily | null = options.family ?? null;
   let unlocking: Promise<string> | null = null;
 
+  // Errors name the path as it went on the wire, the same as the HTTP layer's own errors (http.ts).
+  const fullPath = (path: string): string => `/api/v1${path}`;
   const send = (method: Method, path: string, token: string | undefined, body: unknown, o: CallOptions) => {
     const headers: Record<string, string> = {};
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
@@ -111,7 +113,7 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
       host,
       port,
       method,
-      path: `/api/v1${path}`,
+      path: fullPath(path),
       headers,
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       timeoutMs: o.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -152,7 +154,7 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
     body?: unknown,
     o: CallOptions = {},
   ): Promise<ReplyBody> => {
-    const what = `${method} ${path} @ ${key}`;
+    const what = `${method} ${fullPath(path)} @ ${key}`;
     let token = auth === 'none' ? undefined : tokens.get(key);
     if (auth === 'required' && token === undefined) token = await unlock(o);
     let reply: HttpReply = await send(method, path, token, body, o);
@@ -171,7 +173,7 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
     parse: (value: unknown, what: string) => T,
     o: CallOptions = {},
   ): Promise<T> => {
-    const what = `GET ${path} @ ${key}`;
+    const what = `GET ${fullPath(path)} @ ${key}`;
     const body = await call('GET', path, auth, undefined, o);
     return parse(unwrap(requireJson(body, what)), what);
   };

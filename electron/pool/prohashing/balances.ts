@@ -57,7 +57,10 @@ export function applyIncrements(
   const next = new Map(table);
   for (const e of entries) {
     const base = next.get(e.coin) ?? blank(e.coin, now);
-    next.set(e.coin, { ...base, balance: base.balance + e.amount, updatedAt: now, source: 'live' });
+    const balance = base.balance + e.amount;
+    // Two absurd increments can overflow to ±Infinity, which no view or JSON can carry: such a one is dropped.
+    if (!Number.isFinite(balance)) continue;
+    next.set(e.coin, { ...base, balance, updatedAt: now, source: 'live' });
   }
   return next;
 }

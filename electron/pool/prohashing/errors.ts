@@ -4,6 +4,7 @@
  * Messages never contain the API key: it travels in the query string and in WAMP topic names.
  */
 import { type PoolErrorCode } from '../../../shared/pool';
+import { CodedError } from '../../coded-error';
 
 export type PoolErrorDetails = {
   /** HTTP status when there was one. */
@@ -15,17 +16,12 @@ export type PoolErrorDetails = {
   cause?: unknown;
 };
 
-export class PoolError extends Error {
-  readonly code: PoolErrorCode;
-  readonly status: number | undefined;
+export class PoolError extends CodedError<PoolErrorCode> {
   readonly poolMessage: string | undefined;
   readonly retryAfterSec: number | undefined;
 
   constructor(code: PoolErrorCode, message: string, details: PoolErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = 'PoolError';
-    this.code = code;
-    this.status = details.status;
+    super('PoolError', code, message, details);
     this.poolMessage = details.poolMessage;
     this.retryAfterSec = details.retryAfterSec;
   }

@@ -4,19 +4,10 @@
  * away a whole reply, so a value we cannot read becomes null instead of failing the parse. (Plain functions,
  * not zod: a zod transform makes every key mandatory, and a missing field must read as null.)
  */
-const NUMERIC = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+import { toNumber } from '../../../shared/numeric';
 
-/** number | numeric string → finite number; anything else (null, "", "n/a", NaN) → null. */
-export function looseNumber(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string') {
-    const t = value.trim();
-    if (!NUMERIC.test(t)) return null;
-    const n = Number(t);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
-}
+/** number | numeric string → finite number; anything else (null, "", "n/a", NaN) → null (the miners' reading). */
+export const looseNumber = toNumber;
 
 /** true/false, "true"/"false", 1/0 → boolean; anything else → null. */
 export function looseBoolean(value: unknown): boolean | null {

@@ -4,10 +4,11 @@
  * names in, matches and mismatches out, reported both ways.
  */
 import { type PoolMapping } from '../../../shared/pool';
+import { type RigPoolInput } from '../../collector/pool-port';
 import { parsePoolPassword } from './password';
 
-/** The little the collector knows of a rig's pool setup (Vnish pool slots, in priority order). */
-export type RigPoolInput = { rigId: string; pools: { url: string; user: string; password: string }[] };
+/** The little the collector knows of a rig's pool setup (Vnish pool slots, in priority order): its port's type. */
+export type { RigPoolInput };
 
 export type MappingOptions = {
   /** The stratum user is the account name (§1, [C] S12); unset: any user on a ProHashing host counts. */

@@ -4,7 +4,7 @@
  * decisions about what a reply means live in rest-envelope.ts and rest-data.ts.
  */
 import { type PoolAlgorithm, type PoolCoin, type RestEndpoint } from '../../../shared/pool';
-import { type Clock } from './clock';
+import { type Clock } from '../../clock';
 import { PoolError, redact, toPoolError } from './errors';
 import {
   parseCurrencies,

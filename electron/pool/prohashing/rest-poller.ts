@@ -15,7 +15,7 @@ import {
   initialSchedules,
   nextWakeAt,
 } from './cadence';
-import { type Cancel, type Clock } from './clock';
+import { type Cancel, type Clock } from '../../clock';
 import { type PoolError, toPoolError } from './errors';
 import { type RestClient, type RestResults } from './rest-client';
 

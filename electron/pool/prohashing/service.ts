@@ -13,7 +13,7 @@ import {
 } from '../../../shared/pool';
 import { DEFAULT_DUST } from './balances';
 import { type CadenceSettings, resolveCadence } from './cadence';
-import { type Cancel, type Clock } from './clock';
+import { type Cancel, type Clock } from '../../clock';
 import { createLiveClient, type LiveClient } from './live-client';
 import { type LiveSettingsInput, resolveLiveSettings } from './live-settings';
 import { DEFAULT_POOL_HOSTS, type RigPoolInput } from './mapping';

@@ -103,7 +103,10 @@ export function parseBalanceIncrements(args: unknown): BalanceEntry[] {
 /** Unix seconds (float) → epoch ms. */
 const secondsToMs = (v: unknown): number | null => {
   const n = looseNumber(v);
-  return n === null ? null : Math.round(n * 1000);
+  if (n === null) return null;
+  // A timestamp beyond ~1e305 s overflows to Infinity in ms, which the state schema (and JSON) cannot carry.
+  const ms = Math.round(n * 1000);
+  return Number.isFinite(ms) ? ms : null;
 };
 
 /** `f_all_profitability_updates` result or a `profitability_updates` event: { <algoId>: {...} } (§3.5). */

@@ -4,7 +4,7 @@
 // view carries its worker's pool-reported hashrate; passwords stay inside; refresh() answers; stop() is clean.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Collector, type CollectorUpdate, createCollector } from '../../../electron/collector/collector';
-import { systemClock } from '../../../electron/pool/prohashing/clock';
+import { systemClock } from '../../../electron/clock';
 import { createProHashing, type ProHashingService } from '../../../electron/pool/prohashing/service';
 import { type Farm, startFarm } from '../../../sim/index';
 import { fakeHistory, recordsOf, until } from './farm-fleet';

@@ -4,7 +4,7 @@
 // (a loopback proxy cuts the TCP connection) followed by a reconnect and a full resync, a refused login,
 // and a clean close.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../electron/pool/prohashing/clock';
+import { systemClock } from '../../../electron/clock';
 import {
   createLiveClient,
   type LiveMessage,

@@ -3,7 +3,7 @@
 // 404 page) and against a loopback server replaying reference payloads the fake cannot produce on demand
 // (HTML with HTTP 200, the bad key with HTTP 400, envelopes without code or status, 429, a stall, refused).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../../electron/pool/prohashing/clock';
+import { systemClock } from '../../../electron/clock';
 import { isPoolError, type PoolError } from '../../../electron/pool/prohashing/errors';
 import { createRestClient } from '../../../electron/pool/prohashing/rest-client';
 import { type Farm } from '../../../sim/index';

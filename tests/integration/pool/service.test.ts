@@ -3,7 +3,7 @@
 // REST details and the key check come in, the rigs map to workers with mismatches both ways, a rig that
 // leaves the pool goes offline, block credits raise the balance, and stop() closes everything.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { systemClock } from '../../../electron/pool/prohashing/clock';
+import { systemClock } from '../../../electron/clock';
 import { createProHashing, type ProHashingChange } from '../../../electron/pool/prohashing/service';
 import { proHashingStateSchema } from '../../../shared/pool';
 import { type Farm } from '../../../sim/index';

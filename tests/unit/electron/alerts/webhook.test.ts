@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { type WebhookPayload, createWebhook } from '../../../../electron/alerts/webhook';
-import { systemClock } from '../../../../electron/pool/prohashing/clock';
+import { systemClock } from '../../../../electron/clock';
 import type { AlertNotification } from '../../../../shared/alerts';
 
 const servers: Server[] = [];

@@ -22,6 +22,9 @@ const outcome = (over: Partial<PollOutcome> = {}): PollOutcome => ({
   slow: null,
   slowRead: true,
   chipsRead: false,
+  model: null,
+  implausible: [],
+  degraded: null,
   ...over,
 });
 

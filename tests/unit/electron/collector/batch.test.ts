@@ -18,7 +18,11 @@ const view = (over: Partial<HealthView> = {}): HealthView => ({
   failureDescription: null,
   ...over,
 });
-const ctx = { silentMs: 62_000, misses: 3, lastError: 'GET /summary @ 10.0.0.5:80: no reply within 5000 ms' };
+const ctx = {
+  silentMs: 62_000,
+  misses: 3,
+  lastError: 'GET /api/v1/summary @ 10.0.0.5:80: no reply within 5000 ms',
+};
 
 describe('cycle batch', () => {
   it('turns each new snapshot into one sample row and one row per chain', () => {

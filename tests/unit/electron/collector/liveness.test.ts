@@ -117,11 +117,11 @@ describe('liveness', () => {
     expect([h.liveness, h.restart, isRestarting(h, T0 + 90_000)]).toEqual(['offline', null, false]);
   });
 
-  it('shows a rig as restarting when its firmware says so, while it is reachable', () => {
+  it('does not show a restart the rig makes on its own as restarting (only one RigDeck asked for)', () => {
     const h = answered(initialHealth(), T0, 'restarting', cfg);
-    expect(isRestarting(h, T0)).toBe(true);
-    const gone = run(['miss', 'miss', 'miss', 'miss', 'miss'], h).h;
-    expect([gone.liveness, isRestarting(gone, T0 + 5 * S)]).toEqual(['offline', false]);
+    expect(isRestarting(h, T0)).toBe(false);
+    const asked = requestRestart(h, T0 + 90_000);
+    expect(isRestarting(asked, T0)).toBe(true);
   });
 
   it('never flaps: no direct online ↔ offline step, and offline → online only after consecutive answers', () => {

@@ -53,8 +53,9 @@ describe('pool view', () => {
       b: { poolHashrateMhs: 9100, workerName: 'rig-02' },
       c: { poolHashrateMhs: null, workerName: 'twin' },
       d: { poolHashrateMhs: null, workerName: 'twin' },
-      e: { poolHashrateMhs: null, workerName: 'rig-05' },
+      e: { poolHashrateMhs: null, workerName: 'rig-05', workerUnseen: true },
     });
+    expect(view.unmatchedWorkers).toEqual(['stray']);
     // Matched workers only ("stray" is not ours to compare), "twin" once.
     expect(view.totalMhs).toBe(9400 + 9100 + 18_000);
   });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // A manual Clock for the ProHashing connector's tests: time moves only when the test says so, and every
 // timer due on the way fires in order, with the promise work it starts flushed before the next one.
-import { type Clock } from '../../../../electron/pool/prohashing/clock';
+import { type Clock } from '../../../../electron/clock';
 
 export type ManualClock = Clock & {
   /** Move time forward by `ms`, firing due timers in order. */

@@ -1,6 +1,6 @@
 /**
- * Time as an injected effect: every timer in the ProHashing connector goes through a Clock so tests drive
- * cadence, backoff and resync with a manual clock instead of waiting, and stop() can cancel everything.
+ * Time as an injected effect: the collector's scheduler and the pool connector take their timers from a Clock,
+ * so tests drive cadence, backoff and resync with a manual clock instead of waiting, and stop() can cancel them.
  */
 export type Cancel = () => void;
 
@@ -14,7 +14,7 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   after(ms, fn) {
     const timer = setTimeout(fn, Math.max(0, ms));
-    // A pool poll must never keep the CLI or a test process alive on its own.
+    // A pending poll must never keep the CLI or a test process alive on its own.
     timer.unref();
     return () => clearTimeout(timer);
   },
