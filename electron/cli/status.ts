@@ -13,7 +13,8 @@ export const statusHelp = `Usage: npm run rigdeck -- status [--json] [--data DIR
 
 Polls every registered rig once and prints it. With --json, one object per line: id, name, ip, model, state,
 liveness, hashrate_mhs, nominal_mhs, power_w, chip_temp_max_c, fan_rpm_min, last_seen (ISO time of its last answer,
-from this poll or history; null if never), error (why it could not be read; null when online).`;
+from this poll or history; null if never), error (why it could not be read; null when online), health
+(ok|warning|critical|unknown) and problems (the codes of what is wrong, worst first).`;
 
 export async function status(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -73,12 +74,19 @@ export function statusLine(rig: RigRecord, l: RigLive | undefined, lastSeenMs: n
     fan_rpm_min: l?.fanRpmMin ?? null,
     last_seen: lastSeenMs === null ? null : new Date(lastSeenMs).toISOString(),
     error: l?.liveness === 'online' ? null : (l?.lastError ?? null),
+    health: l?.health ?? 'unknown',
+    problems: (l?.problems ?? []).map((p) => p.code),
   };
 }
 
 function textLine(rig: RigRecord, l: RigLive | undefined, lastSeenMs: number | null, now: number): string {
   const state = l?.liveness === 'online' ? (l.minerState ?? 'unknown') : (l?.liveness ?? 'unknown');
-  const problem = l?.lastError && l.liveness !== 'online' ? `  (${l.lastError})` : '';
+  const worst = l?.problems[0];
+  const problem = worst
+    ? `  ${worst.severity}: ${worst.text}`
+    : l?.lastError && l.liveness !== 'online'
+      ? `  (${l.lastError})`
+      : '';
   return (
     [
       rig.name.padEnd(18),

@@ -15,36 +15,43 @@ export type PoolFigures = {
   workerUnseen?: boolean | null;
 };
 
-const maxOf = (values: Array<number | null>): number | null => {
-  let best: number | null = null;
-  for (const v of values) if (v !== null && Number.isFinite(v) && (best === null || v > best)) best = v;
-  return best;
-};
-
-const minOf = (values: Array<number | null>): number | null => {
-  let best: number | null = null;
-  for (const v of values) if (v !== null && Number.isFinite(v) && (best === null || v < best)) best = v;
-  return best;
-};
+// Plain loops, no arrays built: these run for every rig at every poll and every health evaluation.
+const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
 
 export function chipTempMax(s: RigSnapshot): number | null {
-  return maxOf([s.chipTemp.maxC, ...s.chains.map((c) => c.chipTemp.maxC)]);
+  let best = finite(s.chipTemp.maxC) ? s.chipTemp.maxC : null;
+  for (const c of s.chains) {
+    const v = c.chipTemp.maxC;
+    if (finite(v) && (best === null || v > best)) best = v;
+  }
+  return best;
 }
 
 export function boardTempMax(s: RigSnapshot): number | null {
-  return maxOf([s.boardTemp.maxC, ...s.chains.map((c) => c.boardTemp.maxC)]);
+  let best = finite(s.boardTemp.maxC) ? s.boardTemp.maxC : null;
+  for (const c of s.chains) {
+    const v = c.boardTemp.maxC;
+    if (finite(v) && (best === null || v > best)) best = v;
+  }
+  return best;
 }
 
 /** The slowest fan, lost ones included: a stopped fan is the minimum the alerting has to see. */
 export function fanRpmMin(s: RigSnapshot): number | null {
-  return minOf(s.fans.map((f) => f.rpm));
+  let best: number | null = null;
+  for (const f of s.fans) if (finite(f.rpm) && (best === null || f.rpm < best)) best = f.rpm;
+  return best;
 }
+
+const IMMERSION = /immers/i;
 
 /** Null in immersion mode: fans are unplugged by design there, not lost. */
 export function fansLost(s: RigSnapshot): number | null {
   if (s.fans.length === 0) return null;
-  if (s.fanMode !== null && /immers/i.test(s.fanMode)) return null;
-  return s.fans.filter((f) => f.status === 'lost').length;
+  if (s.fanMode !== null && IMMERSION.test(s.fanMode)) return null;
+  let lost = 0;
+  for (const f of s.fans) if (f.status === 'lost') lost += 1;
+  return lost;
 }
 
 function chainLive(c: ChainSnapshot): RigLive['chains'][number] {
