@@ -1,5 +1,5 @@
 /**
- * Repairs the almost-JSON that cgminer/bmminer builds send on port 4028 (vnish.md §5, "Malformed-JSON
+ * Repairs the almost-JSON that cgminer/bmminer builds send on port 4028 (docs/vnish.md §5, "Malformed-JSON
  * quirks"). One pass over the text that knows whether it is inside a string, so a repair never
  * corrupts string content (pyasic's blind `replace("nan", "0")` would turn "Nano" into "0o").
  *

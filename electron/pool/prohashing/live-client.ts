@@ -1,5 +1,5 @@
 /**
- * ProHashing's live feed (WAMP, prohashing.md §3) kept in sync: on every (re)connect the four f_all_* calls
+ * ProHashing's live feed (WAMP, docs/prohashing.md §3) kept in sync: on every (re)connect the four f_all_* calls
  * rebuild the state first, then the topics are subscribed (§6: calls before subscriptions, so state is
  * rebuilt and nothing stale survives a reconnect); a full resync repeats every few minutes; a lost or failed
  * connection is retried with exponential backoff. Every deadline and timer runs on the injected clock.
