@@ -49,6 +49,10 @@ export type HealthMemory = {
   thermalRestart: { atMs: number; chipC: number; limitC: number } | null;
   /** A restart RigDeck asked for is expected until then. */
   expectRestartUntilMs: number;
+  /** Whether the miner said it was mining (or tuning) at the last snapshot: a drop to restarting is a restart. */
+  minerRunning: boolean | null;
+  /** The last own restart seen by either sign (state or uptime), so one restart is not counted twice. */
+  lastRestartAtMs: number | null;
   /** Orange + red chips, sampled at most every few minutes over the chips window. */
   badChips: readonly Sample[];
   /** Chip temperature samples over the trend window. */
@@ -76,6 +80,8 @@ export function emptyMemory(): HealthMemory {
     ownRestarts: [],
     thermalRestart: null,
     expectRestartUntilMs: 0,
+    minerRunning: null,
+    lastRestartAtMs: null,
     badChips: [],
     temps: [],
     shares: [],

@@ -43,6 +43,34 @@ describe('restarts', () => {
     expect(after.memory.ownRestarts).toEqual([]);
   });
 
+  it('counts a miner restart that leaves the system uptime running (thermal protection restarts the miner, not the OS)', () => {
+    // System uptime keeps counting (REST reads it from /info); the miner drops from mining to restarting.
+    const at = (m: number, minerState: 'mining' | 'restarting' | 'initializing', chipC: number) =>
+      input(
+        snap({
+          takenAtMs: T0 + m * MIN,
+          uptimeSec: 600 + m * 60,
+          minerState,
+          chipTemp: { minC: 60, maxC: chipC },
+        }),
+      );
+    const steps = run([
+      at(0, 'mining', 82),
+      at(1, 'mining', 84),
+      at(2, 'restarting', 80),
+      at(3, 'initializing', 70),
+    ]);
+    expect(steps.map((s) => codes(s).includes('thermal-restart'))).toEqual([false, false, true, true]);
+    expect(steps[3]?.memory.ownRestarts).toHaveLength(1);
+  });
+
+  it('counts a reboot once though it shows both signs: the state drop and the uptime reset', () => {
+    const at = (m: number, minerState: 'mining' | 'initializing', uptimeSec: number) =>
+      input(snap({ takenAtMs: T0 + m * MIN, uptimeSec, minerState }));
+    const steps = run([at(0, 'mining', 600), at(3, 'initializing', 60), at(4, 'mining', 120)]);
+    expect(steps[2]?.memory.ownRestarts).toHaveLength(1);
+  });
+
   it('ignores uptime that wobbles by a second against our clock', () => {
     expect(run([up(0, 600), up(1, 659), up(2, 721)]).flatMap(codes)).toEqual([]);
   });
