@@ -1,19 +1,10 @@
 /**
- * What RigDeck can ask a rig to do (docs/vnish.md §4), as data: the runner executes it, the limits check it,
- * the audit log stores it. Parameters are plain numbers and names, never a password.
+ * Which actions need what around them: a confirmation from the face, a warning to the collector. The actions
+ * themselves are data (`shared/control.ts`) so the limits, the runner and the audit log read the same thing.
  */
-export type MiningVerb = 'start' | 'stop' | 'restart' | 'pause' | 'resume';
+import { type ActionKind, type ControlAction } from '../../shared/control';
 
-export type ControlAction =
-  | { kind: 'reboot' }
-  | { kind: MiningVerb }
-  | { kind: 'locate'; on: boolean }
-  | { kind: 'preset'; name: string }
-  | { kind: 'throttle'; percent: number }
-  /** Global frequency (MHz) and voltage (the /model unit, 10 mV); at least one is given. */
-  | { kind: 'overclock'; freq: number | null; volt: number | null };
-
-export type ActionKind = ControlAction['kind'];
+export type { ActionKind, ControlAction, MiningVerb } from '../../shared/control';
 
 /** Actions that stop hashing or take the rig away for a while: a face must confirm them first. */
 export const DISRUPTIVE: ReadonlySet<ActionKind> = new Set(['reboot', 'restart', 'stop', 'pause']);

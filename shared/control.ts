@@ -1,0 +1,39 @@
+/**
+ * Commands to rigs as both sides see them (docs/vnish.md §4): the actions RigDeck sends, and what came of each
+ * one on each rig. Parameters are numbers and names only; a password never appears here.
+ */
+import { z } from 'zod';
+
+export const miningVerbs = ['start', 'stop', 'restart', 'pause', 'resume'] as const;
+export type MiningVerb = (typeof miningVerbs)[number];
+
+const whole = z.number().int();
+
+export const controlActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reboot') }),
+  ...miningVerbs.map((verb) => z.object({ kind: z.literal(verb) })),
+  z.object({ kind: z.literal('locate'), on: z.boolean() }),
+  z.object({ kind: z.literal('preset'), name: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('throttle'), percent: whole }),
+  /** Global frequency (MHz) and voltage (the /model unit, 10 mV); at least one is given. */
+  z.object({ kind: z.literal('overclock'), freq: whole.nullable(), volt: whole.nullable() }),
+]);
+export type ControlAction = z.infer<typeof controlActionSchema>;
+export type ActionKind = ControlAction['kind'];
+
+/**
+ * What came of a command on one rig. `done`: the miner shows the change. `refused`: RigDeck did not send it
+ * (a limit, an unknown rig). `failed`: the miner refused or could not be reached. `unverified`: the miner
+ * answered but did not show the change within the wait (it may still apply, or may have been ignored).
+ */
+export const outcomes = ['done', 'refused', 'failed', 'unverified'] as const;
+export type Outcome = (typeof outcomes)[number];
+
+export const rigResultSchema = z.object({
+  rigId: z.string(),
+  outcome: z.enum(outcomes),
+  message: z.string(),
+  /** The miner said a mining restart is needed for the change to take effect (null: it did not say). */
+  restartRequired: z.boolean().nullable(),
+});
+export type RigResult = z.infer<typeof rigResultSchema>;
