@@ -4,6 +4,7 @@
  * from the miner (a refusal, a wrong password, no answer) propagate as MinerError for the runner to word.
  */
 import { type ControlAction, type MiningVerb } from '../../shared/control';
+import { formatDuration } from '../../shared/format';
 import { parseUptimeSeconds } from '../../shared/units';
 import { MinerError } from '../miners/errors';
 import { type CallOptions, type VnishClient } from '../miners/vnish/client';
@@ -69,10 +70,10 @@ function verdict(
 ): Executed {
   if (r.shown) return { outcome: 'done', message: done, restartRequired };
   const why = r.lastError === null ? '' : ` (last read: ${r.lastError})`;
-  const secs = Math.round(waitedMs / 1000);
+  const waited = waitedMs < 1000 ? `${waitedMs} ms` : formatDuration(waitedMs / 1000);
   return {
     outcome: 'unverified',
-    message: `The miner accepted the command but did not show ${expected} within ${secs} s${why}.`,
+    message: `The miner accepted the command but did not show ${expected} within ${waited}${why}.`,
     restartRequired,
   };
 }
