@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { type Face } from './contract';
+
 export const miningVerbs = ['start', 'stop', 'restart', 'pause', 'resume'] as const;
 export type MiningVerb = (typeof miningVerbs)[number];
 
@@ -37,3 +39,27 @@ export const rigResultSchema = z.object({
   restartRequired: z.boolean().nullable(),
 });
 export type RigResult = z.infer<typeof rigResultSchema>;
+
+/** The faces as the audit log records them (CallContext.face); type-only import, so no cycle with the contract. */
+export const auditFaces = ['desktop', 'headless', 'cli'] as const satisfies readonly Face[];
+
+/** One row of the audit log: one rig's part of one command, from before it was sent to its result. */
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  /** Rows of one request to several rigs share it. */
+  batchId: z.string().nullable(),
+  rigId: z.string(),
+  action: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  /** Null only on rows written before the face was recorded. */
+  face: z.enum(auditFaces).nullable(),
+  requestedAtMs: z.number(),
+  /** When it went to the miner; null when it never did (refused, or cut short while queued). */
+  startedAtMs: z.number().nullable(),
+  finishedAtMs: z.number().nullable(),
+  /** Null while pending, or when RigDeck stopped before it ended. */
+  outcome: z.enum(outcomes).nullable(),
+  message: z.string().nullable(),
+  restartRequired: z.boolean().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -4,6 +4,8 @@
  * rig's queue (one command at a time per rig) and is read back; the audit row is completed with the result.
  * A failure on one rig never stops the others: every rig gets its own result.
  */
+import { randomUUID } from 'node:crypto';
+
 import { type Face } from '../../shared/contract';
 import { type ControlAction, type RigResult } from '../../shared/control';
 import { type Clock, systemClock } from '../clock';
@@ -20,16 +22,21 @@ import { failureMessage } from './wording';
 /** Where a rig is and what is known of it; the password stays inside the core. */
 export type ControlTarget = { host: string; port: number; password: string; facts: RigFacts };
 
-/** The audit log as control sees it (store/audit.ts): a row before sending, completed after. */
+export type AuditBegin = {
+  batchId: string;
+  atMs: number;
+  face: Face;
+  rigId: string;
+  action: ControlAction['kind'];
+  params: Record<string, unknown>;
+};
+
+/** The audit log as control sees it (audit.ts): a row before sending, completed after. */
 export type AuditPort = {
-  begin(entry: {
-    atMs: number;
-    face: Face;
-    rigId: string;
-    action: ControlAction['kind'];
-    params: unknown;
-  }): number;
-  finish(id: number, atMs: number, result: RigResult): void;
+  begin(entry: AuditBegin): string;
+  /** The command left the rig's queue and goes to the miner now. */
+  started(id: string, atMs: number): void;
+  finish(id: string, atMs: number, result: RigResult): void;
 };
 
 export type ControlDeps = {
@@ -60,7 +67,7 @@ export function createControl(deps: ControlDeps): Control {
   const tokens: TokenStore = new Map<string, string>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => clock.after(ms, resolve));
 
-  async function attempt(rigId: string, action: ControlAction): Promise<RigResult> {
+  async function attempt(rigId: string, action: ControlAction, row: string | null): Promise<RigResult> {
     const target = deps.target(rigId);
     if (target === null)
       return { rigId, outcome: 'refused', message: 'Unknown rig; nothing was sent.', restartRequired: null };
@@ -70,6 +77,7 @@ export function createControl(deps: ControlDeps): Control {
     return queue.run(rigId, async () => {
       await parallel.acquire();
       try {
+        if (row !== null) deps.audit?.started(row, clock.now());
         const client = createVnishClient({
           host: target.host,
           port: target.port,
@@ -105,12 +113,14 @@ export function createControl(deps: ControlDeps): Control {
   return {
     async run({ action, rigIds, face }) {
       const params = paramsOf(action);
+      const batchId = randomUUID();
       return Promise.all(
         [...new Set(rigIds)].map(async (rigId) => {
           // Written before anything is sent, so a command that hangs or crashes RigDeck is still on record.
           const row =
-            deps.audit?.begin({ atMs: clock.now(), face, rigId, action: action.kind, params }) ?? null;
-          const result = await attempt(rigId, action);
+            deps.audit?.begin({ batchId, atMs: clock.now(), face, rigId, action: action.kind, params }) ??
+            null;
+          const result = await attempt(rigId, action, row);
           if (row !== null) deps.audit?.finish(row, clock.now(), result);
           return result;
         }),
