@@ -16,6 +16,12 @@ import {
   maintenanceAddSchema,
   maintenanceWindowSchema,
 } from './alerts';
+import {
+  auditEntrySchema,
+  auditListRequestSchema,
+  controlRunRequestSchema,
+  rigResultSchema,
+} from './control';
 import { deviceFoundSchema, scanProgressSchema, scanRequestSchema, scanSummarySchema } from './discovery';
 import {
   addResultSchema,
@@ -208,6 +214,17 @@ export const methods = {
     z.object({ id: idSchema }).strict(),
     z.object({ removed: z.boolean() }),
     'End a maintenance window now.',
+  ),
+
+  'control.run': method(
+    controlRunRequestSchema,
+    z.object({ results: z.array(rigResultSchema) }),
+    "Run an action on rigs after checking each rig's limits; one result per rig, done only once the miner shows it. Reboot, restart, stop and pause need confirm.",
+  ),
+  'audit.list': method(
+    auditListRequestSchema,
+    z.object({ entries: z.array(auditEntrySchema) }),
+    'The audit log of commands, newest first: who asked (face), what, for which rig, and what came of it.',
   ),
 } as const;
 

@@ -18,10 +18,39 @@ export const controlActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('preset'), name: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('throttle'), percent: whole }),
   /** Global frequency (MHz) and voltage (the /model unit, 10 mV); at least one is given. */
-  z.object({ kind: z.literal('overclock'), freq: whole.nullable(), volt: whole.nullable() }),
+  z.object({
+    kind: z.literal('overclock'),
+    freq: whole.nullable().default(null),
+    volt: whole.nullable().default(null),
+  }),
 ]);
 export type ControlAction = z.infer<typeof controlActionSchema>;
 export type ActionKind = ControlAction['kind'];
+
+export const actionKinds = [
+  'reboot',
+  ...miningVerbs,
+  'locate',
+  'preset',
+  'throttle',
+  'overclock',
+] as const satisfies readonly ActionKind[];
+
+const rigId = z.string().min(1).max(64);
+
+/**
+ * `control.run`: the action by name and its parameters apart (`{"name": "3425"}` for a preset, `{"on": true}`
+ * for the LED), so a face can build it from a form or a command line. Disruptive actions need `confirm`.
+ */
+export const controlRunRequestSchema = z
+  .object({
+    action: z.enum(actionKinds),
+    rigIds: z.array(rigId).min(1).max(10_000),
+    params: z.record(z.string(), z.unknown()).default({}),
+    confirm: z.boolean().default(false),
+  })
+  .strict();
+export type ControlRunRequest = z.infer<typeof controlRunRequestSchema>;
 
 /**
  * What came of a command on one rig. `done`: the miner shows the change. `refused`: RigDeck did not send it
@@ -63,3 +92,13 @@ export const auditEntrySchema = z.object({
   restartRequired: z.boolean().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditListRequestSchema = z
+  .object({
+    rigId: rigId.optional(),
+    /** Only commands requested before this time (paging back). */
+    beforeMs: z.number().int().optional(),
+    limit: z.number().int().min(1).max(5000).default(200),
+  })
+  .strict()
+  .prefault({});
