@@ -31,6 +31,7 @@ import {
   rigNameSchema,
   rigRecordSchema,
 } from './fleet';
+import { type Face, faces } from './faces';
 import { proHashingStateSchema } from './pool';
 import { rigSnapshotSchema } from './rig';
 import { settingsPatchSchema, settingsSchema } from './settings';
@@ -47,9 +48,8 @@ const idSchema = z.string().min(1).max(64);
 const poolViewSchema = z.object({ configured: z.boolean(), state: proHashingStateSchema });
 const passwordSchema = z.string().min(1, 'The password cannot be empty.').max(128, 'At most 128 characters.');
 
-/** Who calls: the desktop window, a browser on the headless server, or a command of `npm run rigdeck`. */
-export const faces = ['desktop', 'headless', 'cli'] as const;
-export type Face = (typeof faces)[number];
+// In a file of their own so domain files (control.ts) can name them without importing the contract.
+export { faces, type Face } from './faces';
 
 export const appInfoSchema = z.object({
   name: z.string(),

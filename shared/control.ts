@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-import { type Face } from './contract';
+import { faces } from './faces';
 
 export const miningVerbs = ['start', 'stop', 'restart', 'pause', 'resume'] as const;
 export type MiningVerb = (typeof miningVerbs)[number];
@@ -35,6 +35,9 @@ export const actionKinds = [
   'throttle',
   'overclock',
 ] as const satisfies readonly ActionKind[];
+
+/** Actions that stop hashing or take the rig away for a while: every face asks for confirmation first. */
+export const disruptiveActions: ReadonlySet<ActionKind> = new Set(['reboot', 'restart', 'stop', 'pause']);
 
 const rigId = z.string().min(1).max(64);
 
@@ -69,9 +72,6 @@ export const rigResultSchema = z.object({
 });
 export type RigResult = z.infer<typeof rigResultSchema>;
 
-/** The faces as the audit log records them (CallContext.face); type-only import, so no cycle with the contract. */
-export const auditFaces = ['desktop', 'headless', 'cli'] as const satisfies readonly Face[];
-
 /** One row of the audit log: one rig's part of one command, from before it was sent to its result. */
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -81,7 +81,7 @@ export const auditEntrySchema = z.object({
   action: z.string(),
   params: z.record(z.string(), z.unknown()),
   /** Null only on rows written before the face was recorded. */
-  face: z.enum(auditFaces).nullable(),
+  face: z.enum(faces).nullable(),
   requestedAtMs: z.number(),
   /** When it went to the miner; null when it never did (refused, or cut short while queued). */
   startedAtMs: z.number().nullable(),

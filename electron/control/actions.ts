@@ -2,12 +2,12 @@
  * Which actions need what around them: a confirmation from the face, a warning to the collector. The actions
  * themselves are data (`shared/control.ts`) so the limits, the runner and the audit log read the same thing.
  */
-import { type ActionKind, type ControlAction } from '../../shared/control';
+import { type ActionKind, type ControlAction, disruptiveActions } from '../../shared/control';
 
 export type { ActionKind, ControlAction, MiningVerb } from '../../shared/control';
 
 /** Actions that stop hashing or take the rig away for a while: a face must confirm them first. */
-export const DISRUPTIVE: ReadonlySet<ActionKind> = new Set(['reboot', 'restart', 'stop', 'pause']);
+export const DISRUPTIVE: ReadonlySet<ActionKind> = disruptiveActions;
 
 /** Whether the rig is expected to drop out and come back: the collector is told first (`markRestarting`). */
 export function restarts(action: ControlAction): boolean {
