@@ -11,14 +11,15 @@ export type MiningVerb = (typeof miningVerbs)[number];
 
 const whole = z.number().int();
 
+// Strict: a parameter the action does not take is a mistake to report, not to drop silently.
 export const controlActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('reboot') }),
-  ...miningVerbs.map((verb) => z.object({ kind: z.literal(verb) })),
-  z.object({ kind: z.literal('locate'), on: z.boolean() }),
-  z.object({ kind: z.literal('preset'), name: z.string().min(1).max(64) }),
-  z.object({ kind: z.literal('throttle'), percent: whole }),
+  z.strictObject({ kind: z.literal('reboot') }),
+  ...miningVerbs.map((verb) => z.strictObject({ kind: z.literal(verb) })),
+  z.strictObject({ kind: z.literal('locate'), on: z.boolean() }),
+  z.strictObject({ kind: z.literal('preset'), name: z.string().min(1).max(64) }),
+  z.strictObject({ kind: z.literal('throttle'), percent: whole }),
   /** Global frequency (MHz) and voltage (the /model unit, 10 mV); at least one is given. */
-  z.object({
+  z.strictObject({
     kind: z.literal('overclock'),
     freq: whole.nullable().default(null),
     volt: whole.nullable().default(null),

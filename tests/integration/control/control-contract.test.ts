@@ -90,6 +90,13 @@ describe('control.run and audit.list', () => {
     );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.issues?.[0]?.path).toBe('on');
+    const stray = await core.dispatch(
+      'control.run',
+      { action: 'reboot', rigIds: ['x'], params: { delay: 5 }, confirm: true },
+      ctx,
+    );
+    expect(stray.ok).toBe(false);
+    if (!stray.ok) expect(stray.error.code).toBe('invalid_argument');
   });
 
   it('runs an action on several rigs, each with its own result', async () => {
