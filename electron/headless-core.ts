@@ -1,6 +1,7 @@
 import type { Face } from '../shared/contract';
 import type { Logger } from './contract/dispatch';
 import { type Core, type CoreOptions, createCore } from './core';
+import { createLogger, levelFromEnv } from './log/logger';
 import { keyFileCipher } from './secrets/key-file-cipher';
 import { openNodeSettingsStore } from './settings/node-store';
 
@@ -15,7 +16,8 @@ export type NodeCoreOptions = {
 
 /** The core with the plain-Node adapters (conf for settings, a key file for secrets): headless face, CLI, tests. */
 export function createNodeCore(options: NodeCoreOptions): Core {
-  const log = options.log ?? console;
+  // pino at the level RIGDECK_LOG_LEVEL asks (info by default): library chatter at debug stays out of the log.
+  const log = options.log ?? createLogger({ level: levelFromEnv(process.env) });
   return createCore({
     face: options.face ?? 'headless',
     dataDir: options.dataDir,

@@ -4,6 +4,9 @@ import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { Nav } from './components/Nav';
 import { LoginPage } from './pages/LoginPage';
 import { PageView } from './pages/PageView';
+import { showNotices } from './alerts/browser-notifier';
+import { getClient } from './api';
+import { useAlertsStore } from './stores/alerts';
 import { useConnectionStore } from './stores/connection';
 import { useDiscoveryStore } from './stores/discovery';
 import { useFleetStore } from './stores/fleet';
@@ -21,11 +24,31 @@ export function App() {
   useEffect(() => useSettingsStore.getState().watch(), []);
   useEffect(() => useFleetStore.getState().watch(), []);
   useEffect(() => useDiscoveryStore.getState().watch(), []);
+  useEffect(
+    () =>
+      useAlertsStore.getState().watch((notices) =>
+        showNotices(notices, {
+          openRig: (id) => useUiStore.getState().openRig(id),
+          openAlerts: () => useUiStore.getState().go('alerts'),
+          settings: () => useSettingsStore.getState().settings?.alerts ?? null,
+        }),
+      ),
+    [],
+  );
+  useEffect(
+    // The desktop face notifies natively; a click on its notification comes back here to show the rig.
+    () =>
+      getClient().on('alerts.open', ({ rigId }) =>
+        rigId ? useUiStore.getState().openRig(rigId) : useUiStore.getState().go('alerts'),
+      ),
+    [],
+  );
   useEffect(() => {
     // Events missed while the link was down are not replayed, so every (re)connection reloads what we show.
     if (status !== 'connected') return;
     void useSettingsStore.getState().load();
     void useFleetStore.getState().load();
+    void useAlertsStore.getState().load();
   }, [status]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

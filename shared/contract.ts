@@ -37,6 +37,7 @@ import { rigSnapshotSchema } from './rig';
 import { settingsPatchSchema, settingsSchema } from './settings';
 import {
   fleetSummarySchema,
+  historyCursorSchema,
   historyQuerySchema,
   historyResultSchema,
   rigEventSchema,
@@ -143,6 +144,11 @@ export const methods = {
     historyQuerySchema,
     z.object({ csv: z.string(), rows: z.number().int() }),
     'The same history as CSV text (bounded; the CLI exports larger ranges).',
+  ),
+  'history.exportPage': method(
+    z.object({ query: historyQuerySchema, cursor: historyCursorSchema.nullable() }).strict(),
+    z.object({ csv: z.string(), rows: z.number().int(), nextCursor: historyCursorSchema.nullable() }),
+    'One bounded page of that CSV (the header on the first, cursor null); ask again with nextCursor until null.',
   ),
 
   'pool.configure': method(

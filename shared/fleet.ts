@@ -66,7 +66,7 @@ export const addResultSchema = z.object({
 });
 export type AddResult = z.infer<typeof addResultSchema>;
 
-/** Vnish's factory password, used when neither the rig nor the fleet has one set (vnish.md §2). */
+/** Vnish's factory password, used when neither the rig nor the fleet has one set (docs/vnish.md §2). */
 export const VNISH_DEFAULT_PASSWORD = 'admin';
 
 // One spelling of identity for discovery, the registry and the connectors.

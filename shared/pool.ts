@@ -2,7 +2,7 @@
  * What RigDeck knows about the ProHashing account, as plain JSON-safe data: per-worker pool stats, balances,
  * pool/market figures, the worker ↔ rig mapping and the health of the REST and live connections. These
  * schemas will cross the UI contract, so no key, URL with a key, Date or Map ever appears in them.
- * Hashrates are H/s (ProHashing's unit everywhere, prohashing.md §1); times are epoch milliseconds.
+ * Hashrates are H/s (ProHashing's unit everywhere, docs/prohashing.md §1); times are epoch milliseconds.
  */
 import { z } from 'zod';
 
@@ -46,7 +46,7 @@ export type PoolErrorInfo = z.infer<typeof poolErrorSchema>;
 const num = z.number();
 const maybe = num.nullable();
 
-/** One stratum connection as the live API reports it (prohashing.md §3.4). */
+/** One stratum connection as the live API reports it (docs/prohashing.md §3.4). */
 export const poolSessionSchema = z.object({
   uuid: z.string(),
   /** The n= worker name; null until a full list names it. */
@@ -68,7 +68,7 @@ export type PoolSession = z.infer<typeof poolSessionSchema>;
 /** Per-worker totals: several connections can carry one name (multi-board ASICs, reconnect overlap). */
 export const poolWorkerSchema = z.object({
   name: z.string(),
-  /** 'live' from WAMP sessions; 'rest' from walletEx (no uuid, `accepted` read as H/s, prohashing.md §7.7). */
+  /** 'live' from WAMP sessions; 'rest' from walletEx (no uuid, `accepted` read as H/s, docs/prohashing.md §7.7). */
   source: z.enum(['live', 'rest']),
   online: z.boolean(),
   hashrateHs: num,
@@ -100,7 +100,7 @@ export const poolBalanceSchema = z.object({
 });
 export type PoolBalance = z.infer<typeof poolBalanceSchema>;
 
-/** REST `status`, one algorithm (prohashing.md §2.4). Fees are fractions. */
+/** REST `status`, one algorithm (docs/prohashing.md §2.4). Fees are fractions. */
 export const poolAlgorithmSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -117,7 +117,7 @@ export const poolAlgorithmSchema = z.object({
 });
 export type PoolAlgorithm = z.infer<typeof poolAlgorithmSchema>;
 
-/** REST `currencies`, one coin (prohashing.md §2.5). */
+/** REST `currencies`, one coin (docs/prohashing.md §2.5). */
 export const poolCoinSchema = z.object({
   key: z.string(),
   name: z.string(),
@@ -134,7 +134,7 @@ export const poolCoinSchema = z.object({
 });
 export type PoolCoin = z.infer<typeof poolCoinSchema>;
 
-/** Live profitability, per algorithm id (prohashing.md §3.5); units are [I]: per MH/s per day. */
+/** Live profitability, per algorithm id (docs/prohashing.md §3.5); units are [I]: per MH/s per day. */
 export const poolProfitabilitySchema = z.object({
   algorithmId: z.string(),
   algorithm: z.string().nullable(),
@@ -150,7 +150,7 @@ export const poolProfitabilitySchema = z.object({
 });
 export type PoolProfitability = z.infer<typeof poolProfitabilitySchema>;
 
-/** Live pool-wide statistics (prohashing.md §3.6; other fields are a GAP and are not kept). */
+/** Live pool-wide statistics (docs/prohashing.md §3.6; other fields are a GAP and are not kept). */
 export const poolGeneralSchema = z.object({
   subscriptionsCount: maybe,
   hashrateByAlgorithm: z.record(z.string(), num),
@@ -158,7 +158,7 @@ export const poolGeneralSchema = z.object({
 });
 export type PoolGeneral = z.infer<typeof poolGeneralSchema>;
 
-/** A block the pool found (prohashing.md §3.7); `ours` when its worker name is one of the account's workers. */
+/** A block the pool found (docs/prohashing.md §3.7); `ours` when its worker name is one of the account's workers. */
 export const poolBlockSchema = z.object({
   coin: z.string().nullable(),
   height: maybe,
@@ -172,7 +172,7 @@ export const poolBlockSchema = z.object({
 });
 export type PoolBlock = z.infer<typeof poolBlockSchema>;
 
-/** Worker ↔ rig reconciliation by the n= worker name in each rig's pool password (prohashing.md §7). */
+/** Worker ↔ rig reconciliation by the n= worker name in each rig's pool password (docs/prohashing.md §7). */
 export const poolMappingSchema = z.object({
   matched: z.array(z.object({ rigId: z.string(), worker: z.string() })),
   /** The rig names a worker the pool does not currently know (rig down, wrong account, typo). */
@@ -243,6 +243,6 @@ export type ProHashingState = z.infer<typeof proHashingStateSchema>;
 export const proHashingTopics = ['workers', 'balances', 'market', 'blocks', 'mapping', 'health'] as const;
 export type ProHashingTopic = (typeof proHashingTopics)[number];
 
-/** ProHashing's public endpoints (prohashing.md). Settings may point elsewhere: a proxy, or the virtual farm's fake. */
+/** ProHashing's public endpoints (docs/prohashing.md). Settings may point elsewhere: a proxy, or the virtual farm's fake. */
 export const PROHASHING_REST_URL = 'https://prohashing.com/api/v1';
 export const PROHASHING_WS_URL = 'wss://live.prohashing.com:443/ws';

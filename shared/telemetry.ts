@@ -110,6 +110,12 @@ export const historyQuerySchema = z
   .refine((q) => q.toMs > q.fromMs, { message: 'The range must end after it starts.', path: ['toMs'] });
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 
+/** Where the next page of a paged CSV export starts, and the resolution its first page chose (kept for all). */
+export const historyCursorSchema = z
+  .object({ fromMs: z.number().int().nonnegative(), resolution: z.enum(historyResolutions) })
+  .strict();
+export type HistoryCursor = z.infer<typeof historyCursorSchema>;
+
 /** One point: time, then average, minimum and maximum over the bucket (all equal at raw resolution). */
 export const historyPointSchema = z.tuple([z.number(), n, n, n]);
 export const historyResultSchema = z.object({

@@ -82,7 +82,7 @@ export function efficiencyJPerMh(powerW: number | null, mhs: number | null): num
 }
 
 /**
- * Busybox `uptime` text as Vnish puts it in /info system.uptime (vnish.md §3.1): "0:06",
+ * Busybox `uptime` text as Vnish puts it in /info system.uptime (docs/vnish.md §3.1): "0:06",
  * "10 days, 18:00", "5 min", "1 day, 3 min", optionally with a leading "up". Null if unrecognised.
  */
 export function parseUptimeSeconds(text: unknown): number | null {
@@ -107,7 +107,7 @@ export type PresetFigures = { watts: number | null; hashrateMhs: number | null }
 
 /**
  * Vnish preset `pretty` strings: "<W> watt ~ <HR> <unit>", unit TH, GH or MH, sometimes followed by
- * " LC" (vnish.md §3.5): "3425 watt ~ 9500 MH", "1100 watt ~ 53 TH". The hashrate comes out in MH/s.
+ * " LC" (docs/vnish.md §3.5): "3425 watt ~ 9500 MH", "1100 watt ~ 53 TH". The hashrate comes out in MH/s.
  */
 export function parsePresetPretty(pretty: unknown): PresetFigures {
   if (typeof pretty !== 'string') return { watts: null, hashrateMhs: null };

@@ -59,136 +59,172 @@ export function keyOf(rigId: string | null, code: ProblemCode, subject: string):
 export type ActiveAlert = Alert & { state: 'open' | 'acknowledged' };
 export const isActive = (a: Alert | null): a is ActiveAlert => a !== null && a.state !== 'cleared';
 
+/** One step's working set: the tracks as they become, and which alerts changed or need saving. */
+type StepScope = {
+  seen: Observation;
+  settings: AlertSettings;
+  nowMs: number;
+  sustainMs: number;
+  clearMs: number;
+  tracks: Map<string, Tracked>;
+  touched: Map<string, Tracked>;
+  changed: Map<string, Alert>;
+  present: Set<string>;
+};
+
+function put(sc: StepScope, t: Tracked, alertChanged: boolean): void {
+  sc.tracks.set(t.key, t);
+  if (alertChanged && t.alert) {
+    sc.changed.set(t.key, t.alert);
+    sc.touched.set(t.key, t);
+  }
+}
+
 export function step(
   state: EngineState,
   seen: Observation,
   settings: AlertSettings,
   nowMs: number,
 ): StepResult {
-  const sustainMs = settings.sustainSec * 1000;
-  const clearMs = settings.clearSec * 1000;
-  const tracks = new Map(state.tracks);
-  const touched = new Map<string, Tracked>();
-  const changed = new Map<string, Alert>();
-  const present = new Set<string>();
-  const put = (t: Tracked, alertChanged: boolean) => {
-    tracks.set(t.key, t);
-    if (alertChanged && t.alert) {
-      changed.set(t.key, t.alert);
-      touched.set(t.key, t);
-    }
+  const sc: StepScope = {
+    seen,
+    settings,
+    nowMs,
+    sustainMs: settings.sustainSec * 1000,
+    clearMs: settings.clearSec * 1000,
+    tracks: new Map(state.tracks),
+    touched: new Map(),
+    changed: new Map(),
+    present: new Set(),
   };
+  for (const [rigId, problems] of seen.problemsByRig) for (const p of problems) visit(sc, rigId, p);
+  for (const p of seen.fleetProblems) visit(sc, null, p);
+  sweepGone(sc);
+  const notifications = dueNotifications(sc, state.windows);
+  return {
+    state: { tracks: sc.tracks, windows: state.windows },
+    changes: [...sc.changed.values()],
+    persist: [...sc.touched.values()].map((t) => sc.tracks.get(t.key) ?? t),
+    notifications,
+  };
+}
 
-  const visit = (rigId: string | null, p: Problem) => {
-    if (!ruleFor(settings, p.code).enabled) return;
-    const key = keyOf(rigId, p.code, p.subject);
-    if (present.has(key)) return;
-    present.add(key);
-    const t = tracks.get(key) ?? {
-      key,
-      alert: null,
-      notifiedAtMs: null,
-      seenSinceMs: null,
-      goneSinceMs: null,
-    };
-    const seenSinceMs = t.seenSinceMs ?? nowMs;
-    const a = t.alert;
-    if (isActive(a)) {
-      const rise = severityRank(p.severity) - severityRank(a.severity);
-      // Milder only counts once it has lasted the clear time, so a value between the warning and critical
-      // limits cannot flap the severity (and re-notify each time it rises).
-      const milderSinceMs = rise < 0 ? (t.milderSinceMs ?? nowMs) : null;
-      const settled = rise > 0 || (milderSinceMs !== null && nowMs - milderSinceMs >= clearMs);
-      // Evidence that changes every poll ("no answer for 3 min") is refreshed at most once a minute, so a
-      // thousand offline rigs do not rewrite a thousand rows and resend them every cycle.
-      const refresh = rise === 0 && a.text !== p.text && nowMs - a.updatedAtMs >= TEXT_REFRESH_MS;
-      if (!settled && !refresh) {
-        if (t.goneSinceMs !== null || t.seenSinceMs === null || t.milderSinceMs !== milderSinceMs)
-          put({ ...t, seenSinceMs, goneSinceMs: null, milderSinceMs }, false);
-        return;
-      }
-      const alert = { ...a, severity: p.severity, text: p.text, updatedAtMs: nowMs };
-      // Worse than when it was notified: tell again, as if new.
-      const notifiedAtMs = rise > 0 ? null : t.notifiedAtMs;
-      put({ ...t, alert, seenSinceMs, goneSinceMs: null, milderSinceMs: null, notifiedAtMs }, true);
+/** A problem seen this step: sustain before opening, re-open the same episode, raise or settle the severity. */
+function visit(sc: StepScope, rigId: string | null, p: Problem): void {
+  const { nowMs, clearMs } = sc;
+  if (!ruleFor(sc.settings, p.code).enabled) return;
+  const key = keyOf(rigId, p.code, p.subject);
+  if (sc.present.has(key)) return;
+  sc.present.add(key);
+  const t = sc.tracks.get(key) ?? {
+    key,
+    alert: null,
+    notifiedAtMs: null,
+    seenSinceMs: null,
+    goneSinceMs: null,
+  };
+  const seenSinceMs = t.seenSinceMs ?? nowMs;
+  const a = t.alert;
+  if (isActive(a)) {
+    const rise = severityRank(p.severity) - severityRank(a.severity);
+    // Milder only counts once it has lasted the clear time, so a value between the warning and critical
+    // limits cannot flap the severity (and re-notify each time it rises).
+    const milderSinceMs = rise < 0 ? (t.milderSinceMs ?? nowMs) : null;
+    const settled = rise > 0 || (milderSinceMs !== null && nowMs - milderSinceMs >= clearMs);
+    // Evidence that changes every poll ("no answer for 3 min") is refreshed at most once a minute, so a
+    // thousand offline rigs do not rewrite a thousand rows and resend them every cycle.
+    const refresh = rise === 0 && a.text !== p.text && nowMs - a.updatedAtMs >= TEXT_REFRESH_MS;
+    if (!settled && !refresh) {
+      if (t.goneSinceMs !== null || t.seenSinceMs === null || t.milderSinceMs !== milderSinceMs)
+        put(sc, { ...t, seenSinceMs, goneSinceMs: null, milderSinceMs }, false);
       return;
     }
-    if (nowMs - seenSinceMs < sustainMs) {
-      if (t.seenSinceMs === null) put({ ...t, seenSinceMs, goneSinceMs: null }, false);
-      return;
-    }
-    const info = rigId === null ? null : seen.rigInfo(rigId);
-    const evidence = {
-      severity: p.severity,
-      text: p.text,
-      updatedAtMs: nowMs,
-      rigName: info?.name ?? a?.rigName ?? null,
-      ip: info?.ip ?? a?.ip ?? null,
-    };
-    if (a && a.clearedAtMs !== null && seenSinceMs - a.clearedAtMs <= clearMs) {
-      // The same episode coming back: re-open it, and do not notify again if it was notified.
-      const alert: Alert = {
-        ...a,
-        ...evidence,
-        state: a.acknowledgedAtMs === null ? 'open' : 'acknowledged',
-        clearedAtMs: null,
-      };
-      put({ ...t, alert, seenSinceMs, goneSinceMs: null }, true);
-      return;
-    }
+    const alert = { ...a, severity: p.severity, text: p.text, updatedAtMs: nowMs };
+    // Worse than when it was notified: tell again, as if new.
+    const notifiedAtMs = rise > 0 ? null : t.notifiedAtMs;
+    put(sc, { ...t, alert, seenSinceMs, goneSinceMs: null, milderSinceMs: null, notifiedAtMs }, true);
+    return;
+  }
+  if (nowMs - seenSinceMs < sc.sustainMs) {
+    if (t.seenSinceMs === null) put(sc, { ...t, seenSinceMs, goneSinceMs: null }, false);
+    return;
+  }
+  const info = rigId === null ? null : sc.seen.rigInfo(rigId);
+  const evidence = {
+    severity: p.severity,
+    text: p.text,
+    updatedAtMs: nowMs,
+    rigName: info?.name ?? a?.rigName ?? null,
+    ip: info?.ip ?? a?.ip ?? null,
+  };
+  if (a && a.clearedAtMs !== null && seenSinceMs - a.clearedAtMs <= clearMs) {
+    // The same episode coming back: re-open it, and do not notify again if it was notified.
     const alert: Alert = {
-      id: seen.newId(),
-      rigId,
-      code: p.code,
-      subject: p.subject,
-      sinceMs: Math.min(p.sinceMs, seenSinceMs),
-      raisedAtMs: nowMs,
-      clearedAtMs: null,
-      state: 'open',
-      acknowledgedAtMs: null,
-      snoozedUntilMs: null,
-      inMaintenance: false,
+      ...a,
       ...evidence,
+      state: a.acknowledgedAtMs === null ? 'open' : 'acknowledged',
+      clearedAtMs: null,
     };
-    put({ key, alert, notifiedAtMs: null, seenSinceMs, goneSinceMs: null }, true);
+    put(sc, { ...t, alert, seenSinceMs, goneSinceMs: null }, true);
+    return;
+  }
+  const alert: Alert = {
+    id: sc.seen.newId(),
+    rigId,
+    code: p.code,
+    subject: p.subject,
+    sinceMs: Math.min(p.sinceMs, seenSinceMs),
+    raisedAtMs: nowMs,
+    clearedAtMs: null,
+    state: 'open',
+    acknowledgedAtMs: null,
+    snoozedUntilMs: null,
+    inMaintenance: false,
+    ...evidence,
   };
+  put(sc, { key, alert, notifiedAtMs: null, seenSinceMs, goneSinceMs: null }, true);
+}
 
-  for (const [rigId, problems] of seen.problemsByRig) for (const p of problems) visit(rigId, p);
-  for (const p of seen.fleetProblems) visit(null, p);
-
-  for (const [key, t] of tracks) {
-    if (present.has(key)) continue;
+/** Tracks not seen this step: clear after the clear time, keep a cleared one a while so a return re-opens it. */
+function sweepGone(sc: StepScope): void {
+  const { nowMs, clearMs } = sc;
+  for (const [key, t] of sc.tracks) {
+    if (sc.present.has(key)) continue;
     const a = t.alert;
     if (isActive(a)) {
       const goneSinceMs = t.goneSinceMs ?? nowMs;
       if (nowMs - goneSinceMs >= clearMs) {
         const alert: Alert = { ...a, state: 'cleared', clearedAtMs: nowMs, updatedAtMs: nowMs };
-        put({ ...t, alert, seenSinceMs: null, goneSinceMs: null }, true);
+        put(sc, { ...t, alert, seenSinceMs: null, goneSinceMs: null }, true);
       } else if (t.goneSinceMs === null || t.seenSinceMs !== null) {
-        put({ ...t, seenSinceMs: null, goneSinceMs }, false);
+        put(sc, { ...t, seenSinceMs: null, goneSinceMs }, false);
       }
     } else if (a && a.clearedAtMs !== null && nowMs - a.clearedAtMs <= clearMs) {
       // Kept a while after clearing, so a return re-opens it; a pending sustain starts over.
-      if (t.seenSinceMs !== null) put({ ...t, seenSinceMs: null }, false);
+      if (t.seenSinceMs !== null) put(sc, { ...t, seenSinceMs: null }, false);
     } else {
-      tracks.delete(key);
+      sc.tracks.delete(key);
     }
   }
+}
 
-  const remindMs = settings.remindEverySec * 1000;
+/** Maintenance and names brought up to date, then what to notify: new open alerts and due reminders. */
+function dueNotifications(sc: StepScope, windows: readonly MaintenanceWindow[]): Due[] {
+  const { nowMs, tracks } = sc;
+  const remindMs = sc.settings.remindEverySec * 1000;
   const notifications: Due[] = [];
   for (const [key, t] of tracks) {
     let a = t.alert;
     if (!isActive(a)) continue;
-    const info = a.rigId === null ? null : seen.rigInfo(a.rigId);
-    const inMaintenance = inMaintenanceAt(state.windows, a.rigId, info, nowMs);
+    const info = a.rigId === null ? null : sc.seen.rigInfo(a.rigId);
+    const inMaintenance = inMaintenanceAt(windows, a.rigId, info, nowMs);
     const rigName = info?.name ?? a.rigName;
     const ip = info?.ip ?? a.ip;
     if (inMaintenance !== a.inMaintenance || rigName !== a.rigName || ip !== a.ip) {
       a = { ...a, inMaintenance, rigName, ip, updatedAtMs: nowMs };
-      put({ ...t, alert: a }, true);
+      put(sc, { ...t, alert: a }, true);
     }
-    const muted = a.inMaintenance || (a.snoozedUntilMs ?? 0) > nowMs || !ruleFor(settings, a.code).notify;
+    const muted = a.inMaintenance || (a.snoozedUntilMs ?? 0) > nowMs || !ruleFor(sc.settings, a.code).notify;
     if (muted || a.state !== 'open') continue;
     const reminder = t.notifiedAtMs !== null;
     if (reminder && (remindMs === 0 || nowMs - (t.notifiedAtMs ?? 0) < remindMs)) continue;
@@ -196,15 +232,9 @@ export function step(
     const current = tracks.get(key) ?? t;
     const next = { ...current, notifiedAtMs: nowMs };
     tracks.set(key, next);
-    touched.set(key, next);
+    sc.touched.set(key, next);
   }
-
-  return {
-    state: { tracks, windows: state.windows },
-    changes: [...changed.values()],
-    persist: [...touched.values()].map((t) => tracks.get(t.key) ?? t),
-    notifications,
-  };
+  return notifications;
 }
 
 export function inMaintenanceAt(

@@ -1,8 +1,15 @@
 import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 
-import { type HistoryMetric, historyMetrics, historyQuerySchema } from '../../shared/telemetry';
+import { type Res } from '../../shared/contract';
+import {
+  type HistoryCursor,
+  type HistoryMetric,
+  historyMetrics,
+  historyQuerySchema,
+} from '../../shared/telemetry';
 import { createNodeCore } from '../headless-core';
 import { UsageError, helpOption } from './args';
 import { call } from './call';
@@ -63,11 +70,25 @@ export async function exportCsv(argv: string[]): Promise<number> {
     }
     const file = values.out ? createWriteStream(values.out) : null;
     const out = file ?? process.stdout;
-    // Streamed straight from the store: history.exportCsv answers with one bounded string, the CLI has no bound.
-    const rows = core.history.exportCsv(parsed.data, (line) => out.write(`${line}\n`));
-    if (file) {
-      file.end();
-      await finished(file);
+    let rows = 0;
+    try {
+      // Page by page through the dispatcher: history.exportCsv answers with one bounded string, an export
+      // from the CLI has no bound, so each page is written (and drained) before the next is asked for.
+      let cursor: HistoryCursor | null = null;
+      do {
+        const page: Res<'history.exportPage'> = await call(core, 'history.exportPage', {
+          query: parsed.data,
+          cursor,
+        });
+        rows += page.rows;
+        if (page.csv !== '' && !out.write(page.csv)) await once(out, 'drain');
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+    } finally {
+      if (file) {
+        file.end();
+        await finished(file);
+      }
     }
     console.error(`${rows} rows${values.out ? ` written to ${values.out}` : ''}.`);
     return 0;

@@ -4,11 +4,9 @@
  * subscribers what changed. A poll error never escapes: it becomes the rig's `lastError` and a miss.
  */
 import { type RigRecord } from '../../shared/fleet';
-import { type Problem } from '../../shared/health';
 import { DEFAULT_HEALTH_SETTINGS, type HealthSettings } from '../../shared/health-settings';
 import { type RigSnapshot } from '../../shared/rig';
 import { type FleetSummary, type RigLive } from '../../shared/telemetry';
-import { unmatchedWorkers } from '../health/pool';
 import { createMinerAgent, type MinerAgent } from '../miners/vnish/http';
 import { type Clock, systemClock } from '../clock';
 import { type HistoryStore } from '../store/history-types';
@@ -24,6 +22,7 @@ import { type PollDeps } from './poll-rig';
 import { createPoller } from './poller';
 import { createPoolSync, type PoolFeed } from './pool-sync';
 import { type CollectorUpdate, createPublisher } from './publisher';
+import { createFleetProblems } from './fleet-problems';
 import { type PollResult } from './flights';
 import { detailsOfId, liveOfId, liveViews, type RigDetails, type RigEntry, withHealth } from './rig-entry';
 import { createScheduler, type SchedulerStats } from './scheduler';
@@ -102,8 +101,7 @@ export function createCollector(deps: CollectorDeps): Collector {
   let depsForPoll: PollDeps | null = null;
 
   const healthSettings = (): HealthSettings => settings.health ?? DEFAULT_HEALTH_SETTINGS;
-  let fleetSince: ReadonlyMap<string, number> = new Map();
-  let fleetProblems: Problem[] = [];
+  const fleetProblems = createFleetProblems();
 
   const apply = (id: string, a: Applied): void => {
     const before = entries.get(id)?.unsaved ?? null;
@@ -129,15 +127,13 @@ export function createCollector(deps: CollectorDeps): Collector {
     coalesceMs: () => config.notifyCoalesceMs,
     views: (now) => liveViews(entries, now),
     poolTotalMhs: () => pool.totalMhs(),
-    fleetProblems: () => fleetProblems,
+    fleetProblems: fleetProblems.current,
   });
 
   /** End of a cycle: time-based liveness, one batch to the store, upkeep, and the update to subscribers. */
   const endCycle = (now: number): void => {
     for (const [id, e] of entries) apply(id, applyElapse(id, e, now, config.liveness));
-    const fleet = unmatchedWorkers(fleetSince, pool.unmatchedWorkers(), now);
-    fleetSince = fleet.since;
-    fleetProblems = fleet.problems;
+    fleetProblems.update(pool.unmatchedWorkers(), now);
     cycle.write(now);
     pool.push(entries);
     publisher.now(true);
@@ -170,25 +166,14 @@ export function createCollector(deps: CollectorDeps): Collector {
       pool.start(entries, () => publisher.soon());
       scheduler.start();
     },
-    async stop() {
-      poller.invalidate();
-      try {
-        await scheduler.stop();
-        // A refresh still waiting gets the rig as it stands.
-        waiters.settleAll();
-        pool.stop();
-        publisher.cancel();
-        cycle.flush();
-      } catch (error) {
-        console.error('collector: final write failed:', error);
-      } finally {
-        if (ownAgent) agent.destroy();
-      }
-    },
+    stop: () =>
+      stopCollector({ poller, scheduler, waiters, pool, publisher, cycle }, ownAgent ? agent : null),
     setRigs,
     live: () => [...liveViews(entries, clock.now()).values()],
-    summary: () =>
-      summarize(liveViews(entries, clock.now()).values(), clock.now(), pool.totalMhs(), fleetProblems),
+    summary: () => {
+      const now = clock.now();
+      return summarize(liveViews(entries, now).values(), now, pool.totalMhs(), fleetProblems.current());
+    },
     snapshot: (rigId) => entries.get(rigId)?.snapshot ?? null,
     details: (rigId) => detailsOfId(entries, rigId),
     subscribe: (listener) => publisher.subscribe(listener),
@@ -196,7 +181,6 @@ export function createCollector(deps: CollectorDeps): Collector {
       const e = entries.get(rigId);
       if (e !== undefined) apply(rigId, applyRestart(rigId, e, untilMs, clock.now()));
     },
-
     refresh(rigId) {
       const e = entries.get(rigId);
       if (e === undefined) return Promise.resolve(null);
@@ -217,6 +201,33 @@ export function createCollector(deps: CollectorDeps): Collector {
     },
     stats: () => scheduler.stats(),
   };
+}
+
+/** Aborts polls in flight, writes what was gathered, stops the ticker; an agent we made is destroyed. */
+async function stopCollector(
+  parts: {
+    poller: { invalidate(): void };
+    scheduler: { stop(): Promise<void> };
+    waiters: { settleAll(): void };
+    pool: { stop(): void };
+    publisher: { cancel(): void };
+    cycle: { flush(): void };
+  },
+  ownAgent: MinerAgent | null,
+): Promise<void> {
+  parts.poller.invalidate();
+  try {
+    await parts.scheduler.stop();
+    // A refresh still waiting gets the rig as it stands.
+    parts.waiters.settleAll();
+    parts.pool.stop();
+    parts.publisher.cancel();
+    parts.cycle.flush();
+  } catch (error) {
+    console.error('collector: final write failed:', error);
+  } finally {
+    ownAgent?.destroy();
+  }
 }
 
 function timed(

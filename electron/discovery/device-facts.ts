@@ -1,5 +1,5 @@
 /**
- * Facts a device states about itself: Vnish's anonymous `GET /api/v1/info` (vnish.md §3.1, §6) and the
+ * Facts a device states about itself: Vnish's anonymous `GET /api/v1/info` (docs/vnish.md §3.1, §6) and the
  * model/version strings inside CGMiner RPC replies, normalised the way pyasic and asic-rs do. Pure.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * The identification decision (vnish.md §6), pure: given what a device answered on HTTP and RPC, say what
+ * The identification decision (docs/vnish.md §6), pure: given what a device answered on HTTP and RPC, say what
  * it is. Every device that answered gets a verdict: Vnish, unsupported with the reason, or unknown with
  * what was seen. identify.ts gathers the evidence; tests feed this function directly.
  */
@@ -119,7 +119,7 @@ export function decide(e: Evidence): Identity {
 
   if (isVnishInfo(facts)) return vnish(facts, rpcText, 'Vnish', null);
   if (rpcMatch?.kind === 'vnish') return vnish(facts, rpcText, 'Vnish', noWeb);
-  // White-label AnthillOS builds speak the same API under another name (vnish.md §6).
+  // White-label AnthillOS builds speak the same API under another name (docs/vnish.md §6).
   if (httpMatch?.kind === 'vnish') return vnish(facts, rpcText, facts?.fwName ?? 'Vnish', null);
   // A non-stock answer beats a stock one: Hiveon and others keep Bitmain's login page.
   if (rpcMatch && !rpcMatch.stock) return unsupported(rpcMatch, rpcText, facts);

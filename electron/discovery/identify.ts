@@ -1,7 +1,7 @@
 /**
  * Identification of one address that answered the TCP stage: `GET /`, then `GET /api/v1/info` when the
  * page looks like AnthillOS (or says nothing), then the CGMiner RPC fingerprint when still unsure
- * (vnish.md §6). Gathers evidence under one deadline and hands it to the pure `decide`.
+ * (docs/vnish.md §6). Gathers evidence under one deadline and hands it to the pure `decide`.
  */
 import { rpcCommandRaw } from '../miners/cgminer/client';
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
@@ -32,7 +32,7 @@ export type IdentifyOptions = {
 export const DEFAULT_IDENTIFY_TIMEOUT_MS = 3000;
 export const DEFAULT_MAX_BYTES = 64 * 1024;
 
-/** vnish.md §6: version, devdetails and stats, sent in parallel. */
+/** docs/vnish.md §6: version, devdetails and stats, sent in parallel. */
 const RPC_COMMANDS = ['version', 'devdetails', 'stats'] as const;
 const MAX_REDIRECTS = 2;
 

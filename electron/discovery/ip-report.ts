@@ -1,5 +1,5 @@
 /**
- * The Antminer "IP Report" button (vnish.md §6, BITCAP): the miner sends UDP `<ip>,<MAC>` to port 14235.
+ * The Antminer "IP Report" button (docs/vnish.md §6, BITCAP): the miner sends UDP `<ip>,<MAC>` to port 14235.
  * This listener parses it and hands each report on, rate-limited per sender so a flood (or a stuck
  * button, or a spoofer) cannot make RigDeck probe endlessly. Identification happens in service.ts.
  */

@@ -1,5 +1,5 @@
 /**
- * Firmware markers (vnish.md §6): what each firmware's web page and CGMiner RPC text look like. Pure
+ * Firmware markers (docs/vnish.md §6): what each firmware's web page and CGMiner RPC text look like. Pure
  * tables and matchers; the decision that combines them lives in fingerprint.ts.
  */
 import { type HttpPage } from './http-get';
@@ -7,7 +7,7 @@ import { type HttpPage } from './http-get';
 export type FirmwareMatch = {
   kind: 'vnish' | 'unsupported';
   firmware: string;
-  /** Stock Bitmain: a non-stock answer from the other channel wins (asic-rs ordering, vnish.md §6). */
+  /** Stock Bitmain: a non-stock answer from the other channel wins (asic-rs ordering, docs/vnish.md §6). */
   stock: boolean;
 };
 
@@ -53,7 +53,7 @@ export function matchHttp(page: HttpPage): FirmwareMatch | null {
   return null;
 }
 
-/** vnish.md §6 RPC order: "VNISH" before "ANTMINER", because a Vnish reply contains both. */
+/** docs/vnish.md §6 RPC order: "VNISH" before "ANTMINER", because a Vnish reply contains both. */
 const RPC_MARKERS: ReadonlyArray<readonly [readonly string[], FirmwareMatch]> = [
   [['VNISH'], VNISH],
   [['BOSMINER', 'BOSER'], other('Braiins OS')],

@@ -2,7 +2,7 @@
  * mDNS with bonjour-service: browse for services whose name or host looks like a miner, and publish
  * RigDeck's headless face as `_rigdeck._tcp`.
  *
- * GAP (vnish.md §6): no source shows Vnish or stock Antminers advertising anything over mDNS, so the
+ * GAP (docs/vnish.md §6): no source shows Vnish or stock Antminers advertising anything over mDNS, so the
  * browse side is a net for whatever a farm's devices (or a DHCP/mDNS gateway) do advertise: which service
  * types to browse and which names count as "a miner" are options, not knowledge.
  *

@@ -27,7 +27,7 @@ export type ScanOptions = {
 };
 
 export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
-  // asic-rs's staged defaults (market.md: 256 parallel / 500 ms TCP, 128 / 3 s identification), with fewer
+  // asic-rs's staged defaults (docs/vnish.md §6: 256 parallel / 500 ms TCP, 128 / 3 s identification), with fewer
   // identifications at once because a workstation on a farm LAN also runs the rest of RigDeck.
   concurrency: 256,
   connectTimeoutMs: 500,

@@ -1,5 +1,5 @@
 /**
- * The scrypt models RigDeck manages, from vnish.md §7. Hardware (boards × chips, fans) is from pyasic's
+ * The scrypt models RigDeck manages, from docs/vnish.md §7. Hardware (boards × chips, fans) is from pyasic's
  * device tables; hashrate and power are "typical figures (from outside the code; verify)" in the
  * reference, so they are defaults a caller can override, not truths. L7/L9 preset lists and thermal
  * limits are a GAP there: the catalog says so (null) instead of inventing them.
@@ -14,7 +14,7 @@ export type ModelSpec = {
   /** Display name as Vnish /info `miner` and pyasic write it. */
   name: string;
   algorithm: 'scrypt';
-  /** The unit Vnish reports this model's hashrates in (hr_measure "MH/s" on scrypt, vnish.md §7). */
+  /** The unit Vnish reports this model's hashrates in (hr_measure "MH/s" on scrypt, docs/vnish.md §7). */
   hashUnit: HashUnit;
   chains: number;
   chipsPerChain: number;
@@ -112,7 +112,7 @@ export function findModel(
 
 /**
  * The algorithm a model name implies, for when a miner does not say (`hr_measure` "N/A", /info
- * unreachable): Antminer L-series mine scrypt, S/T-series SHA-256 (vnish.md §1 scope).
+ * unreachable): Antminer L-series mine scrypt, S/T-series SHA-256 (docs/vnish.md §1 scope).
  */
 export function algorithmFromModelName(text: string | null): 'scrypt' | 'sha256d' | null {
   if (text === null) return null;

@@ -3,7 +3,7 @@
  * batch per poll cycle, the store writes it in one transaction. Both sides code against these types only.
  */
 import type { ChainState, MinerState } from '../../shared/rig';
-import type { HistoryQuery, HistoryResult, Liveness } from '../../shared/telemetry';
+import type { HistoryCursor, HistoryQuery, HistoryResult, Liveness } from '../../shared/telemetry';
 
 export type RigSampleRow = {
   rigId: string;
@@ -46,6 +46,9 @@ export type CycleBatch = { samples: RigSampleRow[]; chains: ChainSampleRow[]; ev
 
 export type Retention = { rawHours: number; fiveMinuteDays: number; hourlyDays: number };
 
+/** What one page of a paged export wrote, and where the next one starts (null: that was the last). */
+export type ExportPage = { rows: number; next: HistoryCursor | null };
+
 export type HistoryStore = {
   /** One transaction, synchronous: nothing awaits inside it. */
   writeCycle(batch: CycleBatch): void;
@@ -54,6 +57,16 @@ export type HistoryStore = {
   query(q: HistoryQuery): HistoryResult;
   /** Streams CSV lines (header first) for a rig or the fleet; returns the number of data rows written. */
   exportCsv(q: HistoryQuery, write: (line: string) => void): number;
+  /**
+   * The same CSV one page at a time: the header on the first page (cursor null), then at most `maxRows` rows
+   * per page; the pages of a range concatenate to exactly exportCsv's lines.
+   */
+  exportPage(
+    q: HistoryQuery,
+    cursor: HistoryCursor | null,
+    maxRows: number,
+    write: (line: string) => void,
+  ): ExportPage;
   events(rigId: string | null, fromMs: number, toMs: number, limit: number): RigEventRow[];
   /** When the rig last answered, from the newest sample history still holds; null if it never did. */
   lastSeenMs(rigId: string): number | null;

@@ -6,6 +6,8 @@ import type { HistoryStore } from '../store/history-types';
 
 /** The most rows one CSV export through the UI returns; `npm run rigdeck -- export` has no such limit. */
 export const MAX_UI_EXPORT_ROWS = 200_000;
+/** The most rows one page of history.exportPage holds (a few MB of CSV at most). */
+export const EXPORT_PAGE_ROWS = 10_000;
 const LOG_DAYS = 7;
 
 export type TelemetryDeps = {
@@ -19,7 +21,10 @@ class TooBig extends Error {}
 
 export function telemetryHandlers(
   deps: TelemetryDeps,
-): Pick<Handlers, 'fleet.live' | 'fleet.pollNow' | 'rig.detail' | 'history.query' | 'history.exportCsv'> {
+): Pick<
+  Handlers,
+  'fleet.live' | 'fleet.pollNow' | 'rig.detail' | 'history.query' | 'history.exportCsv' | 'history.exportPage'
+> {
   const { collector, history, registry, now } = deps;
   return {
     'fleet.live': async () => ({ rigs: collector.live(), summary: collector.summary() }),
@@ -71,6 +76,18 @@ export function telemetryHandlers(
           message: `More than ${MAX_UI_EXPORT_ROWS} rows: choose a shorter range, or use "npm run rigdeck -- export".`,
         });
       }
+    },
+
+    'history.exportPage': async ({ query, cursor }) => {
+      if (cursor !== null && !(cursor.fromMs >= query.fromMs && cursor.fromMs < query.toMs))
+        throw new RpcError({ code: 'invalid_argument', message: 'The cursor is outside the range.' });
+      const lines: string[] = [];
+      const page = history.exportPage(query, cursor, EXPORT_PAGE_ROWS, (line) => lines.push(line));
+      return {
+        csv: lines.length === 0 ? '' : `${lines.join('\n')}\n`,
+        rows: page.rows,
+        nextCursor: page.next,
+      };
     },
   };
 }

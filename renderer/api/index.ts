@@ -22,3 +22,8 @@ export function getClient(): Client {
 export function setClient(next: Client | null): void {
   client = next;
 }
+
+/** Which face this renderer runs in: the desktop app's bridge, or the headless face's socket in a browser. */
+export function transportKind(): 'bridge' | 'socket' {
+  return window.rigdeck ? 'bridge' : 'socket';
+}

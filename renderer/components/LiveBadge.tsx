@@ -20,7 +20,18 @@ export function liveLabel(l: RigLive | undefined): { text: string; tone: string 
   return { text, tone: l.minerState === 'mining' ? 'ok' : 'warn' };
 }
 
+/** A mining rig with a critical problem is not "fine": the badge takes the colour of its health, the word stays. */
+export function badgeTone(l: RigLive | undefined, tone: string): string {
+  if (l?.health === 'critical') return 'bad';
+  if (l?.health === 'warning' && tone === 'ok') return 'warn';
+  return tone;
+}
+
 export function LiveBadge({ live }: { live: RigLive | undefined }) {
   const { text, tone } = liveLabel(live);
-  return <span className={`badge tone-${tone}`}>{text}</span>;
+  return (
+    <span className={`badge tone-${badgeTone(live, tone)}`} title={live?.problems[0]?.text}>
+      {text}
+    </span>
+  );
 }

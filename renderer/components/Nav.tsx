@@ -1,4 +1,5 @@
 import { type Page, pages, useUiStore } from '../stores/ui';
+import { AlertsBadge } from './AlertsBadge';
 
 const labels: Record<Page, string> = {
   fleet: 'Fleet',
@@ -25,6 +26,7 @@ export function Nav({ current }: { current: Page }) {
           }}
         >
           {labels[p]}
+          {p === 'alerts' && <AlertsBadge />}
         </a>
       ))}
     </nav>

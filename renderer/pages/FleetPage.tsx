@@ -1,7 +1,6 @@
 import { useState } from 'react';
 
-import type { RigRecord } from '../../shared/fleet';
-import type { RigLive } from '../../shared/telemetry';
+import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-settings';
 import { VirtualRows } from '../components/VirtualRows';
 import { useNow } from '../components/useNow';
 import { useFleetStore } from '../stores/fleet';
@@ -9,38 +8,18 @@ import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { DefaultPassword } from './DefaultPassword';
 import { FLEET_ROW_HEIGHT, FleetHeader, FleetRow } from './FleetRow';
+import { FleetProblems } from './FleetProblems';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
-
-type SortKey = 'name' | 'state' | 'hashrate' | 'temp';
-
-/** Sorting by state puts the rigs that need a look first: offline, failed, stale, then working, unknown, unseen. */
-function stateRank(l: RigLive | undefined): number {
-  if (!l) return 5;
-  if (l.liveness === 'offline') return 0;
-  if (l.minerState === 'failure') return 1;
-  if (l.liveness === 'stale') return 2;
-  if (l.liveness === 'unknown') return 4;
-  return 3;
-}
-
-function sortRigs(rigs: RigRecord[], live: ReadonlyMap<string, RigLive>, key: SortKey): RigRecord[] {
-  const byName = (a: RigRecord, b: RigRecord) => a.name.localeCompare(b.name, undefined, { numeric: true });
-  const val = (r: RigRecord) => {
-    const l = live.get(r.id);
-    if (key === 'hashrate') return -(l?.hashrateMhs ?? -1);
-    if (key === 'temp') return -(l?.chipTempMaxC ?? -1000);
-    return stateRank(l);
-  };
-  return [...rigs].sort((a, b) => (key === 'name' ? byName(a, b) : val(a) - val(b) || byName(a, b)));
-}
+import { type SortKey, sortRigs } from './fleet-sort';
 
 export function FleetPage() {
   const { rigs, live, summary, defaultPasswordSet, loaded, error, run } = useFleetStore();
   const unit = useSettingsStore((s) => s.settings?.temperatureUnit ?? 'C');
+  const health = useSettingsStore((s) => s.settings?.health ?? DEFAULT_HEALTH_SETTINGS);
   const { go, openRig } = useUiStore();
   const now = useNow(1000);
   const [filter, setFilter] = useState('');
-  const [sort, setSort] = useState<SortKey>('state');
+  const [sort, setSort] = useState<SortKey>('problems');
 
   const needle = filter.trim().toLowerCase();
   const shown = sortRigs(
@@ -56,6 +35,7 @@ export function FleetPage() {
     <section className="page">
       <h1>Fleet</h1>
       {summary && <FleetSummaryStrip summary={summary} />}
+      {summary && <FleetProblems problems={summary.fleetProblems} now={now} />}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -92,7 +72,7 @@ export function FleetPage() {
                 value={sort}
                 onChange={(e) => setSort(e.target.value as SortKey)}
               >
-                <option value="state">Problems first</option>
+                <option value="problems">Problems first</option>
                 <option value="name">Name</option>
                 <option value="hashrate">Hashrate</option>
                 <option value="temp">Hottest first</option>
@@ -109,7 +89,14 @@ export function FleetPage() {
               rowHeight={FLEET_ROW_HEIGHT}
               height={Math.min(640, Math.max(1, shown.length) * FLEET_ROW_HEIGHT + 2)}
               render={(rig) => (
-                <FleetRow rig={rig} live={live.get(rig.id)} unit={unit} now={now} onOpen={openRig} />
+                <FleetRow
+                  rig={rig}
+                  live={live.get(rig.id)}
+                  unit={unit}
+                  now={now}
+                  health={health}
+                  onOpen={openRig}
+                />
               )}
             />
           </div>

@@ -8,10 +8,13 @@ import {
   formatPower,
   formatTemp,
 } from '../../shared/format';
+import type { HealthSettings } from '../../shared/health-settings';
 import type { Settings } from '../../shared/settings';
 import type { RigLive } from '../../shared/telemetry';
+import { fanTone, nominalTone, tempLimitsFor, tempTone } from '../../shared/thresholds';
 import { formatHashrate } from '../../shared/units';
 import { LiveBadge } from '../components/LiveBadge';
+import { WorstProblem } from '../components/WorstProblem';
 
 export const FLEET_ROW_HEIGHT = 36;
 
@@ -20,6 +23,7 @@ export function FleetHeader({ unit }: { unit: Settings['temperatureUnit'] }) {
     <div className="fleet-row head" role="row">
       <span role="columnheader">Rig</span>
       <span role="columnheader">State</span>
+      <span role="columnheader">Health</span>
       <span role="columnheader">Hashrate</span>
       <span role="columnheader">of nominal</span>
       <span role="columnheader">Power</span>
@@ -37,6 +41,7 @@ type Props = {
   live: RigLive | undefined;
   unit: Settings['temperatureUnit'];
   now: number;
+  health: HealthSettings;
   onOpen: (id: string) => void;
 };
 
@@ -44,9 +49,11 @@ type Props = {
  * One rig on the dashboard. Figures that are not live (stale or offline) are greyed and the age says how old
  * they are: a frozen number must never look like a live one.
  */
-export function FleetRow({ rig, live, unit, now, onOpen }: Props) {
+export function FleetRow({ rig, live, unit, now, health, onOpen }: Props) {
   const current = live?.liveness === 'online';
   const l = live;
+  const limits = tempLimitsFor(health.tempLimits, rig.model);
+  const tone = (t: string | null) => (t ? `num tone-${t}` : 'num');
   return (
     <div
       className={`fleet-row${current ? '' : ' not-live'}`}
@@ -64,10 +71,16 @@ export function FleetRow({ rig, live, unit, now, onOpen }: Props) {
       <span role="cell">
         <LiveBadge live={l} />
       </span>
+      <span role="cell" className="health">
+        <WorstProblem live={l} />
+      </span>
       <span role="cell" className="num">
         {l ? formatHashrate(l.hashrateMhs) : UNKNOWN}
       </span>
-      <span role="cell" className="num">
+      <span
+        role="cell"
+        className={tone(l ? nominalTone(l.hashrateMhs, l.nominalHashrateMhs, health.hashrateLowShare) : null)}
+      >
         {l ? formatPercent(l.hashrateMhs, l.nominalHashrateMhs) : UNKNOWN}
       </span>
       <span role="cell" className="num">
@@ -76,10 +89,14 @@ export function FleetRow({ rig, live, unit, now, onOpen }: Props) {
       <span role="cell" className="num">
         {formatEfficiency(l?.efficiencyJPerMh ?? null)}
       </span>
-      <span role="cell" className="num">
+      <span
+        role="cell"
+        className={tone(tempTone(l?.chipTempMaxC ?? null, limits.chipC))}
+        title={`limit ${formatTemp(limits.chipC, unit)}`}
+      >
         {formatTemp(l?.chipTempMaxC ?? null, unit)}
       </span>
-      <span role="cell" className="num">
+      <span role="cell" className={tone(l ? fanTone(l.fanRpmMin, l.fansLost, health.fanMinRpm) : null)}>
         {l && l.fanRpmMin !== null ? `${l.fanRpmMin} rpm` : UNKNOWN}
         {l?.fansLost ? <span className="tone-bad"> · {l.fansLost} lost</span> : null}
       </span>
@@ -87,6 +104,7 @@ export function FleetRow({ rig, live, unit, now, onOpen }: Props) {
         {formatDuration(l?.uptimeSec ?? null)}
       </span>
       <span role="cell" className="age" title={l?.lastError ?? undefined}>
+        {current || !l?.takenAtMs ? '' : 'seen '}
         {formatAge(l?.takenAtMs ?? null, now)}
       </span>
     </div>

@@ -1,18 +1,18 @@
 import type { Page } from '../stores/ui';
+import { AlertsPage } from './alerts/AlertsPage';
 import { DiscoveryPage } from './DiscoveryPage';
 import { FleetPage } from './FleetPage';
 import { Placeholder } from './Placeholder';
 import { RigPage } from './RigPage';
 import { SettingsPage } from './SettingsPage';
 
-const upcoming: Record<Exclude<Page, 'settings' | 'fleet' | 'discovery'>, { title: string; body: string }> = {
+const upcoming: Record<
+  Exclude<Page, 'settings' | 'fleet' | 'discovery' | 'alerts'>,
+  { title: string; body: string }
+> = {
   map: {
     title: 'Map',
     body: 'The farm laid out by rack and shelf, each rig coloured by temperature or hashrate, so a hot corner shows at once.',
-  },
-  alerts: {
-    title: 'Alerts',
-    body: 'Overheating, lost fans, failed chains, offline rigs and pool trouble, with hysteresis so nothing flaps, acknowledgement and maintenance windows.',
   },
   earnings: {
     title: 'Earnings',
@@ -25,6 +25,7 @@ export function PageView({ page, rigId }: { page: Page; rigId: string | null }) 
   if (page === 'settings') return <SettingsPage />;
   if (page === 'fleet') return <FleetPage />;
   if (page === 'discovery') return <DiscoveryPage />;
+  if (page === 'alerts') return <AlertsPage />;
   const p = upcoming[page];
   return <Placeholder title={p.title} body={p.body} />;
 }

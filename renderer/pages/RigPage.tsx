@@ -17,8 +17,10 @@ import { useFleetStore } from '../stores/fleet';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { HistoryPanel } from './HistoryPanel';
+import { RigAlertHistory } from './RigAlertHistory';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
+import { RigProblems } from './RigProblems';
 
 type Detail = Res<'rig.detail'>;
 
@@ -77,6 +79,7 @@ export function RigPage({ id }: { id: string }) {
           Miner reports failure {live.failureCode ?? ''}: {live.failureDescription}
         </p>
       )}
+      <RigProblems problems={live?.problems ?? []} now={now} />
       <div className={`cards${notLive ? ' not-live' : ''}`} data-testid="rig-live">
         <div className="card">
           <span className="label">Hashrate</span>
@@ -113,13 +116,15 @@ export function RigPage({ id }: { id: string }) {
       </div>
       {detail?.snapshot && <RigHardware snapshot={detail.snapshot} unit={unit} stale={notLive} />}
       <HistoryPanel rigId={rig.id} unit={unit} />
+      <RigAlertHistory rigId={rig.id} now={now} />
       {detail && detail.events.length > 0 && (
         <section>
           <h2>Log</h2>
           <ul className="events">
             {detail.events.map((e) => (
-              <li key={`${e.atMs}-${e.text}`}>
-                <span className="muted">{new Date(e.atMs).toLocaleString()}</span> {e.text}
+              <li key={`${e.atMs}-${e.text}`} data-kind={e.kind}>
+                <span className="muted">{new Date(e.atMs).toLocaleString()}</span>{' '}
+                {e.kind === 'reboot' && <span className="badge tone-warn">Restart</span>} {e.text}
               </li>
             ))}
           </ul>

@@ -1,5 +1,5 @@
 // The deterministic model behind the Abacus fake's predict: it scores a rig from the features sent
-// (abacus.md §7(b) suggests a custom PYTHON_MODEL whose result dict we define). Same input, same output.
+// (docs/abacus.md §7(b) suggests a custom PYTHON_MODEL whose result dict we define). Same input, same output.
 export type Advice = {
   anomaly_score: number;
   status: 'ok' | 'warn' | 'critical';

@@ -1,4 +1,4 @@
-// The Abacus.AI fake (abacus.md): getApiEndpoint, appendData/appendMultipleData (streaming token),
+// The Abacus.AI fake (docs/abacus.md): getApiEndpoint, appendData/appendMultipleData (streaming token),
 // predict/predictMultiple (deployment token), the {success, result, error, errorType, requestId}
 // envelope, documented auth failures, and 429 past a configured calls-per-second rate.
 import { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -25,7 +25,7 @@ export async function startAbacus(
   };
   const rows: unknown[] = [];
   let nextRequest = 1;
-  // One token bucket per credential: the deployment's callsPerSecond (abacus.md §6, default 5).
+  // One token bucket per credential: the deployment's callsPerSecond (docs/abacus.md §6, default 5).
   const buckets = new Map<string, { tokens: number; at: number }>();
   const allow = (key: string): boolean => {
     const now = o.now();
@@ -91,7 +91,7 @@ export async function startAbacus(
   };
 
   const handle = async (req: IncomingMessage, u: URL, res: ServerResponse): Promise<void> => {
-    // Both /api/v0/{method} (Python client) and /api/{method} (JS SDK) are accepted (abacus.md §1).
+    // Both /api/v0/{method} (Python client) and /api/{method} (JS SDK) are accepted (docs/abacus.md §1).
     const m = /^\/api\/(?:v0\/)?([A-Za-z]+)$/.exec(u.pathname);
     if (!m) return reply(res, null, { status: 404, errorType: 'Generic404Error', error: 'Not found' });
     const method = m[1];

@@ -1,5 +1,5 @@
-// CGMiner-compatible RPC replies (vnish.md §5): the envelope, message codes from cgminer api.c, and
-// per-command bodies. Impostor firmwares answer with their own identity strings (vnish.md §6).
+// CGMiner-compatible RPC replies (docs/vnish.md §5): the envelope, message codes from cgminer api.c, and
+// per-command bodies. Impostor firmwares answer with their own identity strings (docs/vnish.md §6).
 import { round } from '../util/format';
 import { type Rig } from '../rig/types';
 import { minerType } from '../vnish/views-identity';
@@ -9,7 +9,7 @@ export type RpcRequest = { command: string; parameter?: string };
 
 const DESCRIPTION = 'cgminer 1.0.0';
 
-/** Commands that change the miner: denied, since the RPC is treated as read-only (vnish.md §5, GAP). */
+/** Commands that change the miner: denied, since the RPC is treated as read-only (docs/vnish.md §5, GAP). */
 const PRIVILEGED = new Set([
   'switchpool',
   'enablepool',
@@ -186,7 +186,7 @@ export function replyFor(rig: Rig, req: RpcRequest, now: number, poolDiff: numbe
         id: 1,
       };
     case 'devdetails':
-      // Stock Bitmain firmware has no devdetails: "ANTMINER without DEVDETAILS" identifies it (vnish.md §6).
+      // Stock Bitmain firmware has no devdetails: "ANTMINER without DEVDETAILS" identifies it (docs/vnish.md §6).
       if (rig.kind === 'stock-bitmain') return errorReply(now, 14, 'Invalid command');
       return {
         STATUS: status(now, 69, 'Device Details'),

@@ -1,6 +1,6 @@
 // Bodies of the bmminer-style `summary` and `stats` replies, shaped key by key like the stock S19 Pro
 // capture (tests/fixtures/antminer-stock-rpc/, docs/vnish-rpc-shapes.md) but with scrypt numbers: the
-// `GHS` fields carry MH/s, as Bitmain has long done on the L3+ (vnish.md §7), and rate_unit says "MH"
+// `GHS` fields carry MH/s, as Bitmain has long done on the L3+ (docs/vnish.md §7), and rate_unit says "MH"
 // (INFERRED). Every number here is a JSON number; string-numbers.ts decides which become strings.
 import { round } from '../util/format';
 import { operatingPoint } from '../rig/physics';

@@ -1,5 +1,5 @@
 // TCP 4028 connection handler: one JSON request per connection, one reply ending in NUL, then close
-// (vnish.md §5 Framing). Network faults apply here as on port 80.
+// (docs/vnish.md §5 Framing). Network faults apply here as on port 80.
 import { type Socket } from 'node:net';
 import { type Rig } from '../rig/types';
 import { encodeReply } from './encode';

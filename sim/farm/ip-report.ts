@@ -1,4 +1,4 @@
-// The Antminer "IP Report" button: a UDP datagram `ip,MAC` to port 14235 (vnish.md §6, BITCAP).
+// The Antminer "IP Report" button: a UDP datagram `ip,MAC` to port 14235 (docs/vnish.md §6, BITCAP).
 // The simulator only ever sends it to a loopback address.
 import { createSocket } from 'node:dgram';
 import { isLoopback } from './addressing';

@@ -1,4 +1,4 @@
-// Devices that are not Vnish, so identification can be tested (vnish.md §6 fingerprints): a stock
+// Devices that are not Vnish, so identification can be tested (docs/vnish.md §6 fingerprints): a stock
 // Bitmain (401 Digest realm "antMiner Configuration"), Braiins OS, and a Whatsminer-like box.
 import { type Reply, text } from '../vnish/reply';
 import { type Rig } from '../rig/types';

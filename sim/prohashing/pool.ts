@@ -1,7 +1,7 @@
 // The ProHashing fake's account model. Worker sessions come from the virtual miners' own pool
-// settings (prohashing.md §7): one session per connected rig whose active pool is this pool and whose
+// settings (docs/prohashing.md §7): one session per connected rig whose active pool is this pool and whose
 // stratum user is the account; worker = n= in the password; hashrate from the rig's accepted work.
-// Balances accrue PPLNS-style: credits arrive only with found blocks (prohashing.md §5).
+// Balances accrue PPLNS-style: credits arrive only with found blocks (docs/prohashing.md §5).
 import { type Rng, randomHex } from '../util/random';
 import { lag } from '../rig/physics';
 import { type Rig } from '../rig/types';
@@ -42,7 +42,7 @@ export const COINS: Coin[] = [
   },
 ];
 
-export const PPLNS_FEE = 0.0199; // fee values are a GAP (prohashing.md §5); PPS 3.99 % per a 2023 report
+export const PPLNS_FEE = 0.0199; // fee values are a GAP (docs/prohashing.md §5); PPS 3.99 % per a 2023 report
 
 export type Session = {
   uuid: string;

@@ -1,4 +1,4 @@
-// ProHashing REST /api/v1 (prohashing.md §2): wallet, walletEx, status, currencies, with the
+// ProHashing REST /api/v1 (docs/prohashing.md §2): wallet, walletEx, status, currencies, with the
 // {status, code, data} envelope, the invalid-key error and the quirks real clients defend against.
 import { COINS, PPLNS_FEE, type PoolState } from './pool';
 
@@ -11,7 +11,7 @@ export type RestQuirks = {
   html: boolean;
   /** HTTP status of the invalid-key reply; clients must read the body's code (200 or 400). */
   wrongKeyHttpStatus: 200 | 400;
-  /** Whether `balances` is keyed by coin name or by symbol (GAP, prohashing.md §2.2). */
+  /** Whether `balances` is keyed by coin name or by symbol (GAP, docs/prohashing.md §2.2). */
   walletKey: 'name' | 'symbol';
 };
 

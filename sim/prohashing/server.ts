@@ -48,7 +48,7 @@ export async function startProHashing(o: ProHashingOptions): Promise<ProHashing>
     secret: 'web',
     rng: rng.fork('wamp'),
     procedures: {
-      // A wrong API key gets an empty result: ProHashing's real behaviour is a GAP (prohashing.md §3.8).
+      // A wrong API key gets an empty result: ProHashing's real behaviour is a GAP (docs/prohashing.md §3.8).
       f_all_miner_updates: (args) => (args[0] === apiKey ? [...st.sessions.values()].map(minerObject) : []),
       f_all_balance_updates: (args) =>
         args[0] === apiKey

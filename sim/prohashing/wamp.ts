@@ -1,5 +1,5 @@
 // A small WAMP v2 router (JSON serialization, subprotocol wamp.2.json) with WAMP-CRA, enough for the
-// ProHashing live API (prohashing.md §3.8): HELLO/CHALLENGE/AUTHENTICATE/WELCOME, CALL/RESULT,
+// ProHashing live API (docs/prohashing.md §3.8): HELLO/CHALLENGE/AUTHENTICATE/WELCOME, CALL/RESULT,
 // SUBSCRIBE/EVENT, UNSUBSCRIBE, GOODBYE. Clients cannot register or publish.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { type WebSocket, WebSocketServer } from 'ws';

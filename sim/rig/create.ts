@@ -66,7 +66,7 @@ export function freshPoolRuntime(): PoolRuntime {
 
 export function freshChains(model: ModelSpec, ambient: number): Chain[] {
   return Array.from({ length: model.chains }, (_, i) => ({
-    id: i + 1, // REST chain ids are 1-based (vnish.md §3.4)
+    id: i + 1, // REST chain ids are 1-based (docs/vnish.md §3.4)
     state: 'initializing' as const,
     description: null,
     red: 0,
@@ -80,7 +80,7 @@ export function freshChains(model: ModelSpec, ambient: number): Chain[] {
   }));
 }
 
-/** Locally administered MAC in the 02:C0:4B… range seen on real Vnish rigs (vnish.md §6). */
+/** Locally administered MAC in the 02:C0:4B… range seen on real Vnish rigs (docs/vnish.md §6). */
 function macFor(rng: Rng): string {
   const bytes = [0x02, 0xc0, 0x4b, rng.int(0, 255), rng.int(0, 255), rng.int(0, 255)];
   return bytes.map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(':');

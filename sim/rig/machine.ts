@@ -1,4 +1,4 @@
-// The miner state machine (vnish.md §3.3 MinerState, §8): pure transitions from one Phase to the
+// The miner state machine (docs/vnish.md §3.3 MinerState, §8): pure transitions from one Phase to the
 // next given what the rig senses. The farm applies the returned events (logs, annotations).
 import { type MinerState, type Phase } from './types';
 
@@ -50,7 +50,7 @@ export type MachineEvent =
 export type Failure = { code: number; description: string };
 
 /**
- * Failure codes: only 1002 is known from a real miner (vnish.md §7, §9 "failure-code catalogue").
+ * Failure codes: only 1002 is known from a real miner (docs/vnish.md §7, §9 "failure-code catalogue").
  * The others are INFERRED placeholders, kept in one table so a scenario can replace them.
  */
 export type FailureCodes = { fans: Failure; chains: Failure };
@@ -180,7 +180,7 @@ export type Command = 'start' | 'stop' | 'restart' | 'pause' | 'resume';
 
 export type CommandResult = { ok: true; phase: Phase; events: MachineEvent[] } | { ok: false; err: string };
 
-/** Control endpoints under /mining (vnish.md §4). Errors mirror the real "CGMiner err: …" texts. */
+/** Control endpoints under /mining (docs/vnish.md §4). Errors mirror the real "CGMiner err: …" texts. */
 export function command(phase: Phase, cmd: Command, now: number, timing: Timing): CommandResult {
   const hashing = phase.state === 'mining' || phase.state === 'auto-tuning';
   switch (cmd) {

@@ -1,4 +1,4 @@
-// The model catalog: hardware facts from vnish.md §7 (chains × chips, fans) and typical figures
+// The model catalog: hardware facts from docs/vnish.md §7 (chains × chips, fans) and typical figures
 // (hashrate, power). Preset name lists for L7/L9/L3+ are a GAP in the references: these watt-named
 // presets with "… watt ~ N MH" pretty strings follow the grammar seen on SHA models and are INFERRED,
 // so they live here in one table that a scenario can override.
@@ -186,7 +186,7 @@ export function parseModel(text: string): ModelCode {
   throw new Error(`unknown model "${text}" (expected L7, L9 or L3+)`);
 }
 
-/** `pretty` grammar from vnish.md §3.5: "<W> watt ~ <HR> MH" on scrypt. */
+/** `pretty` grammar from docs/vnish.md §3.5: "<W> watt ~ <HR> MH" on scrypt. */
 export function prettyPreset(p: PresetSpec): string {
   return `${p.watts} watt ~ ${p.mhs} MH`;
 }

@@ -35,7 +35,7 @@ export type FanLimits = { minDuty: number; maxDuty: number };
 
 /**
  * Auto mode is a proportional controller on the hottest chip towards the target temperature; manual
- * holds the set duty; immersion runs at 100 with no fans expected (vnish.md §7, fan failure).
+ * holds the set duty; immersion runs at 100 with no fans expected (docs/vnish.md §7, fan failure).
  */
 export function nextFanDuty(
   duty: number,
@@ -76,7 +76,7 @@ export type ChainLoad = { hashrate: number; watts: number };
 
 /**
  * Hashrate and power of one chain. Grey chips hash fully, orange ones at half rate, red ones not
- * at all (vnish.md §3.4 chip_statuses). `hashing` is false in every state but mining/auto-tuning.
+ * at all (docs/vnish.md §3.4 chip_statuses). `hashing` is false in every state but mining/auto-tuning.
  */
 export function chainLoad(
   model: ModelSpec,

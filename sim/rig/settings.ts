@@ -1,5 +1,5 @@
 // Vnish settings: defaults per model and firmware family, and the partial-merge semantics of
-// POST /settings (vnish.md §3.7: nested partial objects are merged, pools are sent as a whole list).
+// POST /settings (docs/vnish.md §3.7: nested partial objects are merged, pools are sent as a whole list).
 import { type ModelSpec } from './models';
 import { type FwFamily, type MinerSettings, type PoolSlot, type Settings } from './types';
 
@@ -138,7 +138,7 @@ export function mergeJson<T>(target: T, patch: unknown): T {
   return out as T;
 }
 
-/** Pool URLs are accepted with or without a scheme and reported without one (vnish.md §4, INFERRED). */
+/** Pool URLs are accepted with or without a scheme and reported without one (docs/vnish.md §4, INFERRED). */
 export function stripScheme(url: string): string {
   return url.replace(/^[a-z+]+:\/\//i, '');
 }
@@ -146,7 +146,7 @@ export function stripScheme(url: string): string {
 export type SettingsChange = { restart: boolean; reboot: boolean };
 
 /**
- * Which flags a saved change raises. vnish.md §8: preset, pool or overclock changes need a mining
+ * Which flags a saved change raises. docs/vnish.md §8: preset, pool or overclock changes need a mining
  * restart; only network or password changes need a reboot (INFERRED).
  */
 export function changeFlags(before: Settings, after: Settings, passwordChanged: boolean): SettingsChange {

@@ -262,7 +262,7 @@ function chainState(
   return 'stopped';
 }
 
-/** The slot hashing now: the first configured pool that is reachable (vnish.md §7 pool down). */
+/** The slot hashing now: the first configured pool that is reachable (docs/vnish.md §7 pool down). */
 function pickPool(rig: Rig): number | null {
   const slots = rig.active.pools;
   let chosen: number | null = null;

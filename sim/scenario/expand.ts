@@ -9,7 +9,7 @@ export function stockPreset(model: ModelSpec): string {
   return String(model.nominalWatts);
 }
 
-/** ProHashing PPLNS needs coin-specific mining: a=scrypt,c=<coin>,m=pplns,n=<worker> (prohashing.md §4.2). */
+/** ProHashing PPLNS needs coin-specific mining: a=scrypt,c=<coin>,m=pplns,n=<worker> (docs/prohashing.md §4.2). */
 export function proHashingPool(s: Scenario, worker: string): PoolSlot {
   return { url: s.pool.url, user: s.account.name, pass: `a=scrypt,c=${s.account.coin},m=pplns,n=${worker}` };
 }

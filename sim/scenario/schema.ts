@@ -79,7 +79,7 @@ export const scenarioSchema = z.object({
   account: z
     .object({
       name: z.string().min(1).default('rigdeck-demo'),
-      /** 64 lower-case hex characters, like a real ProHashing key (prohashing.md §1, [I]). */
+      /** 64 lower-case hex characters, like a real ProHashing key (docs/prohashing.md §1, [I]). */
       apiKey: z
         .string()
         .regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex characters')

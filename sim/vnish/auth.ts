@@ -1,4 +1,4 @@
-// Vnish login (vnish.md §2): POST /unlock {pw} -> opaque 32-char token; the token is accepted as
+// Vnish login (docs/vnish.md §2): POST /unlock {pw} -> opaque 32-char token; the token is accepted as
 // `Authorization: Bearer T` or a raw `Authorization: T`, and API keys as `x-api-key`. Repeated wrong
 // passwords get 403, then 429. Token TTL is a GAP: off unless a scenario sets one.
 import { type Rng, randomAlnum } from '../util/random';

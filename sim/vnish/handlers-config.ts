@@ -1,4 +1,4 @@
-// Settings (partial merge), notes, API keys, autotune resets, warranty, log clearing (vnish.md §3.7, §3.8).
+// Settings (partial merge), notes, API keys, autotune resets, warranty, log clearing (docs/vnish.md §3.7, §3.8).
 import { findPreset } from '../rig/models';
 import { changeFlags, mergeJson, threeSlots } from '../rig/settings';
 import { addLog } from '../rig/step';
@@ -31,7 +31,7 @@ export const postSettings: Handler = (c) => {
     const { pools, ...rest } = input.miner;
     next.miner = mergeJson<MinerSettings>(next.miner, rest);
     if (pools) {
-      // Pools are sent as the whole list; missing slots become empty (vnish.md §3.7).
+      // Pools are sent as the whole list; missing slots become empty (docs/vnish.md §3.7).
       next.miner.pools = threeSlots(pools);
     }
     const preset = next.miner.overclock.preset;

@@ -1,4 +1,4 @@
-// Control endpoints (vnish.md §4): unlock/lock, mining commands, reboot, LED, pool switch, throttle.
+// Control endpoints (docs/vnish.md §4): unlock/lock, mining commands, reboot, LED, pool switch, throttle.
 import { type Command, command } from '../rig/machine';
 import { addLog, annotate, scheduleReboot } from '../rig/step';
 import { unlock } from './auth';

@@ -1,4 +1,4 @@
-// File-carrying endpoints (vnish.md §4): firmware update, settings backup/restore, factory reset.
+// File-carrying endpoints (docs/vnish.md §4): firmware update, settings backup/restore, factory reset.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { defaultSettings } from '../rig/settings';
 import { addLog, scheduleReboot } from '../rig/step';

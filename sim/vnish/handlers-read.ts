@@ -1,4 +1,4 @@
-// Read-only endpoints. Anonymous unless the route table says otherwise (vnish.md §2 anonymous list).
+// Read-only endpoints. Anonymous unless the route table says otherwise (docs/vnish.md §2 anonymous list).
 import { unlockTimeout } from './auth';
 import { type Handler } from './context';
 import { empty, err, json, text } from './reply';
@@ -29,7 +29,7 @@ export const getStatus: Handler = (c) =>
 
 export const getPresets: Handler = (c) => {
   const list = presetsView(c.rig);
-  // Current firmware sends a bare array; some builds wrap it (vnish.md §3.5). Per-rig quirk.
+  // Current firmware sends a bare array; some builds wrap it (docs/vnish.md §3.5). Per-rig quirk.
   return json(c.rig.httpQuirks.presetsWrapped ? { presets: list } : list);
 };
 

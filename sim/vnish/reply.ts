@@ -4,7 +4,7 @@ export type Reply =
   | { status: number; kind: 'json'; body: unknown; headers?: Record<string, string> }
   | { status: number; kind: 'text'; body: string; contentType: string; headers?: Record<string, string> }
   | { status: number; kind: 'binary'; body: Buffer; contentType: string; headers?: Record<string, string> }
-  /** Real firmware answers many control calls with 200 and a zero-length body (vnish.md §3). */
+  /** Real firmware answers many control calls with 200 and a zero-length body (docs/vnish.md §3). */
   | { status: number; kind: 'empty'; headers?: Record<string, string> };
 
 export const json = (body: unknown, status = 200): Reply => ({ status, kind: 'json', body });

@@ -1,5 +1,5 @@
 // The /api/v1 route table, per firmware family, with each route's auth requirement as the OpenAPI
-// documents declare it (vnish.md §2): none, optional (summary), required (token or API key), or
+// documents declare it (docs/vnish.md §2): none, optional (summary), required (token or API key), or
 // bearer only (lock).
 import { type FwFamily } from '../rig/types';
 import { type Handler } from './context';

@@ -1,4 +1,4 @@
-// /info, /model, /ui and /chains/factory-info: what a miner says about itself (vnish.md §3.1, §3.2).
+// /info, /model, /ui and /chains/factory-info: what a miner says about itself (docs/vnish.md §3.1, §3.2).
 import { busyboxUptime } from '../util/format';
 import { type Rig } from '../rig/types';
 

@@ -1,4 +1,4 @@
-// /status and /summary (vnish.md §3.3, §3.4). Values come from the rig record; this file only
+// /status and /summary (docs/vnish.md §3.3, §3.4). Values come from the rig record; this file only
 // shapes them the way each firmware family reports them.
 import { hms, round, shortDiff } from '../util/format';
 import { operatingPoint } from '../rig/physics';
@@ -105,7 +105,7 @@ function poolViews(rig: Rig, now: number, diff: number): unknown[] {
       ping: live ? 38 + (rig.index % 9) : 0,
     });
   });
-  // DevFee pools appear in the list with url "DevFee", even while the miner is in failure (vnish.md §3.4).
+  // DevFee pools appear in the list with url "DevFee", even while the miner is in failure (docs/vnish.md §3.4).
   const hashing = rig.phase.state === 'mining' || rig.phase.state === 'auto-tuning';
   views.push({
     id: 3,

@@ -1,4 +1,4 @@
-// /perf-summary and /autotune/presets (vnish.md §3.5).
+// /perf-summary and /autotune/presets (docs/vnish.md §3.5).
 import { findPreset, prettyPreset } from '../rig/models';
 import { type Rig } from '../rig/types';
 
@@ -39,7 +39,7 @@ export function presetsView(rig: Rig): unknown[] {
     if (date) {
       const settings: Record<string, unknown> = {
         hashrate: p.mhs,
-        // tune_settings volt is 10x the globals value (vnish.md §3.5, HASS).
+        // tune_settings volt is 10x the globals value (docs/vnish.md §3.5, HASS).
         volt: p.volt * 10,
         freq: p.freq,
         chains: Array.from({ length: rig.model.chains }, (_, i) => ({

@@ -6,9 +6,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { createNodeCore } from '../../electron/headless-core';
+import { openDb } from '../../electron/store/db';
+import { createHistoryStore } from '../../electron/store/history';
 import { readPasswordRecord, verifyPassword } from '../../electron/server/password';
+import type { HistoryQuery } from '../../shared/telemetry';
 import { parseScenario, startFarm } from '../../sim/index';
 import { quietLog, tempDir } from '../helpers/core';
+import { DAY, MIN, T0, batch, sample } from '../helpers/history';
 import { freePortRange } from '../helpers/loopback';
 
 type Run = { code: number | null; stdout: string; stderr: string };
@@ -239,6 +243,44 @@ describe('rigdeck status and export', () => {
     } finally {
       if (!stopped) await farm.stop();
     }
+  });
+
+  it('exports a range of many pages exactly as the store writes it whole, to stdout and to a file', async () => {
+    // Two rigs every 5 minutes for 15 days, the fleet at raw resolution (1-minute rows): 21,600 minutes of
+    // range, more than two pages of history.exportPage, plus a day without data in the middle.
+    const dir = tempDir();
+    const db = openDb(dir);
+    const store = createHistoryStore(db);
+    for (let day = 0; day < 15; day++) {
+      if (day === 7) continue;
+      const samples = [];
+      for (let t = T0 + day * DAY; t < T0 + (day + 1) * DAY; t += 5 * MIN)
+        samples.push(sample('a', t, { hashrateMhs: 9000 + (t % 89) }), sample('b', t + 1000));
+      store.writeCycle(batch(samples));
+    }
+    const q: HistoryQuery = {
+      rigId: null,
+      metrics: ['hashrate_mhs', 'power_w'],
+      fromMs: T0 + 30_000,
+      toMs: T0 + 15 * DAY,
+      resolution: 'raw',
+    };
+    let whole = '';
+    const rows = store.exportCsv(q, (line) => (whole += `${line}\n`));
+    db.$client.close();
+    expect(rows).toBe(14 * 288 - 1);
+
+    const args = ['export', '--resolution', 'raw', '--metrics', 'hashrate_mhs,power_w', '--data', dir];
+    const range = ['--from', new Date(q.fromMs).toISOString(), '--to', new Date(q.toMs).toISOString()];
+    const run = await rigdeck([...args, ...range]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(whole);
+    expect(run.stderr).toContain(`${rows} rows.`);
+
+    const out = join(dir, 'fleet.csv');
+    const toFile = await rigdeck([...args, ...range, '--out', out]);
+    expect(toFile.code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole);
   });
 
   it('alerts --json prints the alerts in a data directory, one object per line, --all with past ones', async () => {

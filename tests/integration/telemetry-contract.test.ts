@@ -144,6 +144,21 @@ describe('telemetry through the contract', () => {
     });
     expect(csv.rows).toBeGreaterThan(0);
     expect(csv.csv.split('\n')[0]).toMatch(/hashrate_mhs/);
+
+    // The same range in one page (an hour of a rig's seconds is within a page): the same text and rows.
+    const query = { rigId: id, metrics: ['hashrate_mhs'], fromMs: now - 3_600_000, toMs: now + 60_000 };
+    const page = await call<{ csv: string; rows: number; nextCursor: unknown }>('history.exportPage', {
+      query,
+      cursor: null,
+    });
+    expect(page).toEqual({ csv: csv.csv, rows: csv.rows, nextCursor: null });
+    expect(
+      await core.dispatch(
+        'history.exportPage',
+        { query, cursor: { fromMs: query.toMs + 1, resolution: 'raw' } },
+        ctx,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_argument' } });
   });
 
   it('refuses a detail for a rig that is not in the fleet, and a range that ends before it starts', async () => {

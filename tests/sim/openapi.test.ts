@@ -107,7 +107,7 @@ function check(spec: SpecValidator, call: Call, r: ApiResult): void {
   ).not.toBeNull();
   if (!resp) return;
   if (resp.contentType === null && call.path === '/logs/{log_type}') {
-    // The document gives no content for logs; vnish.md §3.6: logs are text/plain.
+    // The document gives no content for logs; docs/vnish.md §3.6: logs are text/plain.
     expect(r.headers.get('content-type') ?? '').toContain('text/plain');
     return;
   }

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// A real WAMP client library (autobahn-js, as ProHashing's own consumers use, prohashing.md §3.1)
+// A real WAMP client library (autobahn-js, as ProHashing's own consumers use, docs/prohashing.md §3.1)
 // logs in to the ProHashing fake with WAMP-CRA and receives call results and diffs.
 // Needs the npm package `autobahn` (22.11.1, the last release that supports Node 20).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -91,7 +91,7 @@ describe('CGMiner RPC', () => {
     expect(text).toMatch(/,}/);
     expect(text).toMatch(/"GHS 5s":"\d+\.\d{2}"/);
     expect(() => JSON.parse(text.replace(/\0$/, ''))).toThrow();
-    // After the repairs a client must do (vnish.md §5), it parses and carries the Vnish type.
+    // After the repairs a client must do (docs/vnish.md §5), it parses and carries the Vnish type.
     const repaired = text
       .replace(/\0$/, '')
       .replace(/\}\{/g, '},{')

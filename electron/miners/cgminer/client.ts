@@ -1,5 +1,5 @@
 /**
- * CGMiner/BMMiner RPC over TCP (port 4028 on a real miner), vnish.md §5 "Framing": connect, write one
+ * CGMiner/BMMiner RPC over TCP (port 4028 on a real miner), docs/vnish.md §5 "Framing": connect, write one
  * JSON request, read one reply that usually ends in NUL, the server closes. Every call has a deadline
  * covering connect + reply, honours an AbortSignal and bounds the reply size, so a scan over thousands
  * of addresses can neither hang nor be flooded.
@@ -88,7 +88,7 @@ function exchange(host: string, port: number, command: string, options: RpcOptio
 /**
  * Sends `command` and returns the reply text after the JSON repairs (NUL stripped, `}{` fixed, …).
  * Returns '' when the miner closed without a reply (1.3.0-alpha's `version` does that). Identification
- * matches markers in this text ("VNISH" before "ANTMINER", vnish.md §6).
+ * matches markers in this text ("VNISH" before "ANTMINER", docs/vnish.md §6).
  */
 export async function rpcCommandRaw(
   host: string,

@@ -2,7 +2,7 @@
  * cgminer RPC sections → RigSnapshot, the telemetry fallback when REST is down or locked. Pure.
  * What RPC cannot tell stays null: miner state, failure code, preset, serial, MAC.
  *
- * Units (vnish.md §5, §7): bmminer labels its rates "GHS" but Bitmain has long put MH/s in them on
+ * Units (docs/vnish.md §5, §7): bmminer labels its rates "GHS" but Bitmain has long put MH/s in them on
  * scrypt (L3+ "GHS 5s":"515.179"); `rate_unit` says which when present. See rpcHashUnit.
  */
 import { asPoolStatus, type PoolSnapshot, type RigSnapshot } from '../../../shared/rig';

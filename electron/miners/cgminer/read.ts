@@ -1,6 +1,6 @@
 /**
  * One RPC poll: `summary`, `stats` and `pools` on separate connections in parallel (the S19 family
- * rejects "summary+pools", vnish.md §5), normalized into a RigSnapshot. `stats` or `summary` must
+ * rejects "summary+pools", docs/vnish.md §5), normalized into a RigSnapshot. `stats` or `summary` must
  * answer; the others degrade the snapshot (listed in `incomplete`).
  */
 import { type RigSnapshot } from '../../../shared/rig';

@@ -1,5 +1,5 @@
 /**
- * Repairs the almost-JSON that cgminer/bmminer builds send on port 4028 (vnish.md §5, "Malformed-JSON
+ * Repairs the almost-JSON that cgminer/bmminer builds send on port 4028 (docs/vnish.md §5, "Malformed-JSON
  * quirks"). One pass over the text that knows whether it is inside a string, so a repair never
  * corrupts string content (pyasic's blind `replace("nan", "0")` would turn "Nano" into "0o").
  *
@@ -49,6 +49,41 @@ function dropTrailingComma(out: string[]): void {
   }
 }
 
+/**
+ * The string whose opening quote is just before `from`, repaired: control characters escaped, invalid
+ * escapes kept as a literal backslash, NULs dropped. `text` is null when the input ends inside it.
+ */
+function readString(input: string, from: number): { text: string | null; end: number } {
+  const n = input.length;
+  let s = '"';
+  let i = from;
+  while (i < n) {
+    const c = input.charAt(i);
+    if (c === '"') return { text: `${s}"`, end: i + 1 };
+    if (c === '\\') {
+      const next = input.charAt(i + 1);
+      if (VALID_ESCAPES.has(next)) {
+        s += c + next;
+        i += 2;
+      } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(input.slice(i + 2, i + 6))) {
+        s += input.slice(i, i + 6);
+        i += 6;
+      } else {
+        s += '\\\\';
+        i++;
+      }
+      continue;
+    }
+    if (c === '\0') {
+      i++;
+      continue;
+    }
+    s += c < ' ' || c === '\u007f' ? escapeControl(c) : c;
+    i++;
+  }
+  return { text: null, end: i };
+}
+
 const CLOSER: Record<string, string> = { '{': '}', '[': ']' };
 
 export function repairJson(input: string): Repaired {
@@ -77,42 +112,13 @@ export function repairJson(input: string): Repaired {
     }
     if (ch === '"') {
       beginValue();
-      let s = '"';
-      i++;
-      let closed = false;
-      while (i < n) {
-        const c = input.charAt(i);
-        if (c === '"') {
-          closed = true;
-          i++;
-          break;
-        }
-        if (c === '\\') {
-          const next = input.charAt(i + 1);
-          if (VALID_ESCAPES.has(next)) {
-            s += c + next;
-            i += 2;
-          } else if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(input.slice(i + 2, i + 6))) {
-            s += input.slice(i, i + 6);
-            i += 6;
-          } else {
-            s += '\\\\';
-            i++;
-          }
-          continue;
-        }
-        if (c === '\0') {
-          i++;
-          continue;
-        }
-        s += c < ' ' || c === '\u007f' ? escapeControl(c) : c;
-        i++;
-      }
-      if (!closed) {
+      const str = readString(input, i + 1);
+      i = str.end;
+      if (str.text === null) {
         brokenString = true; // truncated inside a string: drop the partial string
         break;
       }
-      out.push(`${s}"`);
+      out.push(str.text);
       started = true;
       continue;
     }

@@ -1,5 +1,5 @@
 /**
- * The cgminer/bmminer RPC envelope and the sections RigDeck reads (vnish.md §5; shapes from the real
+ * The cgminer/bmminer RPC envelope and the sections RigDeck reads (docs/vnish.md §5; shapes from the real
  * stock-Antminer captures). Numbers may be strings, keys vary by build ("GHS 5s" vs "MHS 5s",
  * "Temperature" vs the misspelt "Tenperature"), so every leaf is lenient; `stats` keeps its detail
  * object as a plain record because its keys are numbered per chain and fan.

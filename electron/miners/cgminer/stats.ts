@@ -1,5 +1,5 @@
 /**
- * Chains and fans out of a bmminer `stats` detail record (vnish.md §5 "`stats` shape"): numbered keys
+ * Chains and fans out of a bmminer `stats` detail record (docs/vnish.md §5 "`stats` shape"): numbered keys
  * (`chain_acnN`, `chain_rateN`, `temp_chipN` "a-b-c-d", `fanN`, …) whose indices can be offset (S9 uses
  * 6–8, S19 1–3), and absent slots that show up as 0 / "" / "0-0-0-0" (chain 4 in the S19 capture).
  */
@@ -26,7 +26,7 @@ function rangeOf(values: number[]): TempRange {
   return { minC: Math.min(...values), maxC: Math.max(...values) };
 }
 
-/** chain_acsN: `o` = OK chip, `x` = bad (vnish.md §5); spaces group domains. Null when empty. */
+/** chain_acsN: `o` = OK chip, `x` = bad (docs/vnish.md §5); spaces group domains. Null when empty. */
 export function gradesFromAcs(acs: string | null): { grey: number; orange: number; red: number } | null {
   if (acs === null) return null;
   let grey = 0;
@@ -64,7 +64,7 @@ function chainSlots(d: Record<string, unknown>): Present[] {
 
 /**
  * Per-chain snapshots. A slot with no chips and no rate is absent on a miner with fewer chains
- * (S19 chain 4) but a broken board on one that should have it (vnish.md §7 failure 1), so with the
+ * (S19 chain 4) but a broken board on one that should have it (docs/vnish.md §7 failure 1), so with the
  * expected chain count from the catalog the missing ones are reported as disconnected.
  */
 export function chainsFromStats(
@@ -108,7 +108,7 @@ export function chainsFromStats(
 
 /**
  * fanN keys. With `fan_num`, the first fan_num slots that spin are fans, plus silent slots up to
- * fan_num (lost fans read 0 rpm, vnish.md §7 failure 2); without it, only the spinning ones.
+ * fan_num (lost fans read 0 rpm, docs/vnish.md §7 failure 2); without it, only the spinning ones.
  */
 export function fansFromStats(d: Record<string, unknown>): FanSnapshot[] {
   const slots: Array<{ id: number; rpm: number }> = [];

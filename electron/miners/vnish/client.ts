@@ -1,5 +1,5 @@
 /**
- * REST client for one Vnish (AnthillOS) miner, base http://<host>/api/v1 (vnish.md §2–§4).
+ * REST client for one Vnish (AnthillOS) miner, base http://<host>/api/v1 (docs/vnish.md §2–§4).
  *
  * Auth: POST /unlock {pw} → opaque token, cached per rig (key host:port) in a store that can be shared
  * between client instances; sent as `Authorization: Bearer <token>`; on 401 the token is dropped and
@@ -42,7 +42,7 @@ export type TokenStore = {
 export type VnishClientOptions = {
   host: string;
   port?: number;
-  /** Vnish's default web password is "admin" (vnish.md §2). */
+  /** Vnish's default web password is "admin" (docs/vnish.md §2). */
   password?: string;
   timeoutMs?: number;
   agent?: MinerAgent;
@@ -125,7 +125,7 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
   const doUnlock = async (o: CallOptions): Promise<string> => {
     const what = `unlock @ ${key}`;
     const reply = await send('POST', '/unlock', undefined, { pw: password }, o);
-    // 403 = wrong password, 429 = too many attempts (vnish.md §2); both mean "cannot log in".
+    // 403 = wrong password, 429 = too many attempts (docs/vnish.md §2); both mean "cannot log in".
     if (reply.status === 403) throw new MinerError('auth', `${what}: wrong password`, { status: 403 });
     if (reply.status === 429)
       throw new MinerError('auth', `${what}: too many attempts, try later`, { status: 429 });
@@ -214,7 +214,7 @@ export function createVnishClient(options: VnishClientOptions) {
     model: (o?: CallOptions): Promise<ModelInfo> => t.get('/model', 'none', json(modelSchema), o),
     status: (o?: CallOptions): Promise<Status> => t.get('/status', 'none', json(statusSchema), o),
     /**
-     * Auth is optional on /summary; the cached token is sent if there is one (vnish.md §2). Read every poll,
+     * Auth is optional on /summary; the cached token is sent if there is one (docs/vnish.md §2). Read every poll,
      * so through the schema-equivalent reader rather than zod (read-summary.ts).
      */
     summary: (o?: CallOptions): Promise<Summary> =>
@@ -228,7 +228,7 @@ export function createVnishClient(options: VnishClientOptions) {
     /**
      * Per-chip detail: /chains on 1.2.x, /boards on 1.3.x. Which path a given 1.3 build serves is partly
      * a GAP (asic-rs still asks /chains on 1.3.0), and a miner may answer an unknown path with its SPA
-     * page instead of a 404 (vnish.md §6), so on 404/405 or a non-JSON reply the other path is tried
+     * page instead of a 404 (docs/vnish.md §6), so on 404/405 or a non-JSON reply the other path is tried
      * once, and the one that worked is remembered.
      */
     async chainChips(o?: CallOptions): Promise<ChainChipsItem[]> {

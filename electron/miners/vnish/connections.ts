@@ -73,17 +73,51 @@ type HostState = { host: string; port: number; idle: Conn[]; all: Set<Conn>; wai
 
 const NOTHING = (): void => undefined;
 
+/** The first request still waiting for this miner's connection, skipping withdrawn ones. */
+function nextWaiter(h: HostState): Waiter | undefined {
+  let w = h.waiting.shift();
+  while (w?.withdrawn) w = h.waiting.shift();
+  return w;
+}
+
+/** What a connection's socket reports back to its agent. */
+type ConnLifecycle = {
+  closed(conn: Conn, h: HostState, error: Error | null): void;
+  drop(conn: Conn, h: HostState, error: Error | null): void;
+};
+
+/** A new connection to the miner, its socket and parser listeners set once for its whole life. */
+function openConn(h: HostState, key: string, idleMs: number, life: ConnLifecycle): Conn {
+  const socket = connect({ host: h.host, port: h.port, noDelay: true });
+  const parser = new HTTPParser(HTTPParser.RESPONSE);
+  const conn: Conn = { socket, key, parser, owner: null, reused: false, closed: false };
+  // Set once per connection; they reach whichever exchange holds it (none: the bytes are out of step).
+  parser[HTTPParser.kOnHeadersComplete] = (info: HeadersInfo) => conn.owner?.onHeaders(info) ?? 1;
+  parser[HTTPParser.kOnBody] = (chunk: Buffer, offset: number, length: number) =>
+    conn.owner?.onBody(chunk, offset, length);
+  parser[HTTPParser.kOnMessageComplete] = () => conn.owner?.onComplete();
+  h.all.add(conn);
+  socket.setTimeout(idleMs);
+  socket.on('data', (chunk: Buffer) => {
+    // Bytes nobody asked for: the connection is out of step with us; drop it.
+    if (conn.owner === null) life.drop(conn, h, null);
+    else conn.owner.onData(chunk);
+  });
+  // Busy connections have their exchange's deadline; only idle ones time out here.
+  socket.on('timeout', () => {
+    if (conn.owner === null) life.drop(conn, h, null);
+  });
+  socket.on('end', () => life.closed(conn, h, null));
+  socket.on('error', (error) => life.closed(conn, h, error));
+  socket.on('close', () => life.closed(conn, h, null));
+  return conn;
+}
+
 export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   const maxOpen = options.maxSocketsPerHost ?? 4;
   const maxIdle = options.maxFreeSocketsPerHost ?? 1;
   const idleMs = options.idleTimeoutMs ?? 4000;
   const hosts = new Map<string, HostState>();
-
-  const nextWaiter = (h: HostState): Waiter | undefined => {
-    let w = h.waiting.shift();
-    while (w?.withdrawn) w = h.waiting.shift();
-    return w;
-  };
 
   const forget = (h: HostState, key: string): void => {
     if (h.all.size === 0 && h.waiting.length === 0) hosts.delete(key);
@@ -110,31 +144,8 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
     onClosed(conn, h, error);
   };
 
-  function open(h: HostState, key: string): Conn {
-    const socket = connect({ host: h.host, port: h.port, noDelay: true });
-    const parser = new HTTPParser(HTTPParser.RESPONSE);
-    const conn: Conn = { socket, key, parser, owner: null, reused: false, closed: false };
-    // Set once per connection; they reach whichever exchange holds it (none: the bytes are out of step).
-    parser[HTTPParser.kOnHeadersComplete] = (info: HeadersInfo) => conn.owner?.onHeaders(info) ?? 1;
-    parser[HTTPParser.kOnBody] = (chunk: Buffer, offset: number, length: number) =>
-      conn.owner?.onBody(chunk, offset, length);
-    parser[HTTPParser.kOnMessageComplete] = () => conn.owner?.onComplete();
-    h.all.add(conn);
-    socket.setTimeout(idleMs);
-    socket.on('data', (chunk: Buffer) => {
-      // Bytes nobody asked for: the connection is out of step with us; drop it.
-      if (conn.owner === null) drop(conn, h, null);
-      else conn.owner.onData(chunk);
-    });
-    // Busy connections have their exchange's deadline; only idle ones time out here.
-    socket.on('timeout', () => {
-      if (conn.owner === null) drop(conn, h, null);
-    });
-    socket.on('end', () => onClosed(conn, h, null));
-    socket.on('error', (error) => onClosed(conn, h, error));
-    socket.on('close', () => onClosed(conn, h, null));
-    return conn;
-  }
+  const lifecycle: ConnLifecycle = { closed: onClosed, drop };
+  const open = (h: HostState, key: string): Conn => openConn(h, key, idleMs, lifecycle);
 
   const hostState = (host: string, port: number, key: string): HostState => {
     let h = hosts.get(key);

@@ -1,5 +1,5 @@
 /**
- * Control operations Vnish offers (vnish.md §4), as thin typed calls over the client's transport.
+ * Control operations Vnish offers (docs/vnish.md §4), as thin typed calls over the client's transport.
  * No policy here (limits, queueing, audit belong to electron/control); just the right request and a
  * typed reading of the reply. Success is an empty 200 body or JSON; `{err}` rejects as miner_error.
  */
@@ -56,7 +56,7 @@ export function createVnishControl(t: VnishTransport) {
     },
     /**
      * POST /settings with a partial InputConfig ({"miner": {"overclock": {…}}}). The reply claims
-     * what must happen next; it does not prove the change applied (vnish.md §3.7): re-read to verify.
+     * what must happen next; it does not prove the change applied (docs/vnish.md §3.7): re-read to verify.
      */
     async saveSettings(input: Record<string, unknown>, o?: CallOptions): Promise<SaveResult> {
       const body = await t.call('POST', '/settings', 'required', input, o);

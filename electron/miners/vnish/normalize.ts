@@ -3,7 +3,7 @@
  * replies it got (null for the ones that failed) and the time. Never throws for any parsed input.
  *
  * Units: every REST hashrate (`hr_*`, chain `hashrate_*`) is in the miner's `hr_measure` unit — MH/s
- * on scrypt, GH/s on SHA-256 (vnish.md §3.4, §7) — and is converted to MH/s here, once.
+ * on scrypt, GH/s on SHA-256 (docs/vnish.md §3.4, §7) — and is converted to MH/s here, once.
  */
 import {
   asChainState,

@@ -1,5 +1,5 @@
 /**
- * How a Vnish HTTP reply is read (vnish.md §3 "Error body", "Empty bodies"), as a pure function of
+ * How a Vnish HTTP reply is read (docs/vnish.md §3 "Error body", "Empty bodies"), as a pure function of
  * status, content type and bytes: an empty 200 body is success; `{"err": "…"}` is the miner refusing,
  * with its words kept; an HTML page (the SPA answers unknown paths) or garbage is a bad reply.
  */

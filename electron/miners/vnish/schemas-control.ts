@@ -1,5 +1,5 @@
 /**
- * Replies of the write side: /unlock, /settings, control POSTs (vnish.md §2, §3.7, §4). These are
+ * Replies of the write side: /unlock, /settings, control POSTs (docs/vnish.md §2, §3.7, §4). These are
  * stricter than telemetry where a wrong value would mislead: a token must be a non-empty string.
  */
 import { z } from 'zod';

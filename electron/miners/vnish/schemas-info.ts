@@ -1,6 +1,6 @@
 /**
  * What a Vnish miner says about itself: GET /info, /model, /chains/factory-info, /auth-check
- * (vnish.md §3.1, §3.2, §3.6; OpenAPI `InfoJson`, `MinerModelInfo`, `FactoryInfoReply`).
+ * (docs/vnish.md §3.1, §3.2, §3.6; OpenAPI `InfoJson`, `MinerModelInfo`, `FactoryInfoReply`).
  */
 import { z } from 'zod';
 import { arr, bool, num, obj, text } from '../lenient';

@@ -1,5 +1,5 @@
 /**
- * GET /summary and GET /status (vnish.md §3.3, §3.4; OpenAPI `Summary`, `AntmMinerStats`,
+ * GET /summary and GET /status (docs/vnish.md §3.3, §3.4; OpenAPI `Summary`, `AntmMinerStats`,
  * `StatusPane`). The same schema takes 1.2.x and 1.3.x: 1.3 only adds fields (`throttled`,
  * `restart_count`), and 1.3 calls the chain `AntmBoard` but keeps the key `chains`.
  */
@@ -31,7 +31,7 @@ export const poolStatsSchema = z.object({
 });
 export type PoolStats = z.output<typeof poolStatsSchema>;
 
-/** Current firmware sends fan objects; older builds sent a bare array of rpm (vnish.md §3.4, INFERRED from powerhive). */
+/** Current firmware sends fan objects; older builds sent a bare array of rpm (docs/vnish.md §3.4, INFERRED from powerhive). */
 export const fanSchema = z.union([
   z.object({ id: num, rpm: num, status: text, max_rpm: num }),
   num.pipe(z.number()).transform((rpm) => ({ id: null, rpm, status: null, max_rpm: null })),

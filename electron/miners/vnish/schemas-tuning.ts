@@ -1,6 +1,6 @@
 /**
  * Tuning and chip detail: GET /perf-summary, /autotune/presets, /chains (1.2.x) and /boards
- * (1.3.x) (vnish.md §3.5, §3.6; OpenAPI `PerfSummary`, `AutotunePresetDto`, `AntmChainChips`,
+ * (1.3.x) (docs/vnish.md §3.5, §3.6; OpenAPI `PerfSummary`, `AutotunePresetDto`, `AntmChainChips`,
  * `AntmBoardChips`).
  */
 import { z } from 'zod';
@@ -35,7 +35,7 @@ export const perfSummarySchema = z.object({
 });
 export type PerfSummary = z.output<typeof perfSummarySchema>;
 
-/** Current firmware returns a bare array; some builds wrap it as {"presets": […]} (vnish.md §3.5). */
+/** Current firmware returns a bare array; some builds wrap it as {"presets": […]} (docs/vnish.md §3.5). */
 export const presetsSchema = z
   .union([z.array(z.unknown()), z.object({ presets: z.array(z.unknown()) })])
   .transform((value) => keepValid(Array.isArray(value) ? value : value.presets, presetItemSchema));

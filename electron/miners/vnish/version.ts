@@ -1,7 +1,7 @@
 /**
- * Vnish API families. 1.3.x renamed the per-chip endpoint from /chains to /boards (vnish.md §3.6);
+ * Vnish API families. 1.3.x renamed the per-chip endpoint from /chains to /boards (docs/vnish.md §3.6);
  * everything RigDeck reads is otherwise the same. Versions look like "1.2.7", "1.2.0-rc5",
- * "1.3.0-alpha", or a white-label "7Miners 1.2.6-rc1" (vnish.md §1).
+ * "1.3.0-alpha", or a white-label "7Miners 1.2.6-rc1" (docs/vnish.md §1).
  */
 export type ApiFamily = '1.2' | '1.3';
 

@@ -2,7 +2,7 @@
  * Account balances per payout coin, as pure functions over a table keyed by coin name ("Litecoin": the key
  * live balances use; REST entries carry the same `name`). Three inputs, applied in arrival order:
  * - REST `wallet`: the authoritative list of coins with every figure (balance, unpaid, paid24h, threshold…);
- *   a coin it no longer lists is gone (an empty `balances` once everything is paid, prohashing.md §2.2);
+ *   a coin it no longer lists is gone (an empty `balances` once everything is paid, docs/prohashing.md §2.2);
  * - live `f_all_balance_updates`: sets `balance` for the coins it lists, keeps REST's other figures;
  * - live `balance_updates_<key>`: adds increments to `balance` (every consumer adds, §3.3; [I] ×3).
  * Whichever spoke last owns `balance`; the live feed is fresher, the next REST poll re-anchors it.

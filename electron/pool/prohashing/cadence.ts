@@ -1,6 +1,6 @@
 /**
  * The polite REST cadence as pure decisions: when may each endpoint be called next. ProHashing documents no
- * rate limit (GAP, prohashing.md §6); RigDeck's policy is account endpoints at most once a minute and public
+ * rate limit (GAP, docs/prohashing.md §6); RigDeck's policy is account endpoints at most once a minute and public
  * ones at most every two minutes, with exponential backoff on failure. The floors are hard: a setting may
  * slow the cadence down, never speed it up beyond them.
  */

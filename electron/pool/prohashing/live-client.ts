@@ -1,5 +1,5 @@
 /**
- * ProHashing's live feed (WAMP, prohashing.md §3) kept in sync: on every (re)connect the four f_all_* calls
+ * ProHashing's live feed (WAMP, docs/prohashing.md §3) kept in sync: on every (re)connect the four f_all_* calls
  * rebuild the state first, then the topics are subscribed (§6: calls before subscriptions, so state is
  * rebuilt and nothing stale survives a reconnect); a full resync repeats every few minutes; a lost or failed
  * connection is retried with exponential backoff. Every deadline and timer runs on the injected clock.
@@ -10,7 +10,7 @@ import { backoffDelay } from './backoff';
 import { type Cancel, type Clock } from '../../clock';
 import { PoolError } from './errors';
 import { type LiveSettings, MIN_RESYNC_MS } from './live-settings';
-import { type WampAttempt, type WampConnector, type WampSession } from './wamp-connector';
+import { type WampAttempt, type WampCloseInfo, type WampConnector, type WampSession } from './wamp-connector';
 import { createLiveStatus, type LiveStatus } from './live-status';
 import { type LiveMessage } from './live-topics';
 import { createResyncTimer, createSyncContext, fullSync as syncAll, subscribeAll } from './live-sync';
@@ -44,9 +44,49 @@ export type LiveClient = {
 
 type Attempt = { epoch: number; wamp: WampAttempt; session: WampSession | null };
 
+/** GOODBYE normally closes the socket at once; shutdown does not hang on a peer that never answers. */
+const CLOSE_WAIT_MS = 2_000;
+
+const closedError = (info: WampCloseInfo): PoolError =>
+  new PoolError(
+    'protocol',
+    `ProHashing live: connection ${info.reason}${info.detail ? ` (${info.detail})` : ''}`,
+  );
+
+/** One connection attempt: closes are reported (after the session joined), internal errors too. */
+const openWamp = (
+  o: LiveClientOptions,
+  onClose: (info: WampCloseInfo) => void,
+  onInternalError: (error: unknown) => void,
+): WampAttempt =>
+  o.connector({
+    url: o.url,
+    realm: o.settings.realm,
+    authid: o.settings.authid,
+    secret: o.settings.secret,
+    onClose,
+    onInternalError,
+  });
+
+async function closedWithin(clock: Clock, closed: Promise<void>, ms: number): Promise<void> {
+  let cancelWait: Cancel = () => undefined;
+  await Promise.race([closed, new Promise<void>((r) => (cancelWait = clock.after(ms, r)))]);
+  cancelWait();
+}
+
+/**
+ * How soon an early resync may run: only while live, never within MIN_RESYNC_MS of the last sync, and not at
+ * all when the scheduled one comes first (null).
+ */
+function earlyResyncDelay(status: LiveStatus, scheduledAt: number | null, now: number): number | null {
+  if (status.state !== 'live') return null;
+  const earliest = Math.max(now, (status.lastSyncAt ?? 0) + MIN_RESYNC_MS);
+  if (scheduledAt !== null && scheduledAt <= earliest) return null;
+  return earliest - now;
+}
+
 export function createLiveClient(o: LiveClientOptions): LiveClient {
   const s = o.settings;
-  const key = o.apiKey;
   let stopped = true;
   let epoch = 0;
   let attempt: Attempt | null = null;
@@ -57,7 +97,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
   const status = createLiveStatus(o.clock, o.onStatus);
   const current = (my: number): boolean => !stopped && attempt !== null && attempt.epoch === my;
   const sync = createSyncContext({
-    key,
+    key: o.apiKey,
     settings: s,
     clock: o.clock,
     current,
@@ -84,13 +124,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     teardown();
     failures += 1;
     const delay = backoffDelay(failures, s.reconnect);
-    const nextRetryAt = o.clock.now() + delay;
-    status.state('reconnecting', {
-      lastError: error,
-      lastErrorAt: o.clock.now(),
-      nextRetryAt,
-      reconnects: status.get().reconnects + 1,
-    });
+    status.reconnecting(error, delay);
     cancelRetry = o.clock.after(delay, () => {
       cancelRetry = null;
       void connect();
@@ -111,17 +145,7 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
     if (stopped) return;
     const my = ++epoch;
     status.state('connecting', { nextRetryAt: null });
-    const wamp = o.connector({
-      url: o.url,
-      realm: s.realm,
-      authid: s.authid,
-      secret: s.secret,
-      onClose: (info) => {
-        const text = `ProHashing live: connection ${info.reason}${info.detail ? ` (${info.detail})` : ''}`;
-        fail(my, new PoolError('protocol', text));
-      },
-      onInternalError: report,
-    });
+    const wamp = openWamp(o, (info) => fail(my, closedError(info)), report);
     const a: Attempt = { epoch: my, wamp, session: null };
     attempt = a;
     try {
@@ -134,22 +158,20 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
       if (!current(my)) return;
       failures = 0;
       status.state('live');
-      armResync(my, s.resyncMs);
+      resyncTimer.arm(my, s.resyncMs);
     } catch (error) {
       fail(my, clean(error));
     }
   }
 
-  const armResync = (my: number, delay: number): void => resyncTimer.arm(my, delay);
-
   async function resync(my: number): Promise<void> {
     const session = attempt?.session;
     if (!current(my) || !session) return;
     // Never two syncs at once; try again one period later rather than dropping the schedule.
-    if (syncEpoch !== null) return armResync(my, s.resyncMs);
+    if (syncEpoch !== null) return resyncTimer.arm(my, s.resyncMs);
     try {
       await fullSync(my, session);
-      if (current(my)) armResync(my, s.resyncMs);
+      if (current(my)) resyncTimer.arm(my, s.resyncMs);
     } catch (error) {
       // A resync that cannot complete means the link is not trustworthy: start over on a fresh one.
       fail(my, clean(error));
@@ -170,18 +192,12 @@ export function createLiveClient(o: LiveClientOptions): LiveClient {
       cancelRetry = null;
       const a = teardown();
       status.state('closed', { nextRetryAt: null });
-      if (!a) return;
-      let cancelWait: Cancel = () => undefined;
-      // GOODBYE normally closes the socket at once; do not hang shutdown on a peer that never answers.
-      await Promise.race([a.wamp.closed, new Promise<void>((r) => (cancelWait = o.clock.after(2_000, r)))]);
-      cancelWait();
+      if (a) await closedWithin(o.clock, a.wamp.closed, CLOSE_WAIT_MS);
     },
     resyncSoon() {
-      if (stopped || status.get().state !== 'live' || syncEpoch !== null) return;
-      const earliest = Math.max(o.clock.now(), (status.get().lastSyncAt ?? 0) + MIN_RESYNC_MS);
-      const resyncAt = resyncTimer.at();
-      if (resyncAt !== null && resyncAt <= earliest) return;
-      armResync(epoch, earliest - o.clock.now());
+      if (stopped || syncEpoch !== null) return;
+      const delay = earlyResyncDelay(status.get(), resyncTimer.at(), o.clock.now());
+      if (delay !== null) resyncTimer.arm(epoch, delay);
     },
     status: status.get,
   };

@@ -1,5 +1,5 @@
 /**
- * Settings of the live (WAMP) client. Realm and the public CRA credentials are confirmed (prohashing.md §3.1,
+ * Settings of the live (WAMP) client. Realm and the public CRA credentials are confirmed (docs/prohashing.md §3.1,
  * [C] ×7) but kept as settings in case the pool changes them; the resync period has a floor of one minute
  * (§7.3: "every few minutes (≥60 s)").
  */

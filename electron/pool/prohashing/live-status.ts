@@ -33,5 +33,15 @@ export function createLiveStatus(clock: Clock, onStatus: (status: LiveStatus) =>
     /** A new connection state, since now. */
     state: (state: LiveState, patch: Partial<LiveStatus> = {}): void =>
       set({ state, since: clock.now(), ...patch }),
+    /** The connection failed: a retry is due in `delayMs`. */
+    reconnecting: (error: PoolError, delayMs: number): void =>
+      set({
+        state: 'reconnecting',
+        since: clock.now(),
+        lastError: error,
+        lastErrorAt: clock.now(),
+        nextRetryAt: clock.now() + delayMs,
+        reconnects: status.reconnects + 1,
+      }),
   };
 }

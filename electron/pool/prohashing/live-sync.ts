@@ -1,6 +1,6 @@
 /**
  * The sync half of the live client (live-client.ts keeps connect and backoff): calls under a deadline that a
- * teardown can abort, the full sync (the four f_all_* calls, prohashing.md §3, §6) and the topic subscriptions.
+ * teardown can abort, the full sync (the four f_all_* calls, docs/prohashing.md §3, §6) and the topic subscriptions.
  * Every step checks it still belongs to the current connection (`current(epoch)`) before touching state.
  */
 import type { Logger } from '../../contract/dispatch';

@@ -1,5 +1,5 @@
 /**
- * What the live client forwards, and the topics it subscribes to after the f_all_* calls (prohashing.md §3.3).
+ * What the live client forwards, and the topics it subscribes to after the f_all_* calls (docs/prohashing.md §3.3).
  * The account topics carry the API key in their names; the pool-wide ones do not. Only the account topics
  * are required: losing an optional one is reported, not a reason to reconnect.
  */

@@ -1,6 +1,6 @@
 /**
  * Defensive field parsers for ProHashing payloads. Real replies carry numbers as numeric strings
- * ("0.01230000") and nulls where a number is expected (prohashing.md §2.1); one odd field must not throw
+ * ("0.01230000") and nulls where a number is expected (docs/prohashing.md §2.1); one odd field must not throw
  * away a whole reply, so a value we cannot read becomes null instead of failing the parse. (Plain functions,
  * not zod: a zod transform makes every key mandatory, and a missing field must read as null.)
  */

@@ -1,5 +1,5 @@
 /**
- * Worker ↔ rig reconciliation (prohashing.md §7): each rig names itself to the pool with n= in its stratum
+ * Worker ↔ rig reconciliation (docs/prohashing.md §7): each rig names itself to the pool with n= in its stratum
  * password; the pool reports that name back (WAMP miner_name, walletEx ID). Pure: rigs and the pool's worker
  * names in, matches and mismatches out, reported both ways.
  */

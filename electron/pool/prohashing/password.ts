@@ -1,6 +1,6 @@
 /**
  * ProHashing's stratum password: a comma-separated key=value list, e.g. `a=scrypt,c=litecoin,m=pplns,n=rig01`
- * (prohashing.md §4.2). Keys a, n, c, m, d are confirmed; k, o, l, e are seen in the wild with unknown
+ * (docs/prohashing.md §4.2). Keys a, n, c, m, d are confirmed; k, o, l, e are seen in the wild with unknown
  * meaning, so every key is kept and none is refused.
  */
 export type PoolPassword = {

@@ -2,8 +2,10 @@
  * The service's state transitions as pure functions: a live message or a REST outcome in, the next data
  * and the topics it touched out. Kept apart from service.ts so every merge rule is testable without sockets.
  */
-import { type PoolBlock, type ProHashingTopic } from '../../../shared/pool';
+import { type PoolBlock, type ProHashingTopic, type RestEndpoint } from '../../../shared/pool';
 import { applyIncrements, applyLiveSnapshot, applyWallet } from './balances';
+import { type EndpointSchedule } from './cadence';
+import { type PoolError } from './errors';
 import { type LiveMessage, type LiveStatus } from './live-client';
 import { type RestOutcome } from './rest-poller';
 import { currentWorkers, errorInfo, type PoolData } from './state';
@@ -81,6 +83,19 @@ export function applyLiveStatus(data: PoolData, s: LiveStatus): Step {
   };
   // The worker list's source depends on the live state, so workers and mapping may change with it.
   return step({ ...data, health: { ...data.health, live } }, ['health', 'workers', 'mapping']);
+}
+
+/** A live failure that did not end the connection (an optional call or topic, a bad event): health shows it. */
+export function applyLiveError(data: PoolData, e: PoolError, at: number): Step {
+  const lastError = { code: e.code, message: e.message, source: 'live' as const, at };
+  return step({ ...data, health: { ...data.health, live: { ...data.health.live, lastError } } }, ['health']);
+}
+
+/** An endpoint's schedule moved: health shows its failures and next attempt. */
+export function applyRestSchedule(data: PoolData, e: RestEndpoint, s: EndpointSchedule): Step {
+  const prev = data.health.rest[e];
+  const rest = { ...data.health.rest, [e]: { ...prev, failures: s.failures, nextAt: s.nextAt } };
+  return step({ ...data, health: { ...data.health, rest } }, ['health']);
 }
 
 export function applyRest(data: PoolData, r: RestOutcome, o: ReduceOptions): Step {

@@ -16,7 +16,7 @@ import {
 } from './rest-data';
 import { decodeReply } from './rest-envelope';
 
-/** UG-Miner's 20 s (prohashing.md §6). */
+/** UG-Miner's 20 s (docs/prohashing.md §6). */
 export const DEFAULT_REST_TIMEOUT_MS = 20_000;
 
 export type RestClientOptions = {

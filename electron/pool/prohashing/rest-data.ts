@@ -1,6 +1,6 @@
 /**
  * The `data` of each REST endpoint, parsed into RigDeck's domain types (shared/pool.ts). Field names are
- * prohashing.md §2.2–2.5; every number goes through looseNumber (numeric strings, nulls) and a missing field
+ * docs/prohashing.md §2.2–2.5; every number goes through looseNumber (numeric strings, nulls) and a missing field
  * reads as null. An entry that is not an object is skipped; a `data` of the wrong overall shape is a bad_reply.
  */
 import { type PoolAlgorithm, type PoolCoin, type RestEndpoint } from '../../../shared/pool';
@@ -19,7 +19,7 @@ export type WalletBalance = {
   paid: number | null;
 };
 
-/** One `walletEx` miner row (prohashing.md §2.3): no uuid, so rows are grouped by `ID` (the n= name). */
+/** One `walletEx` miner row (docs/prohashing.md §2.3): no uuid, so rows are grouped by `ID` (the n= name). */
 export type RestMiner = {
   worker: string;
   algorithm: string | null;
@@ -37,7 +37,7 @@ function bad(endpoint: RestEndpoint, what: string): PoolError {
   return new PoolError('bad_reply', `ProHashing ${endpoint}: ${what}`);
 }
 
-/** A keyed map; PHP-style APIs send an empty map as [] (prohashing.md §2.2: balances can be empty). */
+/** A keyed map; PHP-style APIs send an empty map as [] (docs/prohashing.md §2.2: balances can be empty). */
 function keyed(endpoint: RestEndpoint, value: unknown, what: string): [string, unknown][] {
   if (Array.isArray(value) && value.length === 0) return [];
   if (!isRecord(value)) throw bad(endpoint, `${what} is not an object`);

@@ -1,6 +1,6 @@
 /**
  * Turns one HTTP reply from ProHashing's REST API into the envelope's `data`, or a typed PoolError.
- * Pure: the client hands over status, content type and text. Rules from prohashing.md §2.1:
+ * Pure: the client hands over status, content type and text. Rules from docs/prohashing.md §2.1:
  * - success is `code == 200` and/or `status == "success"` (walletEx replies have been seen without `code`,
  *   status/currencies without `status`, so either one is enough, and neither may contradict success);
  * - clients read the body's `code`, not the HTTP status (a bad key arrives as HTTP 200 or 400);
@@ -78,7 +78,7 @@ function unwrapEnvelope(endpoint: RestEndpoint, httpStatus: number, body: Record
     const message = looseString(body['message']) ?? looseString(body['error']) ?? looseString(body['msg']);
     const details = { status: httpStatus, ...(message !== null ? { poolMessage: message } : {}) };
     const said = message !== null ? `: ${message}` : '';
-    // The bad-key reply is code 400 (prohashing.md §2.1); its text is a GAP, so the code alone decides on
+    // The bad-key reply is code 400 (docs/prohashing.md §2.1); its text is a GAP, so the code alone decides on
     // account endpoints and a message naming the key decides anywhere.
     const keyRefused =
       (code === 400 && ACCOUNT_ENDPOINTS.includes(endpoint)) ||

@@ -17,7 +17,15 @@ import { type Cancel, type Clock } from '../../clock';
 import { createLiveClient, type LiveClient } from './live-client';
 import { type LiveSettingsInput, resolveLiveSettings } from './live-settings';
 import { DEFAULT_POOL_HOSTS, type RigPoolInput } from './mapping';
-import { applyLive, applyLiveStatus, applyRest, type ReduceOptions, type Step } from './reduce';
+import {
+  applyLive,
+  applyLiveError,
+  applyLiveStatus,
+  applyRest,
+  applyRestSchedule,
+  type ReduceOptions,
+  type Step,
+} from './reduce';
 import { createRestClient } from './rest-client';
 import { createRestPoller, type RestPoller } from './rest-poller';
 import { buildState, emptyData, type PoolData, type ViewOptions } from './state';
@@ -73,9 +81,8 @@ export type ProHashingService = {
   setRigs(rigs: readonly RigPoolInput[]): void;
 };
 
-export function createProHashing(o: ProHashingOptions): ProHashingService {
-  if (o.apiKey.trim() === '') throw new TypeError('createProHashing: apiKey is empty');
-  const clock = o.clock;
+/** The options with their defaults: what the views, the reducers and the REST poller run with. */
+function resolveOptions(o: ProHashingOptions) {
   const staleAfterMs = o.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
   const restOptions = o.rest === false ? null : (o.rest ?? {});
   const endpoints = restOptions === null ? [] : [...(restOptions.endpoints ?? restEndpoints)];
@@ -93,6 +100,13 @@ export function createProHashing(o: ProHashingOptions): ProHashingService {
     maxBlocks: o.maxBlocks ?? 50,
     walletPolled: endpoints.includes('wallet'),
   };
+  return { staleAfterMs, restOptions, endpoints, view, reduceOptions };
+}
+
+export function createProHashing(o: ProHashingOptions): ProHashingService {
+  if (o.apiKey.trim() === '') throw new TypeError('createProHashing: apiKey is empty');
+  const clock = o.clock;
+  const { staleAfterMs, restOptions, endpoints, view, reduceOptions } = resolveOptions(o);
   const listeners = new Set<ProHashingListener>();
   let data: PoolData = emptyData(clock.now());
   let cancelStale: Cancel | null = null;
@@ -140,14 +154,7 @@ export function createProHashing(o: ProHashingOptions): ProHashingService {
           settings: resolveLiveSettings(o.live ?? {}),
           onMessage: (m) => commit(applyLive(data, m, clock.now(), reduceOptions)),
           onStatus: (s) => commit(applyLiveStatus(data, s)),
-          onError: (e) => {
-            const lastError = { code: e.code, message: e.message, source: 'live' as const, at: clock.now() };
-            commit({
-              data: { ...data, health: { ...data.health, live: { ...data.health.live, lastError } } },
-              topics: ['health'],
-              unnamedSessions: [],
-            });
-          },
+          onError: (e) => commit(applyLiveError(data, e, clock.now())),
         });
 
   const poller: RestPoller | null =
@@ -173,15 +180,7 @@ export function createProHashing(o: ProHashingOptions): ProHashingService {
             live === null ||
             live.status().state !== 'live',
           onOutcome: (r) => commit(applyRest(data, r, reduceOptions)),
-          onSchedule: (e, s) => {
-            const prev = data.health.rest[e];
-            const rest = { ...data.health.rest, [e]: { ...prev, failures: s.failures, nextAt: s.nextAt } };
-            commit({
-              data: { ...data, health: { ...data.health, rest } },
-              topics: ['health'],
-              unnamedSessions: [],
-            });
-          },
+          onSchedule: (e, s) => commit(applyRestSchedule(data, e, s)),
         });
 
   return {

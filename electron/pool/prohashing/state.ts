@@ -1,7 +1,7 @@
 /**
  * Everything the ProHashing service holds, and the pure step from it to the JSON-safe ProHashingState the
  * UI will see. Which worker list is shown: the live one while the live feed is synced, else walletEx's
- * (REST fallback, prohashing.md §7.7) when there is one, else the last live one with its stale marks.
+ * (REST fallback, docs/prohashing.md §7.7) when there is one, else the last live one with its stale marks.
  */
 import {
   type LiveState,

@@ -10,7 +10,7 @@ import { PoolError } from './errors';
 import { isRecord, looseString } from './loose';
 
 export type WampSession = {
-  /** Resolves with RESULT.args[0] (autobahn's single-arg rule, prohashing.md §3.1). */
+  /** Resolves with RESULT.args[0] (autobahn's single-arg rule, docs/prohashing.md §3.1). */
   call(procedure: string, args: unknown[]): Promise<unknown>;
   subscribe(topic: string, handler: (args: unknown[]) => void): Promise<void>;
 };

@@ -1,5 +1,5 @@
 /**
- * Payloads of ProHashing's live (WAMP) API parsed into plain values (prohashing.md §3.2–3.7). Diffs keep
+ * Payloads of ProHashing's live (WAMP) API parsed into plain values (docs/prohashing.md §3.2–3.7). Diffs keep
  * only the fields that are present, so merging them never erases what a diff did not mention. Items we
  * cannot read (no uuid, not an object) are dropped, never thrown: one odd event must not end the session.
  */

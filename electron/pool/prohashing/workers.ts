@@ -1,5 +1,5 @@
 /**
- * Live worker state as pure functions. ProHashing reports stratum connections, not rigs (prohashing.md §7):
+ * Live worker state as pure functions. ProHashing reports stratum connections, not rigs (docs/prohashing.md §7):
  * each has a uuid; diffs merge into the connection with that uuid; per-worker totals group connections by
  * their n= name. How the pool signals a closed connection is a GAP, so all three candidates are handled: a
  * zero-hashrate diff (offline), silence (stale after a configurable window) and absence from a full list

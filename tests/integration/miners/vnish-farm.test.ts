@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The Vnish and RPC connectors against the virtual farm (sim/ startFarm, port-range mode on 127.0.0.1,
 // manual clock): L7 on 1.2.7, L9 and L3+ on 1.3.4 with quirks (wrapped presets, no /chains on 1.3,
-// `}{` and trailing commas in RPC), token expiry, control calls, and the failure modes of vnish.md §7.
+// `}{` and trailing commas in RPC), token expiry, control calls, and the failure modes of docs/vnish.md §7.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFarm, parseScenario, type Farm, type RigInfo } from '../../../sim/index';
 import { rigSnapshotSchema } from '../../../shared/rig';

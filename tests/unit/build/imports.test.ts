@@ -61,6 +61,14 @@ function resolveImport(from: string, spec: string): string | null {
   return relative(ROOT, join(ROOT, base));
 }
 
+/** The core's state, which a CLI command reads and changes only through dispatch (hosting needs the rest). */
+const CORE_STATE = /\bcore\.(history|db|registry|settings|passwords|alerts)\b/g;
+
+function stateReaches(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(CORE_STATE)].map((m) => `${file}: ${m[0]}`);
+}
+
 const files = PRODUCT.flatMap(sources);
 const graph = new Map(
   files.map((f) => [
@@ -117,5 +125,16 @@ describe('import rules', () => {
           .map((t) => `${file} → ${t}`),
       );
     expect(bad).toEqual([]);
+  });
+
+  it('never lets a CLI command import the store, and reaches the core’s state only through dispatch', () => {
+    const cli = files.filter((f) => f.startsWith('electron/cli/'));
+    expect(cli).toContain('electron/cli/export.ts');
+    const imports = cli.flatMap((file) =>
+      (graph.get(file) ?? []).filter((t) => t.startsWith('electron/store/')).map((t) => `${file} → ${t}`),
+    );
+    expect(imports).toEqual([]);
+    expect('await core.history.exportCsv(q)'.match(CORE_STATE)).toEqual(['core.history']);
+    expect(cli.flatMap(stateReaches)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The L7/L9/L3+ catalog: hardware facts from vnish.md §7 and model-name matching on real strings.
+// The L7/L9/L3+ catalog: hardware facts from docs/vnish.md §7 and model-name matching on real strings.
 import { describe, expect, it } from 'vitest';
 import {
   algorithmFromModelName,

@@ -57,7 +57,7 @@ describe('hash units', () => {
   });
 });
 
-describe('busybox uptime (vnish.md §3.1)', () => {
+describe('busybox uptime (docs/vnish.md §3.1)', () => {
   it.each([
     ['0:06', 360],
     ['10 days, 18:00', 10 * 86400 + 18 * 3600],
@@ -74,7 +74,7 @@ describe('busybox uptime (vnish.md §3.1)', () => {
   });
 });
 
-describe('preset pretty strings (vnish.md §3.5)', () => {
+describe('preset pretty strings (docs/vnish.md §3.5)', () => {
   it('reads watts and hashrate in MH/s whatever the unit', () => {
     expect(parsePresetPretty('3425 watt ~ 9500 MH')).toEqual({ watts: 3425, hashrateMhs: 9500 });
     expect(parsePresetPretty('1100 watt ~ 53 TH')).toEqual({ watts: 1100, hashrateMhs: 53_000_000 });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Balances: the live snapshot, live increments (every consumer adds them, prohashing.md §3.3) and the REST
+// Balances: the live snapshot, live increments (every consumer adds them, docs/prohashing.md §3.3) and the REST
 // wallet as the authoritative list with every figure.
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Worker ↔ rig mapping: the ProHashing password syntax (prohashing.md §4.2) and mismatches reported both ways.
+// Worker ↔ rig mapping: the ProHashing password syntax (docs/prohashing.md §4.2) and mismatches reported both ways.
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_POOL_HOSTS,

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Reading REST replies (prohashing.md §2): the envelope in its observed variants, the bad-key reply, HTML
+// Reading REST replies (docs/prohashing.md §2): the envelope in its observed variants, the bad-key reply, HTML
 // pages, 429, non-JSON, and each endpoint's data with numeric strings, nulls and odd entries.
 import { describe, expect, it } from 'vitest';
 import { isPoolError, type PoolError } from '../../../../electron/pool/prohashing/errors';

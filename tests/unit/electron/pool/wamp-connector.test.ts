@@ -14,7 +14,7 @@ const CHALLENGE = JSON.stringify({
 });
 
 describe('WAMP-CRA', () => {
-  it('signs the challenge with HMAC-SHA256(secret) in base64, as the router checks (prohashing.md §3.8)', () => {
+  it('signs the challenge with HMAC-SHA256(secret) in base64, as the router checks (docs/prohashing.md §3.8)', () => {
     const expected = createHmac('sha256', 'web').update(CHALLENGE).digest('base64');
     expect(craSignature('wampcra', { challenge: CHALLENGE }, 'web')).toBe(expected);
   });

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// Live worker state: full lists and diffs merged by session uuid, grouped by worker name (prohashing.md §7),
+// Live worker state: full lists and diffs merged by session uuid, grouped by worker name (docs/prohashing.md §7),
 // every way a closed connection might be signalled, and the walletEx fallback.
 import { describe, expect, it } from 'vitest';
 import { parseMinerDiffs, parseMinerList } from '../../../../electron/pool/prohashing/wamp-payloads';
@@ -15,7 +15,7 @@ import { poolWorkerSchema } from '../../../../shared/pool';
 
 const T0 = 1_700_000_000_000;
 const STALE = 15 * 60_000;
-// The reference fixture miner (prohashing.md §8), a second board of the same rig, and an odd one.
+// The reference fixture miner (docs/prohashing.md §8), a second board of the same rig, and an odd one.
 const FULL = [
   {
     uuid: 'u1',

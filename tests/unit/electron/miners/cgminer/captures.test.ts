@@ -111,7 +111,7 @@ describe('stock Antminer RPC captures', () => {
   });
 });
 
-describe('RPC hash units on scrypt (vnish.md §7)', () => {
+describe('RPC hash units on scrypt (docs/vnish.md §7)', () => {
   const l7 = MODEL_CATALOG.L7;
 
   it('an L7 Type with "GHS 5s" and no rate_unit reads MH/s', () => {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// The RPC JSON repairs of vnish.md §5: each quirk on its own, then properties — valid JSON passes
+// The RPC JSON repairs of docs/vnish.md §5: each quirk on its own, then properties — valid JSON passes
 // through unchanged, quirk-damaged JSON comes back to the same value, and nothing ever throws.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // @vitest-environment node
-// normalizeVnish on the real values quoted in vnish.md: the S19j Pro initializing on 1.2.0-rc5
+// normalizeVnish on the real values quoted in docs/vnish.md: the S19j Pro initializing on 1.2.0-rc5
 // (CAP-1.2.0), the failure example (PH), an L9 in MH/s (FIXTURE), an S21+ Hydro in GH/s, and the
 // older layouts (fans as a bare rpm array, hr_measure missing or "N/A").
 import { describe, expect, it } from 'vitest';
