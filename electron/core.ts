@@ -14,10 +14,7 @@ import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
-import { createAuditLog } from './control/audit';
-import { rigFacts } from './control/facts';
-import { controlHandlers } from './control/handlers';
-import { createControl } from './control/runner';
+import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
 import { type Registry, createRegistry } from './fleet/registry';
@@ -96,17 +93,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
-  const audit = createAuditLog(db);
-  const control = createControl({
-    target(rigId) {
-      const rig = registry.get(rigId);
-      if (rig === null) return null;
-      const facts = rigFacts(rig, collector.details(rigId), collector.snapshot(rigId));
-      return { host: rig.ip, port: rig.httpPort, password: passwords.forRig(rigId), facts };
-    },
-    markRestarting: (rigId, untilMs) => collector.markRestarting(rigId, untilMs),
-    audit,
-  });
+  const control = createCoreControl({ db, registry, collector, passwordFor: passwords.forRig });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -133,7 +120,7 @@ export function createCore(options: CoreOptions): Core {
     ...telemetryHandlers({ collector, history, registry, now }),
     ...poolHandlers(pool, feed),
     ...alertHandlers(alerts.service),
-    ...controlHandlers({ control, audit }),
+    ...control.handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
