@@ -14,6 +14,7 @@ import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
+import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
 import { type Registry, createRegistry } from './fleet/registry';
@@ -92,6 +93,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
+  const control = createCoreControl({ db, registry, collector, passwordFor: passwords.forRig });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -118,6 +120,7 @@ export function createCore(options: CoreOptions): Core {
     ...telemetryHandlers({ collector, history, registry, now }),
     ...poolHandlers(pool, feed),
     ...alertHandlers(alerts.service),
+    ...control.handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */

@@ -16,6 +16,12 @@ import {
   maintenanceAddSchema,
   maintenanceWindowSchema,
 } from './alerts';
+import {
+  auditEntrySchema,
+  auditListRequestSchema,
+  controlRunRequestSchema,
+  rigResultSchema,
+} from './control';
 import { deviceFoundSchema, scanProgressSchema, scanRequestSchema, scanSummarySchema } from './discovery';
 import {
   addResultSchema,
@@ -25,6 +31,7 @@ import {
   rigNameSchema,
   rigRecordSchema,
 } from './fleet';
+import { type Face, faces } from './faces';
 import { proHashingStateSchema } from './pool';
 import { rigSnapshotSchema } from './rig';
 import { settingsPatchSchema, settingsSchema } from './settings';
@@ -42,9 +49,8 @@ const idSchema = z.string().min(1).max(64);
 const poolViewSchema = z.object({ configured: z.boolean(), state: proHashingStateSchema });
 const passwordSchema = z.string().min(1, 'The password cannot be empty.').max(128, 'At most 128 characters.');
 
-/** Who calls: the desktop window, a browser on the headless server, or a command of `npm run rigdeck`. */
-export const faces = ['desktop', 'headless', 'cli'] as const;
-export type Face = (typeof faces)[number];
+// In a file of their own so domain files (control.ts) can name them without importing the contract.
+export { faces, type Face } from './faces';
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -214,6 +220,17 @@ export const methods = {
     z.object({ id: idSchema }).strict(),
     z.object({ removed: z.boolean() }),
     'End a maintenance window now.',
+  ),
+
+  'control.run': method(
+    controlRunRequestSchema,
+    z.object({ results: z.array(rigResultSchema) }),
+    "Run an action on rigs after checking each rig's limits; one result per rig, done only once the miner shows it. Reboot, restart, stop and pause need confirm.",
+  ),
+  'audit.list': method(
+    auditListRequestSchema,
+    z.object({ entries: z.array(auditEntrySchema) }),
+    'The audit log of commands, newest first: who asked (face), what, for which rig, and what came of it.',
   ),
 } as const;
 

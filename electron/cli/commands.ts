@@ -1,7 +1,9 @@
 /** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
 import { alerts, alertsHelp } from './alerts';
+import { audit, auditHelp } from './audit';
 import { UsageError } from './args';
 import { passwd, passwdHelp } from './passwd';
+import { run, runHelp } from './run';
 import { exportCsv, exportHelp } from './export';
 import { scan, scanHelp } from './scan';
 import { status, statusHelp } from './status';
@@ -16,6 +18,12 @@ const commands: Record<string, Command> = {
   status: { run: status, summary: 'poll the registered fleet once and print it', help: statusHelp },
   export: { run: exportCsv, summary: 'write history as CSV', help: exportHelp },
   alerts: { run: alerts, summary: 'list active alerts (--all: with past ones)', help: alertsHelp },
+  run: {
+    run,
+    summary: 'send an action to rigs (reboot, stop, locate, preset…) within their limits',
+    help: runHelp,
+  },
+  audit: { run: audit, summary: 'list the commands sent to rigs, newest first', help: auditHelp },
 };
 
 export function usage(): string {

@@ -227,7 +227,10 @@ export const poolBalanceSamples = sqliteTable(
   (t) => [primaryKey({ columns: [t.atS, t.coin] })],
 );
 
-/** Audit log of commands to rigs: written before the command is sent, completed when it ends. */
+/**
+ * Audit log of commands to rigs, one row per rig a command was for: written before the command is sent,
+ * completed when it ends, never deleted (electron/control/audit.ts). Rows with no outcome were cut short.
+ */
 export const commands = sqliteTable(
   'commands',
   {
@@ -237,14 +240,27 @@ export const commands = sqliteTable(
     /** JSON object of the command's parameters (never secrets). */
     params: text('params').notNull().default('{}'),
     requestedAt: integer('requested_at').notNull(),
+    /** When it left the rig's queue and went to the miner; null when refused before sending. */
     startedAt: integer('started_at'),
     finishedAt: integer('finished_at'),
-    /** null while pending or running. */
-    outcome: text('outcome', { enum: ['ok', 'failed', 'timeout', 'cancelled'] }),
-    error: text('error'),
+    /** shared/control.ts `outcomes`; null while pending or running. */
+    outcome: text('outcome', { enum: ['done', 'refused', 'failed', 'unverified'] }),
+    /** What came of it, in words (the miner's own words on a refusal). The column predates successes. */
+    message: text('error'),
+    /** Which face asked (CallContext.face). Null only on rows from before it was recorded. */
+    face: text('face', { enum: ['desktop', 'headless', 'cli'] }),
+    /** Rows of one request to several rigs share it. */
+    batchId: text('batch_id'),
+    /** The miner said a mining restart is needed for the change to take effect. */
+    restartRequired: integer('restart_required', { mode: 'boolean' }),
   },
-  (t) => [index('commands_rig_requested_idx').on(t.rigId, t.requestedAt)],
+  (t) => [
+    index('commands_rig_requested_idx').on(t.rigId, t.requestedAt),
+    index('commands_requested_idx').on(t.requestedAt),
+  ],
 );
+
+export type CommandRow = typeof commands.$inferSelect;
 
 /** Tuning advice, from RigDeck's own rules ('local') or the Abacus service. */
 export const recommendations = sqliteTable(

@@ -371,3 +371,96 @@ describe('rigdeck status and export', () => {
     expect(text.stdout).toMatch(/critical\s+open\s+.*overheat-chip\s+chip 89 °C/);
   });
 });
+
+describe('rigdeck run and audit', () => {
+  it('sends an action to rigs within their limits, asks --yes for disruptive ones, and lists the audit log', async () => {
+    const farm = await startFarm({
+      scenario: parseScenario(
+        {
+          name: 'cli-run',
+          rigs: [
+            { name: 'a', model: 'L7', firmware: '1.2.7' },
+            { name: 'b', model: 'L9', firmware: '1.3.4' },
+          ],
+        },
+        'test',
+      ),
+      basePort: await freePortRange(4),
+      clock: 'manual',
+      servicePort: 0,
+      services: { prohashing: false, abacus: false, control: false },
+      seed: 5,
+      timing: { initSec: 10, startSec: 10 },
+    });
+    try {
+      await farm.advance(60);
+      const dir = tempDir();
+      const core = createNodeCore({ dataDir: dir, log: quietLog });
+      const added = await core.dispatch(
+        'fleet.add',
+        { addresses: farm.rigs.map((r) => ({ ip: r.ip, port: r.httpPort, rpcPort: r.rpcPort })) },
+        { face: 'cli', peer: 'test' },
+      );
+      expect(added.ok).toBe(true);
+      const ids = new Map(core.registry.list().map((r) => [r.httpPort, r.id]));
+      await core.stop();
+      const idOf = (name: string) => ids.get(farm.rigs.find((r) => r.name === name)?.httpPort ?? 0) ?? '';
+      const jsonLines = (out: string) =>
+        out
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+      const unconfirmed = await rigdeck(['run', 'stop', '--rigs', idOf('a'), '--data', dir]);
+      expect(unconfirmed.code).toBe(2);
+      expect(unconfirmed.stderr).toMatch(/add --yes to proceed/);
+      expect(farm.rig('a').phase.state).toBe('mining');
+
+      const locate = await rigdeck(['run', 'locate', '--on', '--rigs', 'all', '--json', '--data', dir]);
+      expect(locate.code).toBe(0);
+      const lines = jsonLines(locate.stdout);
+      expect(lines.map((l) => l.outcome)).toEqual(['done', 'done']);
+      expect(Object.keys(lines[0] ?? {}).sort()).toEqual(
+        ['ip', 'message', 'name', 'outcome', 'restart_required', 'rig_id'].sort(),
+      );
+      expect(farm.rig('a').findMiner && farm.rig('b').findMiner).toBe(true);
+
+      const unknown = await rigdeck(['run', 'preset', '--name', '1', '--rigs', idOf('b'), '--data', dir]);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stdout).toMatch(/refused +Unknown preset "1"/);
+
+      const pause = await rigdeck(['run', 'pause', '--rigs', idOf('b'), '--yes', '--data', dir]);
+      expect(pause.code).toBe(0);
+      expect(farm.rig('b').phase).toMatchObject({ state: 'stopped', paused: true });
+
+      const badFlag = await rigdeck([
+        'run',
+        'reboot',
+        '--name',
+        'x',
+        '--rigs',
+        'all',
+        '--yes',
+        '--data',
+        dir,
+      ]);
+      expect(badFlag.code).toBe(2);
+      expect(badFlag.stderr).toMatch(/"reboot" takes no --name/);
+
+      const audit = await rigdeck(['audit', '--json', '--data', dir]);
+      expect(audit.code).toBe(0);
+      const rows = jsonLines(audit.stdout);
+      expect(rows.map((r) => [r.action, r.outcome, r.face])).toEqual([
+        ['pause', 'done', 'cli'],
+        ['preset', 'refused', 'cli'],
+        ['locate', 'done', 'cli'],
+        ['locate', 'done', 'cli'],
+      ]);
+      expect(rows[1]?.params).toEqual({ name: '1' });
+      const forA = await rigdeck(['audit', '--json', '--rig', idOf('a'), '--data', dir]);
+      expect(jsonLines(forA.stdout).map((r) => r.action)).toEqual(['locate']);
+    } finally {
+      await farm.stop();
+    }
+  });
+});

@@ -1,0 +1,178 @@
+import { parseArgs } from 'node:util';
+
+import { actionKinds, type ActionKind, disruptiveActions, type RigResult } from '../../shared/control';
+import type { RigRecord } from '../../shared/fleet';
+import { createNodeCore } from '../headless-core';
+import { helpOption, UsageError } from './args';
+import { call } from './call';
+import { resolveDataDir } from './data-dir';
+
+export const runHelp = `Usage: npm run rigdeck -- run <action> --rigs RIG[,RIG…]|all [parameters] [--yes] [--json] [--data DIR]
+
+Sends an action to rigs (each given by id, name or IP) after checking it against each rig's own limits, and
+reports, per rig, whether the miner shows the change. Every command goes to the audit log (rigdeck audit).
+
+Actions and their parameters:
+  reboot, restart, stop, pause   stop hashing for a while: they need --yes
+  start, resume
+  locate --on | --off            the locate LED
+  preset --name NAME             a preset the rig lists (its wattage, e.g. 3425)
+  throttle --percent N           20–100, Vnish 1.3.3 or later
+  overclock [--freq MHZ] [--volt V]  within the model's range (volts in the /model unit, 10 mV)
+
+All registered rigs are read once first, for their limits and presets. Exit code 0 when every rig shows the
+change, 1 when one did not, 2 for a usage error. With --json, one object per line: rig_id, name, ip, outcome
+(done|refused|failed|unverified), message, restart_required.`;
+
+function isAction(name: string | undefined): name is ActionKind {
+  return (actionKinds as readonly string[]).includes(name ?? '');
+}
+
+function whole(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw new UsageError(`--${flag} must be a whole number, not "${value}".`);
+  return n;
+}
+
+type Flags = { name?: string; on?: boolean; off?: boolean; percent?: string; freq?: string; volt?: string };
+
+/** The action's parameters from its flags; a flag that does not belong to the action is a usage error. */
+export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown> {
+  const given = Object.entries(f)
+    .filter(([, v]) => v !== undefined)
+    .map(([k]) => k);
+  const allowed: Record<ActionKind, string[]> = {
+    reboot: [],
+    restart: [],
+    stop: [],
+    start: [],
+    pause: [],
+    resume: [],
+    locate: ['on', 'off'],
+    preset: ['name'],
+    throttle: ['percent'],
+    overclock: ['freq', 'volt'],
+  };
+  const stray = given.filter((k) => !allowed[action].includes(k));
+  if (stray.length > 0) throw new UsageError(`"${action}" takes no --${stray.join(', --')}.`);
+  switch (action) {
+    case 'locate':
+      if (f.on === f.off) throw new UsageError('locate needs --on or --off.');
+      return { on: f.on === true };
+    case 'preset':
+      if (f.name === undefined) throw new UsageError('preset needs --name.');
+      return { name: f.name };
+    case 'throttle':
+      if (f.percent === undefined) throw new UsageError('throttle needs --percent.');
+      return { percent: whole('percent', f.percent) };
+    case 'overclock':
+      if (f.freq === undefined && f.volt === undefined)
+        throw new UsageError('overclock needs --freq or --volt.');
+      return { freq: whole('freq', f.freq) ?? null, volt: whole('volt', f.volt) ?? null };
+    default:
+      return {};
+  }
+}
+
+/** Rigs by id, name or IP, in the order given; "all" is every registered rig. */
+export function pickRigs(rigs: readonly RigRecord[], spec: string): RigRecord[] {
+  if (spec.trim() === 'all') return [...rigs];
+  const wanted = spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (wanted.length === 0) throw new UsageError('--rigs needs at least one rig.');
+  return wanted.map((w) => {
+    const found = rigs.filter((r) => r.id === w || r.name === w || r.ip === w);
+    if (found.length === 1 && found[0]) return found[0];
+    if (found.length === 0) throw new UsageError(`No rig "${w}" in the fleet (rigdeck status lists them).`);
+    throw new UsageError(`"${w}" matches ${found.length} rigs; use the id.`);
+  });
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      rigs: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      json: { type: 'boolean' },
+      data: { type: 'string' },
+      name: { type: 'string' },
+      on: { type: 'boolean' },
+      off: { type: 'boolean' },
+      percent: { type: 'string' },
+      freq: { type: 'string' },
+      volt: { type: 'string' },
+      ...helpOption,
+    },
+  });
+  if (values.help) {
+    console.log(runHelp);
+    return 0;
+  }
+  const [action, ...extra] = positionals;
+  if (!isAction(action)) throw new UsageError(`Give an action: ${actionKinds.join(', ')}.`);
+  if (extra.length > 0) throw new UsageError(`Unexpected "${extra.join(' ')}".`);
+  if (values.rigs === undefined) throw new UsageError('Give the rigs: --rigs RIG[,RIG…] or --rigs all.');
+  const { name, on, off, percent, freq, volt } = values;
+  const params = paramsFor(action, { name, on, off, percent, freq, volt });
+  // Asked before anything is read, so a forgotten --yes costs nothing.
+  if (disruptiveActions.has(action) && values.yes !== true)
+    throw new UsageError(`"${action}" stops hashing for a while; add --yes to proceed.`);
+
+  const core = createNodeCore({
+    face: 'cli',
+    dataDir: resolveDataDir(values.data),
+    log: { ...console, info: () => undefined },
+  });
+  try {
+    const { rigs } = await call(core, 'fleet.list', {});
+    const chosen = pickRigs(rigs, values.rigs);
+    if (chosen.length === 0) {
+      console.error(`No rigs registered in ${core.info.dataDir}.`);
+      return 0;
+    }
+    // A core that is not running knows nothing of the rigs yet: one read gives the limits the action is judged on.
+    await call(core, 'fleet.pollNow', {});
+    const { results } = await call(core, 'control.run', {
+      action,
+      rigIds: chosen.map((r) => r.id),
+      params,
+      confirm: values.yes === true,
+    });
+    const byId = new Map(chosen.map((r) => [r.id, r]));
+    for (const r of results) {
+      const rig = byId.get(r.rigId);
+      console.log(values.json ? JSON.stringify(resultLine(r, rig)) : textLine(r, rig));
+    }
+    const done = results.filter((r) => r.outcome === 'done').length;
+    console.error(`${action}: ${done} of ${results.length} done`);
+    return done === results.length ? 0 : 1;
+  } finally {
+    await core.stop();
+  }
+}
+
+export function resultLine(r: RigResult, rig: RigRecord | undefined) {
+  return {
+    rig_id: r.rigId,
+    name: rig?.name ?? null,
+    ip: rig?.ip ?? null,
+    outcome: r.outcome,
+    message: r.message,
+    restart_required: r.restartRequired,
+  };
+}
+
+function textLine(r: RigResult, rig: RigRecord | undefined): string {
+  return [
+    (rig?.name ?? r.rigId).padEnd(18),
+    (rig?.ip ?? '').padEnd(16),
+    r.outcome.padEnd(10),
+    r.message,
+  ].join(' ');
+}

@@ -1,0 +1,131 @@
+/**
+ * The one door commands go through (docs/architecture.md, data flow): for each rig, the audit row is written
+ * first, the action is checked against the rig's limits (refused before anything is sent), then it runs in the
+ * rig's queue (one command at a time per rig) and is read back; the audit row is completed with the result.
+ * A failure on one rig never stops the others: every rig gets its own result.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { type Face } from '../../shared/contract';
+import { type ControlAction, type RigResult } from '../../shared/control';
+import { type Clock, systemClock } from '../clock';
+import { createSemaphore } from '../discovery/limiter';
+import { type MinerAgent } from '../miners/vnish/http';
+import { createVnishClient, type TokenStore } from '../miners/vnish/client';
+import { paramsOf, restarts } from './actions';
+import { execute } from './execute';
+import { checkAction, type RigFacts } from './limits';
+import { createRigQueue } from './rig-queue';
+import { type ControlTiming, DEFAULT_CONTROL_TIMING } from './timing';
+import { failureMessage } from './wording';
+
+/** Where a rig is and what is known of it; the password stays inside the core. */
+export type ControlTarget = { host: string; port: number; password: string; facts: RigFacts };
+
+export type AuditBegin = {
+  batchId: string;
+  atMs: number;
+  face: Face;
+  rigId: string;
+  action: ControlAction['kind'];
+  params: Record<string, unknown>;
+};
+
+/** The audit log as control sees it (audit.ts): a row before sending, completed after. */
+export type AuditPort = {
+  begin(entry: AuditBegin): string;
+  /** The command left the rig's queue and goes to the miner now. */
+  started(id: string, atMs: number): void;
+  finish(id: string, atMs: number, result: RigResult): void;
+};
+
+export type ControlDeps = {
+  target(rigId: string): ControlTarget | null;
+  /** The collector's hook: the rig shows restarting and its uptime reset is not counted as its own restart. */
+  markRestarting(rigId: string, untilMs: number): void;
+  audit: AuditPort | null;
+  clock?: Clock;
+  agent?: MinerAgent;
+  timing?: Partial<ControlTiming>;
+};
+
+export type RunRequest = { action: ControlAction; rigIds: readonly string[]; face: Face };
+
+export type Control = {
+  /** Every rig's result, in the order asked; never throws for one rig's failure. */
+  run(request: RunRequest): Promise<RigResult[]>;
+  /** Commands queued or running for a rig. */
+  pending(rigId: string): number;
+};
+
+export function createControl(deps: ControlDeps): Control {
+  const clock = deps.clock ?? systemClock;
+  const timing: ControlTiming = { ...DEFAULT_CONTROL_TIMING, ...deps.timing };
+  const queue = createRigQueue();
+  const parallel = createSemaphore(timing.concurrency);
+  // Logins are kept between commands, per miner address, like the collector's.
+  const tokens: TokenStore = new Map<string, string>();
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => clock.after(ms, resolve));
+
+  async function attempt(rigId: string, action: ControlAction, row: string | null): Promise<RigResult> {
+    const target = deps.target(rigId);
+    if (target === null)
+      return { rigId, outcome: 'refused', message: 'Unknown rig; nothing was sent.', restartRequired: null };
+    const refusal = checkAction(action, target.facts);
+    if (refusal !== null)
+      return { rigId, outcome: 'refused', message: refusal.message, restartRequired: null };
+    return queue.run(rigId, async () => {
+      await parallel.acquire();
+      try {
+        if (row !== null) deps.audit?.started(row, clock.now());
+        const client = createVnishClient({
+          host: target.host,
+          port: target.port,
+          password: target.password,
+          timeoutMs: timing.callTimeoutMs,
+          tokens,
+          ...(deps.agent ? { agent: deps.agent } : {}),
+        });
+        const done = await execute(
+          {
+            client,
+            firmwareVersion: target.facts.firmwareVersion,
+            timing,
+            now: () => clock.now(),
+            sleep,
+            markRestarting: (untilMs) => deps.markRestarting(rigId, untilMs),
+          },
+          action,
+        );
+        const needsRestart = done.outcome === 'done' && done.restartRequired === true && !restarts(action);
+        const message = needsRestart
+          ? `${done.message} It takes effect after a mining restart.`
+          : done.message;
+        return { rigId, ...done, message };
+      } catch (error) {
+        return { rigId, outcome: 'failed', message: failureMessage(error), restartRequired: null };
+      } finally {
+        parallel.release();
+      }
+    });
+  }
+
+  return {
+    async run({ action, rigIds, face }) {
+      const params = paramsOf(action);
+      const batchId = randomUUID();
+      return Promise.all(
+        [...new Set(rigIds)].map(async (rigId) => {
+          // Written before anything is sent, so a command that hangs or crashes RigDeck is still on record.
+          const row =
+            deps.audit?.begin({ batchId, atMs: clock.now(), face, rigId, action: action.kind, params }) ??
+            null;
+          const result = await attempt(rigId, action, row);
+          if (row !== null) deps.audit?.finish(row, clock.now(), result);
+          return result;
+        }),
+      );
+    },
+    pending: (rigId) => queue.pending(rigId),
+  };
+}
