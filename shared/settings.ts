@@ -7,6 +7,12 @@ import {
   applyAlertPatch,
 } from './alert-settings';
 import {
+  DEFAULT_CONTROL_SETTINGS,
+  applyControlPatch,
+  controlSettingsPatchSchema,
+  controlSettingsSchema,
+} from './control-settings';
+import {
   DEFAULT_HEALTH_SETTINGS,
   applyHealthPatch,
   healthSettingsPatchSchema,
@@ -96,6 +102,7 @@ export const settingsSchema = z.object({
   theme: z.enum(themes, { error: 'Theme must be dark or light.' }),
   health: healthSettingsSchema,
   alerts: alertSettingsSchema,
+  control: controlSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -114,6 +121,7 @@ export const settingsPatchSchema = z
     pool: poolSettingsSchema.partial().strict().optional(),
     health: healthSettingsPatchSchema.optional(),
     alerts: alertSettingsPatchSchema.optional(),
+    control: controlSettingsPatchSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -128,6 +136,7 @@ export const DEFAULT_SETTINGS: Settings = {
   scanTargets: [],
   health: DEFAULT_HEALTH_SETTINGS,
   alerts: DEFAULT_ALERT_SETTINGS,
+  control: DEFAULT_CONTROL_SETTINGS,
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -144,6 +153,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     scanTargets: patch.scanTargets ?? current.scanTargets,
     health: applyHealthPatch(current.health, patch.health),
     alerts: applyAlertPatch(current.alerts, patch.alerts),
+    control: applyControlPatch(current.control, patch.control),
   };
 }
 
@@ -192,6 +202,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
     scanTargets: pick(scanTargets, obj.scanTargets, DEFAULT_SETTINGS.scanTargets, 'scanTargets'),
     health: pick(healthSettingsSchema, obj.health, DEFAULT_SETTINGS.health, 'health'),
     alerts: pick(alertSettingsSchema, obj.alerts, DEFAULT_SETTINGS.alerts, 'alerts'),
+    control: pick(controlSettingsSchema, obj.control, DEFAULT_SETTINGS.control, 'control'),
   };
   return { settings, replaced };
 }

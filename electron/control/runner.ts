@@ -49,7 +49,13 @@ export type ControlDeps = {
   timing?: Partial<ControlTiming>;
 };
 
-export type RunRequest = { action: ControlAction; rigIds: readonly string[]; face: Face };
+export type RunRequest = {
+  action: ControlAction;
+  rigIds: readonly string[];
+  face: Face;
+  /** The job the command is part of: its audit rows share it. A new one when not given. */
+  batchId?: string;
+};
 
 export type Control = {
   /** Every rig's result, in the order asked; never throws for one rig's failure. */
@@ -111,9 +117,8 @@ export function createControl(deps: ControlDeps): Control {
   }
 
   return {
-    async run({ action, rigIds, face }) {
+    async run({ action, rigIds, face, batchId = randomUUID() }) {
       const params = paramsOf(action);
-      const batchId = randomUUID();
       return Promise.all(
         [...new Set(rigIds)].map(async (rigId) => {
           // Written before anything is sent, so a command that hangs or crashes RigDeck is still on record.

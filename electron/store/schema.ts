@@ -322,3 +322,47 @@ export const maintenanceWindows = sqliteTable('maintenance_windows', {
   toMs: integer('to_ms').notNull(),
   note: text('note').notNull().default(''),
 });
+
+/**
+ * Bulk command jobs (shared/jobs.ts): written when the job is made and on every change, so a job running
+ * when RigDeck stops is found at the next start and marked interrupted, never lost and never resumed.
+ */
+export const jobs = sqliteTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    action: text('action').notNull(),
+    /** JSON object of the action's parameters (never secrets). */
+    params: text('params').notNull().default('{}'),
+    face: text('face', { enum: ['desktop', 'headless', 'cli'] }).notNull(),
+    state: text('state', { enum: ['running', 'done', 'cancelled', 'interrupted'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    finishedAt: integer('finished_at'),
+    /** Null: not paced. */
+    concurrency: integer('concurrency'),
+    staggerMs: integer('stagger_ms').notNull(),
+  },
+  (t) => [index('jobs_created_idx').on(t.createdAt)],
+);
+export type JobRow = typeof jobs.$inferSelect;
+
+export const jobRigs = sqliteTable(
+  'job_rigs',
+  {
+    jobId: text('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
+    rigId: text('rig_id').notNull(),
+    /** The order the rigs were asked in, which is the order they start. */
+    seq: integer('seq').notNull(),
+    state: text('state', {
+      enum: ['queued', 'running', 'done', 'refused', 'failed', 'unverified', 'cancelled', 'interrupted'],
+    }).notNull(),
+    message: text('message'),
+    restartRequired: integer('restart_required', { mode: 'boolean' }),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.rigId] })],
+);
+export type JobRigRow = typeof jobRigs.$inferSelect;

@@ -84,6 +84,7 @@ describe('salvageSettings', () => {
       pool: DEFAULT_SETTINGS.pool,
       health: DEFAULT_SETTINGS.health,
       alerts: DEFAULT_SETTINGS.alerts,
+      control: DEFAULT_SETTINGS.control,
     });
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });

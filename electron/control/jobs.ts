@@ -1,0 +1,235 @@
+/**
+ * Bulk commands as jobs: every `control.run` becomes a job whose rigs start as `pace` (pacing.ts) allows,
+ * each through the runner (its limits, its per-rig queue, its read-back). One rig's failure is its own result;
+ * cancel drops the rigs not yet started and lets those in flight finish and report. Every change is written to
+ * the job store before it is announced, so a face never sees a state that a crash would lose.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { type RigResult } from '../../shared/control';
+import {
+  type Job,
+  type JobProgress,
+  type JobRig,
+  type JobSummary,
+  outcomeStates,
+  totalsOf,
+} from '../../shared/jobs';
+import { type Cancel, type Clock } from '../clock';
+import { paramsOf } from './actions';
+import { type JobStore } from './job-store';
+import { changesPower, pace } from './pacing';
+import { type Control, type RunRequest } from './runner';
+
+export type Pacing = { concurrency: number; staggerMs: number };
+
+export type JobsDeps = {
+  control: Pick<Control, 'run'>;
+  store: JobStore;
+  clock: Clock;
+  /** Read when a job is made (the settings' `control` section); a running job keeps the pacing it began with. */
+  pacing(): Pacing;
+  emit(progress: JobProgress): void;
+  newId?: () => string;
+};
+
+export type Jobs = {
+  /** Makes the job and starts what may start now; returns at once with the job as it then stands. */
+  start(request: Omit<RunRequest, 'batchId'>): Job;
+  get(id: string): Job | null;
+  list(limit: number): JobSummary[];
+  /** Null for an unknown job; an ended job is returned as it is. */
+  cancel(id: string): Job | null;
+  /** The job once it has ended (done, cancelled or interrupted). */
+  settled(id: string): Promise<Job>;
+  /** At start: a job a stopped RigDeck left running is interrupted, never resumed. */
+  recover(): string[];
+  /** No rig starts after this; rigs in flight stay as they are on record (the next start interrupts them). */
+  stop(): void;
+};
+
+type Active = {
+  id: string;
+  request: Omit<RunRequest, 'batchId'>;
+  cap: number | null;
+  staggerMs: number;
+  queue: string[];
+  rigs: Map<string, JobRig>;
+  running: number;
+  lastStartMs: number | null;
+  wake: Cancel | null;
+  cancelled: boolean;
+  waiters: Array<(job: Job) => void>;
+};
+
+const failed = (rigId: string, error: unknown): RigResult => ({
+  rigId,
+  outcome: 'failed',
+  message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+  restartRequired: null,
+});
+
+export function createJobs(deps: JobsDeps): Jobs {
+  const { store, clock } = deps;
+  const active = new Map<string, Active>();
+  let halted = false;
+
+  function change(a: Active, updates: JobRig[]): void {
+    for (const rig of updates) {
+      a.rigs.set(rig.rigId, rig);
+      store.updateRig(a.id, rig.rigId, rig);
+    }
+    const totals = totalsOf([...a.rigs.values()].map((r) => r.state));
+    deps.emit({ jobId: a.id, state: 'running', totals, changed: updates });
+  }
+
+  function end(a: Active): void {
+    if (a.queue.length > 0 || a.running > 0) return;
+    active.delete(a.id);
+    a.wake?.();
+    const state = a.cancelled ? 'cancelled' : 'done';
+    store.finishJob(a.id, state, clock.now());
+    const totals = totalsOf([...a.rigs.values()].map((r) => r.state));
+    deps.emit({ jobId: a.id, state, totals, changed: [] });
+    const job = store.get(a.id);
+    if (job !== null) for (const resolve of a.waiters) resolve(job);
+  }
+
+  function launch(a: Active, rigId: string): void {
+    const startedAtMs = clock.now();
+    a.running += 1;
+    a.lastStartMs = startedAtMs;
+    const base = { rigId, message: null, restartRequired: null, startedAtMs, finishedAtMs: null };
+    change(a, [{ ...base, state: 'running' }]);
+    const { action, face } = a.request;
+    void deps.control
+      .run({ action, rigIds: [rigId], face, batchId: a.id })
+      .then(
+        ([r]) => r ?? failed(rigId, 'no result'),
+        (error: unknown) => failed(rigId, error),
+      )
+      .then((r) => {
+        a.running -= 1;
+        // After stop the database may be closed: the rig stays running on record and the next start interrupts it.
+        if (halted) return;
+        const { outcome: state, message, restartRequired } = r;
+        change(a, [{ ...base, state, message, restartRequired, finishedAtMs: clock.now() }]);
+        tick(a);
+      });
+  }
+
+  function tick(a: Active): void {
+    if (halted) return;
+    const now = clock.now();
+    const d = pace({
+      now,
+      queued: a.queue.length,
+      running: a.running,
+      cap: a.cap,
+      staggerMs: a.staggerMs,
+      lastStartMs: a.lastStartMs,
+    });
+    for (let i = 0; i < d.start; i++) {
+      const rigId = a.queue.shift();
+      if (rigId !== undefined) launch(a, rigId);
+    }
+    a.wake?.();
+    a.wake =
+      d.wakeAtMs === null
+        ? null
+        : clock.after(d.wakeAtMs - now, () => {
+            a.wake = null;
+            tick(a);
+          });
+    end(a);
+  }
+
+  return {
+    start(request) {
+      const id = (deps.newId ?? randomUUID)();
+      const rigIds = [...new Set(request.rigIds)];
+      const paced = changesPower(request.action.kind);
+      const { concurrency, staggerMs } = deps.pacing();
+      const cap = paced ? concurrency : null;
+      const a: Active = {
+        id,
+        request,
+        cap,
+        staggerMs: paced ? staggerMs : 0,
+        queue: [...rigIds],
+        rigs: new Map(
+          rigIds.map((rigId) => [
+            rigId,
+            {
+              rigId,
+              state: 'queued',
+              message: null,
+              restartRequired: null,
+              startedAtMs: null,
+              finishedAtMs: null,
+            },
+          ]),
+        ),
+        running: 0,
+        lastStartMs: null,
+        wake: null,
+        cancelled: false,
+        waiters: [],
+      };
+      const { kind } = request.action;
+      store.create({
+        id,
+        action: kind,
+        params: paramsOf(request.action),
+        face: request.face,
+        atMs: clock.now(),
+        concurrency: a.cap,
+        staggerMs: a.staggerMs,
+        rigIds,
+      });
+      active.set(id, a);
+      tick(a);
+      const made = store.get(id);
+      if (made === null) throw new Error(`job ${id} was not stored`);
+      return made;
+    },
+    get: (id) => store.get(id),
+    list: (limit) => store.list(limit),
+    cancel(id) {
+      const a = active.get(id);
+      if (a === undefined) return store.get(id);
+      a.cancelled = true;
+      const now = clock.now();
+      const dropped = a.queue.map((rigId): JobRig => ({
+        rigId,
+        state: 'cancelled',
+        message: 'Cancelled before it was sent; nothing went to the rig.',
+        restartRequired: null,
+        startedAtMs: null,
+        finishedAtMs: now,
+      }));
+      a.queue = [];
+      if (dropped.length > 0) change(a, dropped);
+      end(a);
+      return store.get(id);
+    },
+    settled(id) {
+      const a = active.get(id);
+      if (a !== undefined) return new Promise((resolve) => a.waiters.push(resolve));
+      const job = store.get(id);
+      return job === null ? Promise.reject(new Error(`No job ${id}.`)) : Promise.resolve(job);
+    },
+    recover: () => store.interruptLeftovers(clock.now()),
+    stop() {
+      halted = true;
+      for (const a of active.values()) a.wake?.();
+    },
+  };
+}
+
+/** A rig's part of a finished job as a command result (cancelled and interrupted rigs have no outcome). */
+export function resultOf(rig: JobRig): RigResult | null {
+  const outcome = outcomeStates.find((o) => o === rig.state);
+  if (outcome === undefined) return null;
+  return { rigId: rig.rigId, outcome, message: rig.message ?? '', restartRequired: rig.restartRequired };
+}
