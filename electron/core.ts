@@ -93,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
-  const control = createCoreControl({ db, registry, collector, passwordFor: passwords.forRig });
+  const control = createCoreControl({ db, registry, collector, passwords, settings, events });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -150,6 +150,7 @@ export function createCore(options: CoreOptions): Core {
     announce: onAnnounced,
     async start() {
       running = true;
+      control.jobs.recover(); // first: a job left running by a stopped RigDeck is interrupted, not resumed
       flows.start();
       alerts.start(collector);
       collector.setRigs(registry.list());
@@ -173,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
     async stop() {
       if (stopped) return;
       stopped = true;
+      control.jobs.stop();
       if (running) {
         running = false;
         flows.stop();

@@ -16,12 +16,14 @@ import {
   maintenanceAddSchema,
   maintenanceWindowSchema,
 } from './alerts';
+import { auditEntrySchema, auditListRequestSchema, controlRunRequestSchema } from './control';
 import {
-  auditEntrySchema,
-  auditListRequestSchema,
-  controlRunRequestSchema,
-  rigResultSchema,
-} from './control';
+  jobIdRequestSchema,
+  jobProgressSchema,
+  jobSchema,
+  jobSummarySchema,
+  jobsListRequestSchema,
+} from './jobs';
 import { deviceFoundSchema, scanProgressSchema, scanRequestSchema, scanSummarySchema } from './discovery';
 import {
   addResultSchema,
@@ -224,8 +226,19 @@ export const methods = {
 
   'control.run': method(
     controlRunRequestSchema,
-    z.object({ results: z.array(rigResultSchema) }),
-    "Run an action on rigs after checking each rig's limits; one result per rig, done only once the miner shows it. Reboot, restart, stop and pause need confirm.",
+    z.object({ jobId: z.string() }),
+    "Start a job running an action on rigs: each rig's limits are checked, power-changing actions go a few rigs at a time (settings: control), a rig is done only once the miner shows it. Reboot, restart, stop and pause need confirm. Follow it with job.progress or jobs.get.",
+  ),
+  'jobs.list': method(
+    jobsListRequestSchema,
+    z.object({ jobs: z.array(jobSummarySchema) }),
+    'Command jobs, newest first, with per-state rig counts; one left running when RigDeck stopped shows as interrupted.',
+  ),
+  'jobs.get': method(jobIdRequestSchema, jobSchema, "One job with every rig's state and result."),
+  'jobs.cancel': method(
+    jobIdRequestSchema,
+    jobSchema,
+    'Cancel a job: rigs not yet sent are cancelled, rigs in flight finish and report.',
   ),
   'audit.list': method(
     auditListRequestSchema,
@@ -246,6 +259,8 @@ export const events = {
   'alerts.changed': alertsChangedSchema,
   /** Desktop only: a notification was clicked, so the window should show its rig (or the Alerts page). */
   'alerts.open': alertsOpenSchema,
+  /** A command job's rigs that changed state, and its totals; the last one of a job has its end state. */
+  'job.progress': jobProgressSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { actionKinds, type ActionKind, disruptiveActions, type RigResult } from '../../shared/control';
 import type { RigRecord } from '../../shared/fleet';
+import { type Core } from '../core';
 import { createNodeCore } from '../headless-core';
 import { helpOption, UsageError } from './args';
 import { call } from './call';
@@ -11,6 +12,8 @@ export const runHelp = `Usage: npm run rigdeck -- run <action> --rigs RIG[,RIGâ€
 
 Sends an action to rigs (each given by id, name or IP) after checking it against each rig's own limits, and
 reports, per rig, whether the miner shows the change. Every command goes to the audit log (rigdeck audit).
+Actions that change power draw go a few rigs at a time, spaced out (settings: control, 5 at a time and 10 s
+apart by default); the command waits for the whole job.
 
 Actions and their parameters:
   reboot, restart, stop, pause   stop hashing for a while: they need --yes
@@ -22,7 +25,7 @@ Actions and their parameters:
 
 All registered rigs are read once first, for their limits and presets. Exit code 0 when every rig shows the
 change, 1 when one did not, 2 for a usage error. With --json, one object per line: rig_id, name, ip, outcome
-(done|refused|failed|unverified), message, restart_required.`;
+(done|refused|failed|unverified|cancelled|interrupted), message, restart_required.`;
 
 function isAction(name: string | undefined): name is ActionKind {
   return (actionKinds as readonly string[]).includes(name ?? '');
@@ -138,26 +141,40 @@ export async function run(argv: string[]): Promise<number> {
     }
     // A core that is not running knows nothing of the rigs yet: one read gives the limits the action is judged on.
     await call(core, 'fleet.pollNow', {});
-    const { results } = await call(core, 'control.run', {
+    const { jobId } = await call(core, 'control.run', {
       action,
       rigIds: chosen.map((r) => r.id),
       params,
       confirm: values.yes === true,
     });
+    const job = await untilEnded(core, jobId);
     const byId = new Map(chosen.map((r) => [r.id, r]));
+    const results = job.rigs.map((r): RigLine => ({ ...r, outcome: r.state, message: r.message ?? '' }));
     for (const r of results) {
       const rig = byId.get(r.rigId);
       console.log(values.json ? JSON.stringify(resultLine(r, rig)) : textLine(r, rig));
     }
     const done = results.filter((r) => r.outcome === 'done').length;
-    console.error(`${action}: ${done} of ${results.length} done`);
+    console.error(`${action}: ${done} of ${results.length} done (job ${jobId})`);
     return done === results.length ? 0 : 1;
   } finally {
     await core.stop();
   }
 }
 
-export function resultLine(r: RigResult, rig: RigRecord | undefined) {
+/** A rig's line: its command outcome, or cancelled / interrupted when the job ended before it ran. */
+export type RigLine = Pick<RigResult, 'rigId' | 'message' | 'restartRequired'> & { outcome: string };
+
+/** The job runs in this process: a referenced timer keeps the CLI alive while the paced starts wait. */
+async function untilEnded(core: Core, jobId: string) {
+  for (;;) {
+    const job = await call(core, 'jobs.get', { id: jobId });
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+export function resultLine(r: RigLine, rig: RigRecord | undefined) {
   return {
     rig_id: r.rigId,
     name: rig?.name ?? null,
@@ -168,7 +185,7 @@ export function resultLine(r: RigResult, rig: RigRecord | undefined) {
   };
 }
 
-function textLine(r: RigResult, rig: RigRecord | undefined): string {
+function textLine(r: RigLine, rig: RigRecord | undefined): string {
   return [
     (rig?.name ?? r.rigId).padEnd(18),
     (rig?.ip ?? '').padEnd(16),

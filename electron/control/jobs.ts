@@ -69,6 +69,44 @@ const failed = (rigId: string, error: unknown): RigResult => ({
   restartRequired: null,
 });
 
+const idleRig = (rigId: string): JobRig => ({
+  rigId,
+  state: 'queued',
+  message: null,
+  restartRequired: null,
+  startedAtMs: null,
+  finishedAtMs: null,
+});
+
+const cancelledRig = (rigId: string, now: number): JobRig => ({
+  ...idleRig(rigId),
+  state: 'cancelled',
+  message: 'Cancelled before it was sent; nothing went to the rig.',
+  finishedAtMs: now,
+});
+
+/** A job as it starts: every rig queued; not paced (null) runs every rig at once. */
+function makeActive(
+  id: string,
+  request: Omit<RunRequest, 'batchId'>,
+  rigIds: string[],
+  pacing: Pacing | null,
+): Active {
+  return {
+    id,
+    request,
+    cap: pacing?.concurrency ?? null,
+    staggerMs: pacing?.staggerMs ?? 0,
+    queue: [...rigIds],
+    rigs: new Map(rigIds.map((rigId) => [rigId, idleRig(rigId)])),
+    running: 0,
+    lastStartMs: null,
+    wake: null,
+    cancelled: false,
+    waiters: [],
+  };
+}
+
 export function createJobs(deps: JobsDeps): Jobs {
   const { store, clock } = deps;
   const active = new Map<string, Active>();
@@ -121,14 +159,8 @@ export function createJobs(deps: JobsDeps): Jobs {
   function tick(a: Active): void {
     if (halted) return;
     const now = clock.now();
-    const d = pace({
-      now,
-      queued: a.queue.length,
-      running: a.running,
-      cap: a.cap,
-      staggerMs: a.staggerMs,
-      lastStartMs: a.lastStartMs,
-    });
+    // Active carries pace's running, cap, staggerMs and lastStartMs under the same names.
+    const d = pace({ ...a, now, queued: a.queue.length });
     for (let i = 0; i < d.start; i++) {
       const rigId = a.queue.shift();
       if (rigId !== undefined) launch(a, rigId);
@@ -149,37 +181,10 @@ export function createJobs(deps: JobsDeps): Jobs {
       const id = (deps.newId ?? randomUUID)();
       const rigIds = [...new Set(request.rigIds)];
       const paced = changesPower(request.action.kind);
-      const { concurrency, staggerMs } = deps.pacing();
-      const cap = paced ? concurrency : null;
-      const a: Active = {
-        id,
-        request,
-        cap,
-        staggerMs: paced ? staggerMs : 0,
-        queue: [...rigIds],
-        rigs: new Map(
-          rigIds.map((rigId) => [
-            rigId,
-            {
-              rigId,
-              state: 'queued',
-              message: null,
-              restartRequired: null,
-              startedAtMs: null,
-              finishedAtMs: null,
-            },
-          ]),
-        ),
-        running: 0,
-        lastStartMs: null,
-        wake: null,
-        cancelled: false,
-        waiters: [],
-      };
-      const { kind } = request.action;
+      const a = makeActive(id, request, rigIds, paced ? deps.pacing() : null);
       store.create({
         id,
-        action: kind,
+        action: request.action.kind,
         params: paramsOf(request.action),
         face: request.face,
         atMs: clock.now(),
@@ -200,14 +205,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       if (a === undefined) return store.get(id);
       a.cancelled = true;
       const now = clock.now();
-      const dropped = a.queue.map((rigId): JobRig => ({
-        rigId,
-        state: 'cancelled',
-        message: 'Cancelled before it was sent; nothing went to the rig.',
-        restartRequired: null,
-        startedAtMs: null,
-        finishedAtMs: now,
-      }));
+      const dropped = a.queue.map((rigId) => cancelledRig(rigId, now));
       a.queue = [];
       if (dropped.length > 0) change(a, dropped);
       end(a);

@@ -1,34 +1,56 @@
 /**
- * Control as the core builds it: the audit log on the core's database, and a runner that finds each rig in the
- * registry, its limits in what the collector read, its password in the vault, and tells the collector of a
- * restart it asked for.
+ * Control as the core builds it: the audit log and the jobs on the core's database, jobs paced by the settings'
+ * `control` section and announced on the event bus, and a runner that finds each rig in the registry, its limits
+ * in what the collector read, its password in the vault, and tells the collector of a restart it asked for.
  */
+import { type Clock, systemClock } from '../clock';
 import { type Collector } from '../collector/collector';
+import { type EventBus } from '../contract/events';
+import { type Passwords } from '../fleet/passwords';
 import { type Registry } from '../fleet/registry';
 import { type Db } from '../store/db';
+import { type SettingsService } from '../settings/service';
 import { createAuditLog } from './audit';
 import { rigFacts } from './facts';
 import { controlHandlers } from './handlers';
+import { createJobStore } from './job-store';
+import { createJobs } from './jobs';
 import { createControl } from './runner';
 
 export type CoreControlDeps = {
   db: Db;
   registry: Pick<Registry, 'get'>;
   collector: Pick<Collector, 'details' | 'snapshot' | 'markRestarting'>;
-  passwordFor(rigId: string): string;
+  passwords: Pick<Passwords, 'forRig'>;
+  settings: Pick<SettingsService, 'get'>;
+  events: Pick<EventBus, 'emit'>;
+  clock?: Clock;
 };
 
-export function createCoreControl({ db, registry, collector, passwordFor }: CoreControlDeps) {
+export function createCoreControl(deps: CoreControlDeps) {
+  const { db, registry, collector, passwords, settings, events } = deps;
+  const clock = deps.clock ?? systemClock;
   const audit = createAuditLog(db);
   const control = createControl({
     target(rigId) {
       const rig = registry.get(rigId);
       if (rig === null) return null;
       const facts = rigFacts(rig, collector.details(rigId), collector.snapshot(rigId));
-      return { host: rig.ip, port: rig.httpPort, password: passwordFor(rigId), facts };
+      return { host: rig.ip, port: rig.httpPort, password: passwords.forRig(rigId), facts };
     },
     markRestarting: (rigId, untilMs) => collector.markRestarting(rigId, untilMs),
     audit,
+    clock,
   });
-  return { control, audit, handlers: controlHandlers({ control, audit }) };
+  const jobs = createJobs({
+    control,
+    store: createJobStore(db),
+    clock,
+    pacing() {
+      const { concurrency, staggerSec } = settings.get().control;
+      return { concurrency, staggerMs: staggerSec * 1000 };
+    },
+    emit: (progress) => events.emit('job.progress', progress),
+  });
+  return { control, audit, jobs, handlers: controlHandlers({ jobs, audit }) };
 }

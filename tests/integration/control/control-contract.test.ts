@@ -8,6 +8,8 @@ import type { Core } from '../../../electron/core';
 import { createNodeCore } from '../../../electron/headless-core';
 import type { RigRecord } from '../../../shared/fleet';
 import type { AuditEntry, RigResult } from '../../../shared/control';
+import type { Job, JobProgress, JobSummary } from '../../../shared/jobs';
+import { resultOf } from '../../../electron/control/jobs';
 import type { RigLive } from '../../../shared/telemetry';
 import { type Farm, parseScenario, startFarm } from '../../../sim/index';
 import { freePortRange } from '../../helpers/loopback';
@@ -30,7 +32,22 @@ async function run(
   extra: Record<string, unknown> = {},
 ): Promise<RigResult[]> {
   const rigIds = names.map((n) => ids.get(n) ?? n);
-  return (await call<{ results: RigResult[] }>('control.run', { action, rigIds, ...extra })).results;
+  const { jobId } = await call<{ jobId: string }>('control.run', { action, rigIds, ...extra });
+  const job = await ended(jobId);
+  return job.rigs.map((r) => {
+    const result = resultOf(r);
+    if (result === null) throw new Error(`${r.rigId} ended ${r.state}`);
+    return result;
+  });
+}
+
+/** Follows a job through jobs.get until it has ended. */
+async function ended(jobId: string): Promise<Job> {
+  for (;;) {
+    const job = await call<Job>('jobs.get', { id: jobId });
+    if (job.state !== 'running') return job;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 beforeAll(async () => {
@@ -148,5 +165,44 @@ describe('control.run and audit.list', () => {
     const l7 = await call<{ entries: AuditEntry[] }>('audit.list', { rigId: ids.get('l7') });
     expect(l7.entries.map((e) => e.action)).toEqual(['throttle', 'locate']);
     expect(l7.entries[1]?.params).toEqual({ on: true });
+  });
+});
+
+describe('jobs', () => {
+  it('starts power actions a stagger apart, cancels the rigs not yet sent, and reports progress', async () => {
+    const seen: JobProgress[] = [];
+    const unsubscribe = core.events.subscribe((name, payload) => {
+      if (name === 'job.progress') seen.push(payload as JobProgress);
+    });
+    try {
+      const rigIds = [ids.get('l9'), ids.get('l7')];
+      const { jobId } = await call<{ jobId: string }>('control.run', { action: 'start', rigIds });
+      // The default stagger (10 s) holds l7 back: cancelling now leaves it unsent.
+      const cancelled = await call<Job>('jobs.cancel', { id: jobId });
+      expect(cancelled.concurrency).toBe(5);
+      expect(cancelled.staggerMs).toBe(10_000);
+      expect(cancelled.rigs.map((r) => r.state)).toEqual(['running', 'cancelled']);
+      const job = await ended(jobId);
+      expect(job.state).toBe('cancelled');
+      expect(job.rigs.map((r) => r.state)).toEqual(['done', 'cancelled']);
+      expect(seen.filter((p) => p.jobId === jobId).at(-1)).toMatchObject({
+        state: 'cancelled',
+        totals: { done: 1, cancelled: 1, running: 0, queued: 0 },
+      });
+      const { jobs } = await call<{ jobs: JobSummary[] }>('jobs.list', { limit: 1 });
+      expect(jobs.map((j) => [j.id, j.action, j.face, j.state])).toEqual([
+        [jobId, 'start', 'desktop', 'cancelled'],
+      ]);
+      // Its rigs' audit rows carry the job's id.
+      const { entries } = await call<{ entries: AuditEntry[] }>('audit.list', { limit: 1 });
+      expect(entries[0]).toMatchObject({ action: 'start', batchId: jobId });
+    } finally {
+      unsubscribe();
+    }
+  });
+
+  it('says which job it does not know', async () => {
+    const r = await core.dispatch('jobs.get', { id: 'no-such-job' }, ctx);
+    expect(r.ok ? null : r.error.code).toBe('not_found');
   });
 });
