@@ -14,6 +14,7 @@ import { type Status } from '../miners/vnish/schemas-summary';
 import { versionAtLeast } from './limits';
 import { type ControlTiming } from './timing';
 import {
+  hashing,
   locateShows,
   miningShows,
   overclockShows,
@@ -162,6 +163,13 @@ async function saveAndCheck(
   const saved = await control.saveSettings({ miner: { overclock } }, call);
   const r = await readBack(x, async () => (await control.getSettings(call)).settings, shows);
   return verdict(r, words[0], words[1], x.timing.readBackMs, saved.restart_required);
+}
+
+/** Reads /status until the miner hashes again or `budgetMs` passes (a rig down answers nothing: it waits). */
+export async function untilHashing(x: ExecContext, budgetMs: number): Promise<boolean> {
+  const call: CallOptions = { timeoutMs: x.timing.callTimeoutMs };
+  const r = await readBack(x, () => x.client.status(call), hashing, budgetMs);
+  return r.shown;
 }
 
 export async function execute(x: ExecContext, action: ControlAction): Promise<Executed> {

@@ -24,7 +24,7 @@ import { type Control, type RunRequest } from './runner';
 export type Pacing = { concurrency: number; staggerMs: number };
 
 export type JobsDeps = {
-  control: Pick<Control, 'run'>;
+  control: Pick<Control, 'run' | 'back'>;
   store: JobStore;
   clock: Clock;
   /** Read when a job is made (the settings' `control` section); a running job keeps the pacing it began with. */
@@ -146,6 +146,12 @@ export function createJobs(deps: JobsDeps): Jobs {
         ([r]) => r ?? failed(rigId, 'no result'),
         (error: unknown) => failed(rigId, error),
       )
+      .then(async (r) => {
+        // A reboot or restart keeps its slot until the rig hashes again: that is when its PSU surges.
+        if (r.outcome !== 'done' || halted) return r;
+        const back = await deps.control.back(rigId, action).catch(() => false);
+        return back ? r : { ...r, message: `${r.message} Not seen hashing again within its window.` };
+      })
       .then((r) => {
         a.running -= 1;
         // After stop the database may be closed: the rig stays running on record and the next start interrupts it.

@@ -13,7 +13,7 @@ import { createSemaphore } from '../discovery/limiter';
 import { type MinerAgent } from '../miners/vnish/http';
 import { createVnishClient, type TokenStore } from '../miners/vnish/client';
 import { paramsOf, restarts } from './actions';
-import { execute } from './execute';
+import { type ExecContext, execute, untilHashing } from './execute';
 import { checkAction, type RigFacts } from './limits';
 import { createRigQueue } from './rig-queue';
 import { type ControlTiming, DEFAULT_CONTROL_TIMING } from './timing';
@@ -62,6 +62,11 @@ export type Control = {
   run(request: RunRequest): Promise<RigResult[]>;
   /** Commands queued or running for a rig. */
   pending(rigId: string): number;
+  /**
+   * After a reboot or restart: resolves once the rig hashes again (true) or its window passed (false); at once
+   * for other actions. A bulk job holds the rig's slot until then, since the surge is the boards coming back.
+   */
+  back(rigId: string, action: ControlAction): Promise<boolean>;
 };
 
 export function createControl(deps: ControlDeps): Control {
@@ -72,6 +77,25 @@ export function createControl(deps: ControlDeps): Control {
   // Logins are kept between commands, per miner address, like the collector's.
   const tokens: TokenStore = new Map<string, string>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => clock.after(ms, resolve));
+
+  function contextFor(rigId: string, target: ControlTarget): ExecContext {
+    const client = createVnishClient({
+      host: target.host,
+      port: target.port,
+      password: target.password,
+      timeoutMs: timing.callTimeoutMs,
+      tokens,
+      ...(deps.agent ? { agent: deps.agent } : {}),
+    });
+    return {
+      client,
+      firmwareVersion: target.facts.firmwareVersion,
+      timing,
+      now: () => clock.now(),
+      sleep,
+      markRestarting: (untilMs) => deps.markRestarting(rigId, untilMs),
+    };
+  }
 
   async function attempt(rigId: string, action: ControlAction, row: string | null): Promise<RigResult> {
     const target = deps.target(rigId);
@@ -84,25 +108,7 @@ export function createControl(deps: ControlDeps): Control {
       await parallel.acquire();
       try {
         if (row !== null) deps.audit?.started(row, clock.now());
-        const client = createVnishClient({
-          host: target.host,
-          port: target.port,
-          password: target.password,
-          timeoutMs: timing.callTimeoutMs,
-          tokens,
-          ...(deps.agent ? { agent: deps.agent } : {}),
-        });
-        const done = await execute(
-          {
-            client,
-            firmwareVersion: target.facts.firmwareVersion,
-            timing,
-            now: () => clock.now(),
-            sleep,
-            markRestarting: (untilMs) => deps.markRestarting(rigId, untilMs),
-          },
-          action,
-        );
+        const done = await execute(contextFor(rigId, target), action);
         const needsRestart = done.outcome === 'done' && done.restartRequired === true && !restarts(action);
         const message = needsRestart
           ? `${done.message} It takes effect after a mining restart.`
@@ -132,5 +138,12 @@ export function createControl(deps: ControlDeps): Control {
       );
     },
     pending: (rigId) => queue.pending(rigId),
+    async back(rigId, action) {
+      if (!restarts(action)) return true;
+      const target = deps.target(rigId);
+      if (target === null) return false;
+      const window = action.kind === 'reboot' ? timing.rebootWindowMs : timing.restartWindowMs;
+      return untilHashing(contextFor(rigId, target), window);
+    },
   };
 }

@@ -33,6 +33,11 @@ export function miningShows(verb: MiningVerb, before: Status | null, after: Stat
   }
 }
 
+/** The miner is back to work: the end of a reboot or restart, when its boards draw full power again. */
+export function hashing(after: Status): boolean {
+  return HASHING.includes(after.miner_state ?? '');
+}
+
 export function locateShows(on: boolean, after: Status): boolean {
   return after.find_miner === on;
 }

@@ -41,6 +41,8 @@ async function run(
   });
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Follows a job through jobs.get until it has ended. */
 async function ended(jobId: string): Promise<Job> {
   for (;;) {
@@ -139,12 +141,25 @@ describe('control.run and audit.list', () => {
     expect(applied).toMatchObject({ outcome: 'done', restartRequired: true });
   });
 
-  it('restarts a confirmed rig and shows it restarting', async () => {
-    const [result] = await run('restart', ['l9'], { confirm: true });
-    expect(result).toMatchObject({ outcome: 'done' });
-    expect(farm.rig('l9').phase.state).toBe('restarting');
+  it('restarts a confirmed rig, shows it restarting, and holds it in the job until it hashes again', async () => {
+    const { jobId } = await call<{ jobId: string }>('control.run', {
+      action: 'restart',
+      rigIds: [ids.get('l9')],
+      confirm: true,
+    });
+    while (farm.rig('l9').phase.state !== 'restarting') await pause(20);
     const { rigs } = await call<{ rigs: RigLive[] }>('fleet.live');
     expect(rigs.find((l) => l.rigId === ids.get('l9'))?.restarting).toBe(true);
+    expect((await call<Job>('jobs.get', { id: jobId })).rigs[0]?.state).toBe('running');
+    // The virtual miner's clock is manual: move it until the rig is back to work and the job ends.
+    let job = await call<Job>('jobs.get', { id: jobId });
+    while (job.state === 'running') {
+      await farm.advance(1);
+      await pause(20);
+      job = await call<Job>('jobs.get', { id: jobId });
+    }
+    expect(job.rigs[0]).toMatchObject({ state: 'done', message: 'Mining restarted.' });
+    expect(farm.rig('l9').phase.state).toBe('mining');
   });
 
   it('keeps every command in the audit log, newest first, with the face that asked', async () => {

@@ -38,6 +38,7 @@ function harness(dataDir = tempDir(), pacing = { concurrency: 3, staggerMs: 10_0
   const waiting = new Map<string, { ok(r: RigResult[]): void; fail(e: Error): void }>();
   const jobs = createJobs({
     control: {
+      back: () => Promise.resolve(true),
       run: (req) =>
         new Promise<RigResult[]>((ok, fail) => {
           sent.push(req);
