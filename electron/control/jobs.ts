@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { type RigResult } from '../../shared/control';
+import { type ControlAction, type RigResult } from '../../shared/control';
 import {
   type Job,
   type JobProgress,
@@ -107,6 +107,17 @@ function makeActive(
   };
 }
 
+/** A reboot or restart keeps its slot until the rig hashes again: that is when its PSU surges. */
+async function untilBack(
+  control: Pick<Control, 'back'>,
+  action: ControlAction,
+  r: RigResult,
+): Promise<RigResult> {
+  if (r.outcome !== 'done') return r;
+  const back = await control.back(r.rigId, action).catch(() => false);
+  return back ? r : { ...r, message: `${r.message} Not seen hashing again within its window.` };
+}
+
 export function createJobs(deps: JobsDeps): Jobs {
   const { store, clock } = deps;
   const active = new Map<string, Active>();
@@ -146,12 +157,7 @@ export function createJobs(deps: JobsDeps): Jobs {
         ([r]) => r ?? failed(rigId, 'no result'),
         (error: unknown) => failed(rigId, error),
       )
-      .then(async (r) => {
-        // A reboot or restart keeps its slot until the rig hashes again: that is when its PSU surges.
-        if (r.outcome !== 'done' || halted) return r;
-        const back = await deps.control.back(rigId, action).catch(() => false);
-        return back ? r : { ...r, message: `${r.message} Not seen hashing again within its window.` };
-      })
+      .then((r) => (halted ? r : untilBack(deps.control, action, r)))
       .then((r) => {
         a.running -= 1;
         // After stop the database may be closed: the rig stays running on record and the next start interrupts it.
