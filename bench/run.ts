@@ -11,6 +11,7 @@ import { join } from 'node:path';
 
 import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
+import { runControlBench } from './control';
 import { mergeLatest } from './lib/latest';
 import { runFarmBench } from './farm';
 import { runHealthBench } from './health';
@@ -71,6 +72,14 @@ const suites: Suite[] = [
       'completes the sustain window to the notification on the bus, for one rig and for 100 at once (one grouped ' +
       'notification), and an update that changes nothing; simulated clock, medians of 15 runs',
     run: runAlertsBench,
+  },
+  {
+    name: 'control',
+    about:
+      'a 60-rig bulk reboot with the default pacing (5 at a time) against 60 virtual miners on loopback, through the ' +
+      'job and command runners: the most rigs in their reboot cycle at once as the miners show it, beside the cap; the ' +
+      "farm's clock moved a simulated second per 10 ms with its default boot times, the 10 s stagger scaled alike",
+    run: runControlBench,
   },
 ];
 
