@@ -89,3 +89,29 @@ describe('salvageSettings', () => {
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });
 });
+
+describe('control settings', () => {
+  it('defaults to 5 rigs at once, 10 s apart', () => {
+    expect(DEFAULT_SETTINGS.control).toEqual({ concurrency: 5, staggerSec: 10 });
+  });
+
+  it('patches one field and keeps the other', () => {
+    const next = applySettingsPatch(
+      DEFAULT_SETTINGS,
+      settingsPatchSchema.parse({ control: { staggerSec: 30 } }),
+    );
+    expect(next.control).toEqual({ concurrency: 5, staggerSec: 30 });
+    expect(next.health).toBe(DEFAULT_SETTINGS.health);
+  });
+
+  it('refuses a cap of 0, a fraction, a negative stagger and unknown keys', () => {
+    for (const control of [{ concurrency: 0 }, { concurrency: 2.5 }, { staggerSec: -1 }, { cap: 3 }])
+      expect(settingsPatchSchema.safeParse({ control }).success).toBe(false);
+  });
+
+  it('salvages a damaged control section to the defaults and names it', () => {
+    const { settings, replaced } = salvageSettings({ ...DEFAULT_SETTINGS, control: { concurrency: -3 } });
+    expect(settings.control).toEqual(DEFAULT_SETTINGS.control);
+    expect(replaced).toEqual(['control']);
+  });
+});
