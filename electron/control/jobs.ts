@@ -17,14 +17,14 @@ import {
 } from '../../shared/jobs';
 import { type Cancel, type Clock } from '../clock';
 import { paramsOf } from './actions';
-import { type JobStore } from './job-store';
+import { type JobStore, type NewJob } from './job-store';
 import { changesPower, pace } from './pacing';
 import { type Control, type RunRequest } from './runner';
 
 export type Pacing = { concurrency: number; staggerMs: number };
 
 export type JobsDeps = {
-  control: Pick<Control, 'run' | 'back'>;
+  control: Pick<Control, 'run' | 'back' | 'refusal'>;
   store: JobStore;
   clock: Clock;
   /** Read when a job is made (the settings' `control` section); a running job keeps the pacing it began with. */
@@ -118,8 +118,14 @@ async function untilBack(
   return back ? r : { ...r, message: `${r.message} Not seen hashing again within its window.` };
 }
 
+function newJob(a: Active, rigIds: string[], atMs: number): NewJob {
+  const { action, face } = a.request;
+  const { id, cap: concurrency, staggerMs } = a;
+  return { id, action: action.kind, params: paramsOf(action), face, atMs, concurrency, staggerMs, rigIds };
+}
+
 export function createJobs(deps: JobsDeps): Jobs {
-  const { store, clock } = deps;
+  const { store, clock, control } = deps;
   const active = new Map<string, Active>();
   let halted = false;
 
@@ -144,10 +150,11 @@ export function createJobs(deps: JobsDeps): Jobs {
     if (job !== null) for (const resolve of a.waiters) resolve(job);
   }
 
-  function launch(a: Active, rigId: string): void {
+  /** `paced`: the rig counts against the cap and the stagger (a rig refused before sending does not). */
+  function launch(a: Active, rigId: string, paced = true): void {
     const startedAtMs = clock.now();
     a.running += 1;
-    a.lastStartMs = startedAtMs;
+    if (paced) a.lastStartMs = startedAtMs;
     const base = { rigId, message: null, restartRequired: null, startedAtMs, finishedAtMs: null };
     change(a, [{ ...base, state: 'running' }]);
     const { action, face } = a.request;
@@ -194,17 +201,13 @@ export function createJobs(deps: JobsDeps): Jobs {
       const rigIds = [...new Set(request.rigIds)];
       const paced = changesPower(request.action.kind);
       const a = makeActive(id, request, rigIds, paced ? deps.pacing() : null);
-      store.create({
-        id,
-        action: request.action.kind,
-        params: paramsOf(request.action),
-        face: request.face,
-        atMs: clock.now(),
-        concurrency: a.cap,
-        staggerMs: a.staggerMs,
-        rigIds,
-      });
+      store.create(newJob(a, rigIds, clock.now()));
       active.set(id, a);
+      // A rig refused before anything is sent (unknown, beyond its limits) draws no power: it takes no slot.
+      // The runner checks again when it runs, so a fact that changed in between is still honoured.
+      const refused = new Set(rigIds.filter((rigId) => control.refusal(rigId, request.action) !== null));
+      a.queue = a.queue.filter((rigId) => !refused.has(rigId));
+      for (const rigId of refused) launch(a, rigId, false);
       tick(a);
       const made = store.get(id);
       if (made === null) throw new Error(`job ${id} was not stored`);

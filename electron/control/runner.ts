@@ -62,12 +62,29 @@ export type Control = {
   run(request: RunRequest): Promise<RigResult[]>;
   /** Commands queued or running for a rig. */
   pending(rigId: string): number;
+  /** Why `run` would refuse this action for this rig without sending anything; null when it would send. */
+  refusal(rigId: string, action: ControlAction): RigResult | null;
   /**
    * After a reboot or restart: resolves once the rig hashes again (true) or its window passed (false); at once
    * for other actions. A bulk job holds the rig's slot until then, since the surge is the boards coming back.
    */
   back(rigId: string, action: ControlAction): Promise<boolean>;
 };
+
+const unknownRig = (rigId: string): RigResult => ({
+  rigId,
+  outcome: 'refused',
+  message: 'Unknown rig; nothing was sent.',
+  restartRequired: null,
+});
+
+function refusal(rigId: string, action: ControlAction, target: ControlTarget | null): RigResult | null {
+  if (target === null) return unknownRig(rigId);
+  const refused = checkAction(action, target.facts);
+  return refused === null
+    ? null
+    : { rigId, outcome: 'refused', message: refused.message, restartRequired: null };
+}
 
 export function createControl(deps: ControlDeps): Control {
   const clock = deps.clock ?? systemClock;
@@ -99,11 +116,8 @@ export function createControl(deps: ControlDeps): Control {
 
   async function attempt(rigId: string, action: ControlAction, row: string | null): Promise<RigResult> {
     const target = deps.target(rigId);
-    if (target === null)
-      return { rigId, outcome: 'refused', message: 'Unknown rig; nothing was sent.', restartRequired: null };
-    const refusal = checkAction(action, target.facts);
-    if (refusal !== null)
-      return { rigId, outcome: 'refused', message: refusal.message, restartRequired: null };
+    const refused = refusal(rigId, action, target);
+    if (refused !== null || target === null) return refused ?? unknownRig(rigId);
     return queue.run(rigId, async () => {
       await parallel.acquire();
       try {
@@ -138,6 +152,7 @@ export function createControl(deps: ControlDeps): Control {
       );
     },
     pending: (rigId) => queue.pending(rigId),
+    refusal: (rigId, action) => refusal(rigId, action, deps.target(rigId)),
     async back(rigId, action) {
       if (!restarts(action)) return true;
       const target = deps.target(rigId);

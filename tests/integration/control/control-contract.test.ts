@@ -170,10 +170,11 @@ describe('control.run and audit.list', () => {
       ['throttle', 'refused'],
       ['overclock', 'refused'],
       ['preset', 'refused'],
+      // A job sends its refused rigs through first (they take no slot), so the unknown rig's row is the oldest.
       ...[
+        ['locate', 'done'],
+        ['locate', 'done'],
         ['locate', 'refused'],
-        ['locate', 'done'],
-        ['locate', 'done'],
       ],
     ]);
     expect(entries.every((e) => e.face === 'desktop' && e.finishedAtMs !== null)).toBe(true);

@@ -39,6 +39,10 @@ function harness(dataDir = tempDir(), pacing = { concurrency: 3, staggerMs: 10_0
   const jobs = createJobs({
     control: {
       back: () => Promise.resolve(true),
+      refusal: (rigId) =>
+        rigId.startsWith('unknown')
+          ? { rigId, outcome: 'refused', message: 'Unknown rig.', restartRequired: null }
+          : null,
       run: (req) =>
         new Promise<RigResult[]>((ok, fail) => {
           sent.push(req);
@@ -109,6 +113,22 @@ describe('bulk jobs', () => {
     expect(h.progress.some((p) => p.changed.some((r) => r.rigId === 'rig-4' && r.state === 'running'))).toBe(
       true,
     );
+  });
+
+  it('sends a refused rig through at once, outside the cap and the stagger', async () => {
+    const h = harness();
+    const made = h.jobs.start({ action: reboot, rigIds: ['rig-1', 'unknown-1', 'rig-2'], face: 'cli' });
+    // The refused rig goes to the runner (for its audit row) without waiting its turn.
+    expect(h.inFlight()).toEqual(['unknown-1', 'rig-1']);
+    h.finish('unknown-1', 'refused');
+    await h.clock.flush();
+    expect(h.inFlight()).toEqual(['rig-1']); // rig-2 still waits the stagger after rig-1, not after unknown-1
+    await h.clock.advance(10_000);
+    expect(h.inFlight()).toEqual(['rig-1', 'rig-2']);
+    h.finish('rig-1');
+    h.finish('rig-2');
+    const job = await h.jobs.settled(made.id);
+    expect(job.rigs.map((r) => r.state)).toEqual(['done', 'refused', 'done']);
   });
 
   it('runs the locate LED on every rig at once', () => {
