@@ -5,7 +5,7 @@
  * a problem back within clearSec of its alert clearing re-opens that alert instead of raising a new one.
  */
 import { type AlertSettings, ruleFor } from '../../shared/alert-settings';
-import type { Alert, AlertCounts, MaintenanceWindow } from '../../shared/alerts';
+import type { Alert, MaintenanceWindow } from '../../shared/alerts';
 import { type Problem, type ProblemCode, severityRank } from '../../shared/health';
 
 /** One problem (rig + code + subject) the engine follows, with its latest alert (a cleared one while it may re-open). */
@@ -304,13 +304,4 @@ export function compareAlerts(a: Alert, b: Alert, nowMs: number): number {
   );
 }
 
-export function countAlerts(active: readonly Alert[]): AlertCounts {
-  const counts = { open: 0, acknowledged: 0, critical: 0, warning: 0 };
-  for (const a of active) {
-    if (a.state === 'open') counts.open++;
-    else if (a.state === 'acknowledged') counts.acknowledged++;
-    if (a.severity === 'critical') counts.critical++;
-    else if (a.severity === 'warning') counts.warning++;
-  }
-  return counts;
-}
+export { countAlerts } from '../../shared/alerts';

@@ -1,9 +1,14 @@
 import { create } from 'zustand';
 
-import type { Alert, AlertCounts, AlertsChanged, MaintenanceWindow } from '../../shared/alerts';
+import {
+  type Alert,
+  type AlertCounts,
+  type AlertsChanged,
+  countAlerts,
+  type MaintenanceWindow,
+} from '../../shared/alerts';
 import type { Req } from '../../shared/contract';
 import { getClient } from '../api';
-import { countActive } from '../alerts/counts';
 import { type Notice, noticesFrom } from '../alerts/notices';
 import { compareActive, compareHistory } from '../alerts/order';
 import { useSettingsStore } from './settings';
@@ -115,7 +120,7 @@ export const useAlertsStore = create<AlertsState>((set, get) => {
       set({
         active: [...active.values()].sort((a, b) => compareActive(a, b, now)),
         history: [...history.values()].sort(compareHistory).slice(0, HISTORY_LIMIT),
-        counts: counts ?? (s.loaded ? countActive([...active.values()]) : s.counts),
+        counts: counts ?? (s.loaded ? countAlerts([...active.values()]) : s.counts),
       });
     },
     watch(notify) {

@@ -1,62 +1,24 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { expect, test } from '@playwright/test';
 
+import { type E2eFarm, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-let farm: ChildProcess;
+let farm: E2eFarm;
 let server: Served;
 
-/** A small virtual farm of its own on 127.0.9.x (ports 80/4028 per miner, as on a real LAN). */
-async function startFarm(): Promise<ChildProcess> {
-  const dir = mkdtempSync(join(tmpdir(), 'rigdeck-e2e-farm-'));
-  const scenario = join(dir, 'farm.json');
-  writeFileSync(
-    scenario,
-    JSON.stringify({
+/** A small virtual farm of its own (ports 80/4028 per miner, as on a real LAN), on a /24 found free. */
+function startFarm(): Promise<E2eFarm> {
+  return startE2eFarm(
+    {
       name: 'e2e-discovery',
       rigs: [
         { count: 3, model: 'L7', firmware: '1.3.4' },
         { count: 1, model: 'L9', firmware: '1.2.7' },
         { count: 1, model: 'L7', kind: 'stock-bitmain' },
       ],
-    }),
+    },
+    { from: 9 },
   );
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'sim/cli.ts',
-      '--scenario',
-      scenario,
-      '--base-ip',
-      '127.0.9.1',
-      '--service-port',
-      '27080',
-      '--quiet',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`farm did not start:\n${out}`)), 20_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('control API')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`farm exited with ${code}:\n${out}`)));
-  });
-  return child;
 }
 
 test.beforeEach(async () => {
@@ -65,7 +27,7 @@ test.beforeEach(async () => {
 });
 test.afterEach(async () => {
   await server.stop();
-  farm.kill('SIGTERM');
+  farm.child.kill('SIGTERM');
 });
 
 test('scan a range, see every miner identified, add the new ones, then manage them in the fleet', async ({
@@ -78,7 +40,7 @@ test('scan a range, see every miner identified, add the new ones, then manage th
   await expect(page.getByText('Saved.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Discovery' }).click();
-  await page.getByLabel('Addresses to scan').fill('127.0.9.0-20');
+  await page.getByLabel('Addresses to scan').fill(`${farm.net}.0-20`);
   await page.getByRole('button', { name: 'Scan' }).click();
   await expect(page.getByTestId('scan-progress')).toContainText('21 / 21 addresses · 5 answered');
   await expect(page.getByTestId('scan-progress')).toContainText('done in');
@@ -94,7 +56,7 @@ test('scan a range, see every miner identified, add the new ones, then manage th
 
   // The targets are remembered for next time.
   await page.reload();
-  await expect(page.getByLabel('Addresses to scan')).toHaveValue('127.0.9.0-20');
+  await expect(page.getByLabel('Addresses to scan')).toHaveValue(`${farm.net}.0-20`);
 
   await page.getByRole('link', { name: 'Fleet' }).click();
   const fleetRows = page.getByTestId('fleet-table').locator('[data-rig]');
@@ -134,15 +96,15 @@ test('a rig that stops answering is greyed with its age, never shown as live, an
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await page.getByRole('link', { name: 'Discovery' }).click();
-  await page.getByLabel('Addresses to scan').fill('127.0.9.1-4');
+  await page.getByLabel('Addresses to scan').fill(`${farm.net}.1-4`);
   await page.getByRole('button', { name: 'Scan' }).click();
   await page.getByRole('button', { name: 'Add all new Vnish miners (4)' }).click();
   await expect(page.getByTestId('add-result')).toContainText('Added 4');
   await page.getByRole('link', { name: 'Fleet' }).click();
   await expect(page.locator('[data-rig][data-liveness="online"]')).toHaveCount(4, { timeout: 20_000 });
 
-  // The farm's control API (service port + 2) cuts rig-01 off the network.
-  const control = 'http://127.0.0.1:27082';
+  // The farm's control API cuts rig-01 off the network.
+  const control = farm.control;
   const offline = await fetch(`${control}/rigs/rig-01/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', connection: 'close' },
@@ -150,8 +112,10 @@ test('a rig that stops answering is greyed with its age, never shown as live, an
   });
   expect(offline.ok).toBe(true);
   const row = page
-    .locator('[data-rig]', { hasText: '127.0.9.1 ' })
-    .or(page.locator('[data-rig]').filter({ hasText: /127\.0\.9\.1$/ }));
+    .locator('[data-rig]', { hasText: `${farm.net}.1 ` })
+    .or(
+      page.locator('[data-rig]').filter({ hasText: new RegExp(`${farm.net.replaceAll('.', '\\.')}\\.1$`) }),
+    );
   await expect(row).toHaveAttribute('data-liveness', /stale|offline/, { timeout: 30_000 });
   await expect(row).toHaveClass(/not-live/);
   await expect(page.getByTestId('fleet-summary')).toContainText('3 / 4 online');

@@ -1,62 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
 import { type Page, type TestInfo, expect, test } from '@playwright/test';
 
 import { TestSocket } from '../helpers/ws';
+import { type E2eFarm, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-type FarmInfo = {
-  prohashing: { url: string; wsUrl: string; account: string; apiKey: string } | null;
-};
-type FarmRig = { name: string; ip: string };
-type Farm = { child: ChildProcess; control: string; rigs: FarmRig[]; info: FarmInfo };
-
-let farm: Farm;
+let farm: E2eFarm;
 let server: Served;
-
-function canBind(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.once('error', () => resolve(false));
-    s.listen(port, host, () => s.close(() => resolve(true)));
-  });
-}
-
-/** Three consecutive free loopback ports (ProHashing, Abacus, control API), probed rather than assumed. */
-async function freeServicePort(): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const p = 30_000 + Math.floor(Math.random() * 20_000);
-    if ((await canBind(p)) && (await canBind(p + 1)) && (await canBind(p + 2))) return p;
-  }
-  throw new Error('no three free consecutive ports on 127.0.0.1');
-}
-
-/** A loopback /24 whose first addresses can take a miner's ports 80 and 4028. */
-async function freeBaseIp(count: number): Promise<string> {
-  for (let net = 21; net < 60; net++) {
-    const ips = Array.from({ length: count }, (_, i) => `127.0.${net}.${i + 1}`);
-    const free = await Promise.all(ips.map(async (ip) => (await canBind(80, ip)) && canBind(4028, ip)));
-    if (free.every(Boolean)) return ips[0] as string;
-  }
-  throw new Error('no free loopback addresses for the farm');
-}
 
 /**
  * The demo's planted faults on a six-rig farm of its own: rig-06 mines under a worker name that matches no rig
  * in the fleet; rig-01 to rig-04 get their faults from the control API once RigDeck has seen them healthy.
+ * Simulated minutes pass in real seconds, so a clogged rig heats up within the test.
  */
-async function startFarm(): Promise<Farm> {
-  const dir = mkdtempSync(join(tmpdir(), 'rigdeck-e2e-health-'));
-  const scenario = join(dir, 'farm.json');
-  writeFileSync(
-    scenario,
-    JSON.stringify({
+function startFarm(): Promise<E2eFarm> {
+  return startE2eFarm(
+    {
       name: 'e2e-health',
       seed: 2026,
       ambient: 26,
@@ -72,47 +30,9 @@ async function startFarm(): Promise<Farm> {
         // Not registered in RigDeck (left out of the scan), yet mining to the account: a worker with no rig.
         { count: 1, model: 'L7', firmware: '1.3.4', worker: 'old-spare-7' },
       ],
-    }),
+    },
+    { from: 21, speed: 6 },
   );
-  const servicePort = await freeServicePort();
-  const baseIp = await freeBaseIp(6);
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'sim/cli.ts',
-      '--scenario',
-      scenario,
-      '--base-ip',
-      baseIp,
-      '--service-port',
-      String(servicePort),
-      // Simulated minutes pass in real seconds, so a clogged rig heats up within the test.
-      '--speed',
-      '6',
-      '--quiet',
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`farm did not start:\n${out}`)), 20_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('control API')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`farm exited with ${code}:\n${out}`)));
-  });
-  const control = `http://127.0.0.1:${servicePort + 2}`;
-  const get = async <T>(path: string): Promise<T> =>
-    (await (await fetch(`${control}${path}`, { headers: { connection: 'close' } })).json()) as T;
-  return { child, control, rigs: await get<FarmRig[]>('/rigs'), info: await get<FarmInfo>('/farm') };
 }
 
 async function fault(name: string, body: object): Promise<void> {
