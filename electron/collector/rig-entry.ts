@@ -121,9 +121,37 @@ export function liveOf(id: string, e: RigEntry, now: number): RigLive {
   });
 }
 
-/** The entry with its health evaluated at `now` (after a poll result or the passing of time). */
+/** What a health state was last evaluated on, so the same inputs are not judged twice. */
+type Evaluated = {
+  snapshot: RigEntry['snapshot'];
+  liveness: RigEntry['health']['liveness'];
+  poll: RigEntry['poll'];
+  pool: RigEntry['pool'];
+  restarting: boolean;
+  settings: HealthSettings;
+};
+const evaluatedOn = new WeakMap<RigHealthState, Evaluated>();
+
+/**
+ * The entry with its health evaluated at `now` (after a poll result or the passing of time). A rig with nothing
+ * pending (no finding waiting on time) and the very inputs it was last judged on is as it was: the end-of-cycle
+ * pass over a healthy fleet costs a few comparisons per rig, not a second evaluation.
+ */
 export function withHealth(id: string, e: RigEntry, now: number, settings: HealthSettings): RigEntry {
   const commandedRestart = isRestarting(e.health, now);
+  const seen = evaluatedOn.get(e.check);
+  if (
+    seen !== undefined &&
+    e.check.memory.since.size === 0 &&
+    seen.snapshot === e.snapshot &&
+    seen.liveness === e.health.liveness &&
+    seen.poll === e.poll &&
+    seen.pool === e.pool &&
+    seen.restarting === commandedRestart &&
+    seen.settings === settings
+  ) {
+    return e;
+  }
   const live = toRigLive({
     rigId: id,
     snapshot: e.snapshot,
@@ -140,6 +168,14 @@ export function withHealth(id: string, e: RigEntry, now: number, settings: Healt
     commandedRestart,
   };
   const check = evaluateRig(view, settings, now);
+  evaluatedOn.set(check, {
+    snapshot: e.snapshot,
+    liveness: e.health.liveness,
+    poll: e.poll,
+    pool: e.pool,
+    restarting: commandedRestart,
+    settings,
+  });
   return check === e.check ? e : { ...e, check };
 }
 
