@@ -75,6 +75,8 @@ export type RigLiveInput = {
   restarting: boolean;
   poll: PollNote;
   pool: PoolFigures;
+  /** False for the health rules' own view: they read chains from the snapshot, so none are copied for them. */
+  withChains?: boolean;
 };
 
 export function toRigLive(i: RigLiveInput): RigLive {
@@ -99,7 +101,7 @@ export function toRigLive(i: RigLiveInput): RigLive {
     fansLost: s === null ? null : fansLost(s),
     uptimeSec: s?.uptimeSec ?? null,
     preset: s?.preset?.name ?? null,
-    chains: s === null ? [] : s.chains.map(chainLive),
+    chains: s === null || i.withChains === false ? [] : s.chains.map(chainLive),
     poolHashrateMhs: i.pool.poolHashrateMhs,
     workerName: i.pool.workerName,
     health: i.health?.health ?? 'unknown',

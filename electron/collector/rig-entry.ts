@@ -159,6 +159,7 @@ export function withHealth(id: string, e: RigEntry, now: number, settings: Healt
     restarting: commandedRestart,
     poll: e.poll,
     pool: e.pool,
+    withChains: false,
   });
   const view = {
     live,

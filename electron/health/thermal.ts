@@ -6,7 +6,7 @@ export const overheatRule: Rule = ({ input, settings }) => {
   const limits = limitsFor(settings, input.model);
   const out: Finding[] = [];
   if (live.chipTempMaxC !== null && live.chipTempMaxC > limits.chipC) {
-    const hot = live.chains.find((c) => c.chipTempMaxC === live.chipTempMaxC);
+    const hot = input.snapshot?.chains.find((c) => c.chipTemp.maxC === live.chipTempMaxC);
     const where = hot === undefined ? 'chip' : `chain ${hot.id} chip`;
     out.push({
       code: 'overheat-chip',
