@@ -200,7 +200,7 @@ describe('runScan', () => {
     const errors: string[] = [];
     const deps = { ...fakeDeps(1), log: { error: (m: string) => errors.push(m) } };
     const summary = await runScan(
-      parseTargets('10.9.8.1-10.9.8.3'),
+      parseTargets('127.0.99.1-127.0.99.3'),
       options(),
       deps,
       () => {
