@@ -4,12 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
-import { z } from 'zod';
 
 import { type AuditEntry, type RigResult } from '../../shared/control';
 import { type Db } from '../store/db';
 import { type CommandRow, commands } from '../store/schema';
 import { type AuditBegin, type AuditPort } from './runner';
+import { paramsOf } from './params';
 
 export type AuditQuery = { rigId?: string | undefined; beforeMs?: number | undefined; limit: number };
 
@@ -17,17 +17,6 @@ export type AuditLog = AuditPort & {
   /** Newest first. */
   list(query: AuditQuery): AuditEntry[];
 };
-
-const paramsSchema = z.record(z.string(), z.unknown());
-
-/** Written by `begin` from an object, so always one; a damaged cell reads as no parameters, not a crash. */
-function paramsOf(text: string): Record<string, unknown> {
-  try {
-    return paramsSchema.catch({}).parse(JSON.parse(text));
-  } catch {
-    return {};
-  }
-}
 
 function toEntry(r: CommandRow): AuditEntry {
   return {

@@ -4,7 +4,6 @@
  * stopped RigDeck left running.
  */
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
 
 import { type ControlAction } from '../../shared/control';
 import { type Face } from '../../shared/contract';
@@ -18,6 +17,7 @@ import {
 } from '../../shared/jobs';
 import { type Db } from '../store/db';
 import { type JobRigRow, type JobRow, jobRigs, jobs } from '../store/schema';
+import { paramsOf } from './params';
 
 export type NewJob = {
   id: string;
@@ -42,16 +42,6 @@ export type JobStore = {
   /** Jobs still marked running (and their unfinished rigs) become interrupted; returns their ids. */
   interruptLeftovers(atMs: number): string[];
 };
-
-const paramsSchema = z.record(z.string(), z.unknown());
-
-function paramsOf(text: string): Record<string, unknown> {
-  try {
-    return paramsSchema.catch({}).parse(JSON.parse(text));
-  } catch {
-    return {};
-  }
-}
 
 const toRig = (r: JobRigRow): JobRig => ({
   rigId: r.rigId,
