@@ -14,6 +14,7 @@ import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
+import { stagingHandlers } from './control/staging-handlers';
 import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
@@ -121,6 +122,7 @@ export function createCore(options: CoreOptions): Core {
     ...poolHandlers(pool, feed),
     ...alertHandlers(alerts.service),
     ...control.handlers,
+    ...stagingHandlers(),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */

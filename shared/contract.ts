@@ -17,6 +17,8 @@ import {
   maintenanceWindowSchema,
 } from './alerts';
 import { auditEntrySchema, auditListRequestSchema, controlRunRequestSchema } from './control';
+import { backupSchema, backupsListRequestSchema, backupTakeRequestSchema } from './backups';
+import { firmwareBeginSchema, firmwareChunkSchema, firmwareFileSchema } from './firmware';
 import {
   jobIdRequestSchema,
   jobProgressSchema,
@@ -244,6 +246,37 @@ export const methods = {
     auditListRequestSchema,
     z.object({ entries: z.array(auditEntrySchema) }),
     'The audit log of commands, newest first: who asked (face), what, for which rig, and what came of it.',
+  ),
+
+  'firmware.begin': method(
+    firmwareBeginSchema,
+    z.object({ uploadId: z.string() }),
+    'Start sending a firmware file to the core (then firmware.chunk in order, then firmware.finish).',
+  ),
+  'firmware.chunk': method(
+    firmwareChunkSchema,
+    z.object({ received: z.number().int() }),
+    'One base64 chunk of the file at its byte offset; returns the bytes received so far.',
+  ),
+  'firmware.finish': method(
+    z.object({ uploadId: z.string().min(1).max(64) }).strict(),
+    firmwareFileSchema,
+    'End the upload: the core checks the file (size, archive, model, version) and keeps it only if it is sound.',
+  ),
+  'firmware.list': method(
+    empty,
+    z.object({ files: z.array(firmwareFileSchema) }),
+    'Firmware files staged in the core, newest first.',
+  ),
+  'backups.list': method(
+    backupsListRequestSchema,
+    z.object({ backups: z.array(backupSchema) }),
+    "One rig's settings backups, newest first.",
+  ),
+  'backups.take': method(
+    backupTakeRequestSchema,
+    backupSchema,
+    "Read the rig's settings now and keep them as a backup.",
   ),
 } as const;
 

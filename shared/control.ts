@@ -11,6 +11,39 @@ export type MiningVerb = (typeof miningVerbs)[number];
 
 const whole = z.number().int();
 
+export const fanModes = ['auto', 'manual', 'immersion'] as const;
+export type FanMode = (typeof fanModes)[number];
+
+export const poolSlotSchema = z.strictObject({
+  url: z.string().min(1).max(256),
+  user: z.string().min(1).max(256),
+  pass: z.string().max(256).default(''),
+});
+export type PoolSlot = z.infer<typeof poolSlotSchema>;
+
+export const poolTemplateSchema = z.strictObject({
+  name: z.literal('prohashing'),
+  /** ProHashing coin name for `c=` (e.g. "litecoin", "dogecoin"). */
+  coin: z.string().min(1).max(64),
+  /** Region key of the stratum host (settings lists them; docs/prohashing.md). */
+  region: z.string().min(1).max(32).default('us'),
+  /** The ProHashing account name: the stratum user. */
+  account: z.string().min(1).max(128),
+});
+export type PoolTemplate = z.infer<typeof poolTemplateSchema>;
+
+export const rolloutSchema = z.strictObject({
+  /** Rigs upgraded first, alone; the rest wait for the gate. */
+  canary: whole.min(1).max(50).default(1),
+  /** How long an upgraded rig has to come back and hash before the gate fails. */
+  gateMinutes: whole.min(1).max(120).default(15),
+  /** Share of the rig's nominal hashrate it must reach to pass the gate. */
+  minSharePct: whole.min(10).max(100).default(80),
+  /** Rigs per wave after the canaries. */
+  waveSize: whole.min(1).max(500).default(5),
+});
+export type Rollout = z.infer<typeof rolloutSchema>;
+
 // Strict: a parameter the action does not take is a mistake to report, not to drop silently.
 export const controlActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reboot') }),
@@ -24,6 +57,40 @@ export const controlActionSchema = z.discriminatedUnion('kind', [
     freq: whole.nullable().default(null),
     volt: whole.nullable().default(null),
   }),
+  /**
+   * Fan mode (docs/vnish.md §3.7 cooling.mode): `auto` holds `target` °C, `manual` runs at `duty` %, `immersion`
+   * runs without fans. The field the mode does not use must be left out (null).
+   */
+  z.strictObject({
+    kind: z.literal('fan'),
+    mode: z.enum(fanModes),
+    target: whole.nullable().default(null),
+    duty: whole.nullable().default(null),
+  }),
+  /**
+   * The rig's pool list, sent whole (up to three slots, the first is tried first). Either `pools` as given, or
+   * `template` to fill them per rig (ProHashing: the region's stratum URL, the account as user, and the password
+   * `a=scrypt,c=<coin>,m=pplns,n=<rig name>`; docs/prohashing.md).
+   */
+  z.strictObject({
+    kind: z.literal('pools'),
+    pools: z.array(poolSlotSchema).min(1).max(3).nullable().default(null),
+    template: poolTemplateSchema.nullable().default(null),
+  }),
+  /** Make pool slot `index` (0-based) the active one. */
+  z.strictObject({ kind: z.literal('switch-pool'), index: whole.min(0).max(2) }),
+  /**
+   * Firmware upgrade from a file staged with `firmware.*` (its `fileId`). With several rigs and `rollout`, canary
+   * rigs go first, then a health gate, then the rest in waves; a failed gate halts the job.
+   */
+  z.strictObject({
+    kind: z.literal('firmware'),
+    fileId: z.string().min(1).max(64),
+    keepSettings: z.boolean().default(true),
+    rollout: rolloutSchema.nullable().default(null),
+  }),
+  /** Put back a settings backup RigDeck took of this rig (before a risky change, or by hand). */
+  z.strictObject({ kind: z.literal('restore'), backupId: z.string().min(1).max(64) }),
 ]);
 export type ControlAction = z.infer<typeof controlActionSchema>;
 export type ActionKind = ControlAction['kind'];
@@ -35,10 +102,22 @@ export const actionKinds = [
   'preset',
   'throttle',
   'overclock',
+  'fan',
+  'pools',
+  'switch-pool',
+  'firmware',
+  'restore',
 ] as const satisfies readonly ActionKind[];
 
 /** Actions that stop hashing or take the rig away for a while: every face asks for confirmation first. */
-export const disruptiveActions: ReadonlySet<ActionKind> = new Set(['reboot', 'restart', 'stop', 'pause']);
+export const disruptiveActions: ReadonlySet<ActionKind> = new Set([
+  'reboot',
+  'restart',
+  'stop',
+  'pause',
+  'firmware',
+  'restore',
+]);
 
 const rigId = z.string().min(1).max(64);
 

@@ -56,6 +56,11 @@ export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown>
     preset: ['name'],
     throttle: ['percent'],
     overclock: ['freq', 'volt'],
+    fan: [],
+    pools: [],
+    'switch-pool': [],
+    firmware: [],
+    restore: [],
   };
   const stray = given.filter((k) => !allowed[action].includes(k));
   if (stray.length > 0) throw new UsageError(`"${action}" takes no --${stray.join(', --')}.`);

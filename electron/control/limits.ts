@@ -93,5 +93,11 @@ export function checkAction(action: ControlAction, facts: RigFacts): RpcError | 
     case 'resume':
     case 'locate':
       return null;
+    case 'fan':
+    case 'pools':
+    case 'switch-pool':
+    case 'firmware':
+    case 'restore':
+      return refuse(`"${action.kind}" is not available in this build yet; nothing was sent.`);
   }
 }
