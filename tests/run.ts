@@ -30,6 +30,8 @@ const steps: Step[] = [
   { name: 'build renderer', cmd: bin('vite'), args: ['build', '--logLevel', 'warn'] },
   // The desktop bundle cannot run here, but it must build: main.js (ESM) and the sandboxed preload.cjs.
   { name: 'build desktop bundle', cmd: 'npm', args: ['run', '--silent', 'build:electron'] },
+  // What `npm run rigdeck` and `npm run serve` run: dist/cli/rigdeck.js, plain JavaScript.
+  { name: 'build CLI bundle', cmd: 'npm', args: ['run', '--silent', 'build:cli'] },
   {
     name: 'unit + integration (vitest)',
     cmd: bin('vitest'),

@@ -1,29 +1,46 @@
 /** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
-import { alerts, alertsHelp } from './alerts';
-import { audit, auditHelp } from './audit';
 import { UsageError } from './args';
-import { passwd, passwdHelp } from './passwd';
-import { run, runHelp } from './run';
-import { exportCsv, exportHelp } from './export';
-import { scan, scanHelp } from './scan';
-import { status, statusHelp } from './status';
-import { serve, serveHelp } from './serve';
 
-type Command = { run: (argv: string[]) => Promise<number>; summary: string; help: string };
+type Loaded = { run: (argv: string[]) => Promise<number>; help: string };
+/**
+ * Each command's module is loaded only when it runs: `rigdeck --help` then starts without the core, SQLite,
+ * the WebSocket server or the pool client (cli_start_ms in bench/cli.ts).
+ */
+type Command = { summary: string; load: () => Promise<Loaded> };
 
 const commands: Record<string, Command> = {
-  serve: { run: serve, summary: 'serve the UI and API to browsers (headless face)', help: serveHelp },
-  passwd: { run: passwd, summary: "set or clear the headless server's password", help: passwdHelp },
-  scan: { run: scan, summary: 'find miners on the network (and --add them to the fleet)', help: scanHelp },
-  status: { run: status, summary: 'poll the registered fleet once and print it', help: statusHelp },
-  export: { run: exportCsv, summary: 'write history as CSV', help: exportHelp },
-  alerts: { run: alerts, summary: 'list active alerts (--all: with past ones)', help: alertsHelp },
-  run: {
-    run,
-    summary: 'send an action to rigs (reboot, stop, locate, preset…) within their limits',
-    help: runHelp,
+  serve: {
+    summary: 'serve the UI and API to browsers (headless face)',
+    load: async () => import('./serve').then((m) => ({ run: m.serve, help: m.serveHelp })),
   },
-  audit: { run: audit, summary: 'list the commands sent to rigs, newest first', help: auditHelp },
+  passwd: {
+    summary: "set or clear the headless server's password",
+    load: async () => import('./passwd').then((m) => ({ run: m.passwd, help: m.passwdHelp })),
+  },
+  scan: {
+    summary: 'find miners on the network (and --add them to the fleet)',
+    load: async () => import('./scan').then((m) => ({ run: m.scan, help: m.scanHelp })),
+  },
+  status: {
+    summary: 'poll the registered fleet once and print it',
+    load: async () => import('./status').then((m) => ({ run: m.status, help: m.statusHelp })),
+  },
+  export: {
+    summary: 'write history as CSV',
+    load: async () => import('./export').then((m) => ({ run: m.exportCsv, help: m.exportHelp })),
+  },
+  alerts: {
+    summary: 'list active alerts (--all: with past ones)',
+    load: async () => import('./alerts').then((m) => ({ run: m.alerts, help: m.alertsHelp })),
+  },
+  run: {
+    summary: 'send an action to rigs (reboot, stop, locate, preset…) within their limits',
+    load: async () => import('./run').then((m) => ({ run: m.run, help: m.runHelp })),
+  },
+  audit: {
+    summary: 'list the commands sent to rigs, newest first',
+    load: async () => import('./audit').then((m) => ({ run: m.audit, help: m.auditHelp })),
+  },
 };
 
 export function usage(): string {
@@ -36,7 +53,7 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' && rest[0] ? commands[rest[0]] : undefined;
-    console.log(topic ? topic.help : usage());
+    console.log(topic ? (await topic.load()).help : usage());
     return name === undefined ? 1 : 0;
   }
   const command = commands[name];
@@ -45,7 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load()).run(rest);
   } catch (err) {
     const usageProblem =
       err instanceof UsageError ||

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -30,7 +31,8 @@ Serves RigDeck's UI and API to browsers (the headless face).
 The log goes to standard output as JSON lines (pino); RIGDECK_LOG_LEVEL=debug|info|warn|error|silent
 sets how much (default info).`;
 
-const STATIC_DIR = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
+// electron/cli/serve.ts and the bundle dist/cli/*.js both sit two levels below the root.
+const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'renderer');
 
 export async function serve(argv: string[]): Promise<number> {
   const { values } = parseArgs({
