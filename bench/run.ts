@@ -17,12 +17,22 @@ import { runFarmBench } from './farm';
 import { runHealthBench } from './health';
 import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
+import { runProductBench } from './product';
 import { runScanBench } from './scan';
 import { runServerBench } from './server';
 
 type Suite = { name: string; about: string; run: () => Promise<Record<string, number>> };
 
 const suites: Suite[] = [
+  {
+    name: 'product (serve as shipped)',
+    about:
+      '`node dist/cli/rigdeck.js serve` (what `npm run serve` runs) in its own process against the `big` farm (1,000 rigs) ' +
+      'at the default 15 s interval, set up over the contract; after 3 warm-up cycles, 10 cycles measured: process CPU per ' +
+      'rig-poll from /proc/PID/stat, one-rig poll time p99 (start to settle), RSS, and the share of CPU by part from a ' +
+      'V8 CPU profile of the same process (sampled every 2 ms)',
+    run: () => runProductBench(),
+  },
   {
     name: 'headless server',
     about: 'contract over WebSocket on loopback, medians of 5 runs',
