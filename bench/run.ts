@@ -17,6 +17,7 @@ import { runFarmBench } from './farm';
 import { runHealthBench } from './health';
 import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
+import { runCliBench } from './cli';
 import { runProductBench } from './product';
 import { runScanBench } from './scan';
 import { runServerBench } from './server';
@@ -37,6 +38,13 @@ const suites: Suite[] = [
     name: 'headless server',
     about: 'contract over WebSocket on loopback, medians of 5 runs',
     run: runServerBench,
+  },
+  {
+    name: 'command line',
+    about:
+      'the built CLI (dist/cli/rigdeck.js) under plain node, spawn to exit, medians of 15 runs: `rigdeck --help`, and ' +
+      '`rigdeck scan IP:PORT --json` of one virtual miner on loopback (TCP probe and full identification)',
+    run: () => runCliBench(),
   },
   { name: 'renderer bundle', about: 'built UI assets (vite build)', run: runRendererBench },
   {
