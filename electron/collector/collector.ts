@@ -179,14 +179,10 @@ export function createCollector(deps: CollectorDeps): Collector {
     snapshot: (rigId) => entries.get(rigId)?.snapshot ?? null,
     details: (rigId) => detailsOfId(entries, rigId),
     subscribe: (listener) => publisher.subscribe(listener),
-    markRestarting(rigId, untilMs) {
-      const e = entries.get(rigId);
-      if (e !== undefined) apply(rigId, applyRestart(rigId, e, untilMs, clock.now()));
-    },
-    cancelRestarting(rigId) {
-      const e = entries.get(rigId);
-      if (e !== undefined) apply(rigId, applyCancelRestart(rigId, e, clock.now()));
-    },
+    markRestarting: (rigId, untilMs) =>
+      changeEntry(entries, apply, rigId, (e) => applyRestart(rigId, e, untilMs, clock.now())),
+    cancelRestarting: (rigId) =>
+      changeEntry(entries, apply, rigId, (e) => applyCancelRestart(rigId, e, clock.now())),
     refresh(rigId) {
       const e = entries.get(rigId);
       if (e === undefined) return Promise.resolve(null);
@@ -207,6 +203,17 @@ export function createCollector(deps: CollectorDeps): Collector {
     },
     stats: () => scheduler.stats(),
   };
+}
+
+/** A change to one known rig's entry that no poll brought (a restart asked for, or called off). */
+function changeEntry(
+  entries: ReadonlyMap<string, RigEntry>,
+  apply: (id: string, a: Applied) => void,
+  id: string,
+  change: (e: RigEntry) => Applied,
+): void {
+  const e = entries.get(id);
+  if (e !== undefined) apply(id, change(e));
 }
 
 /** Aborts polls in flight, writes what was gathered, stops the ticker; an agent we made is destroyed. */
