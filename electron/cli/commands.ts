@@ -41,6 +41,10 @@ const commands: Record<string, Command> = {
     summary: 'list the commands sent to rigs, newest first',
     load: async () => import('./audit').then((m) => ({ run: m.audit, help: m.auditHelp })),
   },
+  backups: {
+    summary: "list a rig's settings backups, newest first",
+    load: async () => import('./backups').then((m) => ({ run: m.backups, help: m.backupsHelp })),
+  },
 };
 
 export function usage(): string {

@@ -6,6 +6,7 @@ import { type Core } from '../core';
 import { createNodeCore } from '../headless-core';
 import { helpOption, UsageError } from './args';
 import { call } from './call';
+import { type ConfigFlags, fanParams, poolParams, restoreParams, switchPoolParams } from './config-params';
 import { resolveDataDir } from './data-dir';
 
 export const runHelp = `Usage: npm run rigdeck -- run <action> --rigs RIG[,RIG…]|all [parameters] [--yes] [--json] [--data DIR]
@@ -22,6 +23,14 @@ Actions and their parameters:
   preset --name NAME             a preset the rig lists (its wattage, e.g. 3425)
   throttle --percent N           20–100, Vnish 1.3.3 or later
   overclock [--freq MHZ] [--volt V]  within the model's range (volts in the /model unit, 10 mV)
+  fan --fan auto --target C | --fan manual --duty PCT | --fan immersion
+                                 target °C and duty % within the model's range
+  pools (or pool) --pool-template prohashing --coin NAME [--region us|eu|asia] [--account A]
+                                 three ProHashing slots per rig (the region first), the account as user
+                                 (default: the configured ProHashing account) and a=scrypt,c=NAME,m=pplns,n=<rig>
+  pools --pool URL,USER,PASS     the pool list as given (repeat up to 3 times; the password is masked in the log)
+  switch-pool --index N          make slot N (1–3) the active pool
+  restore --backup ID            put a settings backup back (pools, fans, tuning); needs --yes
 
 All registered rigs are read once first, for their limits and presets. Exit code 0 when every rig shows the
 change, 1 when one did not, 2 for a usage error. With --json, one object per line: rig_id, name, ip, outcome
@@ -38,7 +47,14 @@ function whole(flag: string, value: string | undefined): number | undefined {
   return n;
 }
 
-type Flags = { name?: string; on?: boolean; off?: boolean; percent?: string; freq?: string; volt?: string };
+type Flags = {
+  name?: string | undefined;
+  on?: boolean | undefined;
+  off?: boolean | undefined;
+  percent?: string | undefined;
+  freq?: string | undefined;
+  volt?: string | undefined;
+} & ConfigFlags;
 
 /** The action's parameters from its flags; a flag that does not belong to the action is a usage error. */
 export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown> {
@@ -56,11 +72,11 @@ export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown>
     preset: ['name'],
     throttle: ['percent'],
     overclock: ['freq', 'volt'],
-    fan: [],
-    pools: [],
-    'switch-pool': [],
+    fan: ['fan', 'target', 'duty'],
+    pools: ['pool-template', 'coin', 'region', 'account', 'pool'],
+    'switch-pool': ['index'],
     firmware: [],
-    restore: [],
+    restore: ['backup'],
   };
   const stray = given.filter((k) => !allowed[action].includes(k));
   if (stray.length > 0) throw new UsageError(`"${action}" takes no --${stray.join(', --')}.`);
@@ -78,6 +94,14 @@ export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown>
       if (f.freq === undefined && f.volt === undefined)
         throw new UsageError('overclock needs --freq or --volt.');
       return { freq: whole('freq', f.freq) ?? null, volt: whole('volt', f.volt) ?? null };
+    case 'fan':
+      return fanParams(f);
+    case 'pools':
+      return poolParams(f);
+    case 'switch-pool':
+      return switchPoolParams(f);
+    case 'restore':
+      return restoreParams(f);
     default:
       return {};
   }
@@ -115,6 +139,16 @@ export async function run(argv: string[]): Promise<number> {
       percent: { type: 'string' },
       freq: { type: 'string' },
       volt: { type: 'string' },
+      fan: { type: 'string' },
+      target: { type: 'string' },
+      duty: { type: 'string' },
+      'pool-template': { type: 'string' },
+      coin: { type: 'string' },
+      region: { type: 'string' },
+      account: { type: 'string' },
+      pool: { type: 'string', multiple: true },
+      index: { type: 'string' },
+      backup: { type: 'string' },
       ...helpOption,
     },
   });
@@ -122,12 +156,15 @@ export async function run(argv: string[]): Promise<number> {
     console.log(runHelp);
     return 0;
   }
-  const [action, ...extra] = positionals;
+  const [given, ...extra] = positionals;
+  // "pool" is the issue's and a technician's word for the pools action.
+  const action = given === 'pool' ? 'pools' : given;
   if (!isAction(action)) throw new UsageError(`Give an action: ${actionKinds.join(', ')}.`);
   if (extra.length > 0) throw new UsageError(`Unexpected "${extra.join(' ')}".`);
   if (values.rigs === undefined) throw new UsageError('Give the rigs: --rigs RIG[,RIG…] or --rigs all.');
-  const { name, on, off, percent, freq, volt } = values;
-  const params = paramsFor(action, { name, on, off, percent, freq, volt });
+  // Every flag but the command's own is the action's: paramsFor refuses those the action does not take.
+  const { rigs: _rigs, yes: _yes, json: _json, data: _data, help: _help, ...flags } = values;
+  const params = paramsFor(action, flags);
   // Asked before anything is read, so a forgotten --yes costs nothing.
   if (disruptiveActions.has(action) && values.yes !== true)
     throw new UsageError(`"${action}" stops hashing for a while; add --yes to proceed.`);
@@ -144,6 +181,7 @@ export async function run(argv: string[]): Promise<number> {
       console.error(`No rigs registered in ${core.info.dataDir}.`);
       return 0;
     }
+    await withAccount(core, params);
     // A core that is not running knows nothing of the rigs yet: one read gives the limits the action is judged on.
     await call(core, 'fleet.pollNow', {});
     const { jobId } = await call(core, 'control.run', {
@@ -165,6 +203,18 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await core.stop();
   }
+}
+
+/** A ProHashing template without --account takes the account configured in the settings (not secret). */
+async function withAccount(core: Core, params: Record<string, unknown>): Promise<void> {
+  const t = params['template'];
+  if (typeof t !== 'object' || t === null || !('account' in t) || t.account !== '') return;
+  const { pool } = await call(core, 'settings.get', {});
+  if (pool.accountName === '')
+    throw new UsageError(
+      '--account: no ProHashing account is configured (Settings page); give --account NAME.',
+    );
+  params['template'] = { ...t, account: pool.accountName };
 }
 
 /** A rig's line: its command outcome, or cancelled / interrupted when the job ended before it ran. */

@@ -104,3 +104,24 @@ export function applyRestart(id: string, e: RigEntry, untilMs: number, now: numb
   };
   return { entry: next, events: [event], urgent: true };
 }
+
+/**
+ * The restart we announced did not happen (the miner refused it): the rig is no longer shown restarting, and a
+ * restart it makes from now on is its own again, not one RigDeck asked for.
+ */
+export function applyCancelRestart(id: string, e: RigEntry, now: number): Applied {
+  if (e.health.restart === null) return { entry: e, events: [], urgent: false };
+  const next: RigEntry = {
+    ...e,
+    health: { ...e.health, restart: null },
+    check: { ...e.check, memory: { ...e.check.memory, expectRestartUntilMs: 0 } },
+    restartSinceDetail: false,
+  };
+  const event: RigEventRow = {
+    rigId: id,
+    atMs: now,
+    kind: 'reboot',
+    text: 'restart request refused by the miner',
+  };
+  return { entry: next, events: [event], urgent: true };
+}

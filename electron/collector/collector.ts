@@ -10,7 +10,7 @@ import { type FleetSummary, type RigLive } from '../../shared/telemetry';
 import { createMinerAgent, type MinerAgent } from '../miners/vnish/http';
 import { type Clock, systemClock } from '../clock';
 import { type HistoryStore } from '../store/history-types';
-import { type Applied, applyElapse, applyRestart } from './apply-poll';
+import { type Applied, applyCancelRestart, applyElapse, applyRestart } from './apply-poll';
 import {
   collectorConfig,
   type CollectorSettings,
@@ -75,6 +75,8 @@ export type Collector = {
    * shows restarting, not offline, and its uptime reset is expected. Any other reset is the rig's own restart.
    */
   markRestarting(rigId: string, untilMs: number): void;
+  /** The restart announced with `markRestarting` did not happen (the miner refused it): back to normal at once. */
+  cancelRestarting(rigId: string): void;
   /** Re-reads every tier of one rig now, chip detail included; resolves with its view after that poll (null if unknown or removed). */
   refresh(rigId: string): Promise<RigLive | null>;
   /** Polls every rig once now and ends a cycle (the CLI's `status`, the bench). */
@@ -177,10 +179,10 @@ export function createCollector(deps: CollectorDeps): Collector {
     snapshot: (rigId) => entries.get(rigId)?.snapshot ?? null,
     details: (rigId) => detailsOfId(entries, rigId),
     subscribe: (listener) => publisher.subscribe(listener),
-    markRestarting(rigId, untilMs) {
-      const e = entries.get(rigId);
-      if (e !== undefined) apply(rigId, applyRestart(rigId, e, untilMs, clock.now()));
-    },
+    markRestarting: (rigId, untilMs) =>
+      changeEntry(entries, apply, rigId, (e) => applyRestart(rigId, e, untilMs, clock.now())),
+    cancelRestarting: (rigId) =>
+      changeEntry(entries, apply, rigId, (e) => applyCancelRestart(rigId, e, clock.now())),
     refresh(rigId) {
       const e = entries.get(rigId);
       if (e === undefined) return Promise.resolve(null);
@@ -201,6 +203,17 @@ export function createCollector(deps: CollectorDeps): Collector {
     },
     stats: () => scheduler.stats(),
   };
+}
+
+/** A change to one known rig's entry that no poll brought (a restart asked for, or called off). */
+function changeEntry(
+  entries: ReadonlyMap<string, RigEntry>,
+  apply: (id: string, a: Applied) => void,
+  id: string,
+  change: (e: RigEntry) => Applied,
+): void {
+  const e = entries.get(id);
+  if (e !== undefined) apply(id, change(e));
 }
 
 /** Aborts polls in flight, writes what was gathered, stops the ticker; an agent we made is destroyed. */

@@ -14,8 +14,17 @@ export function restarts(action: ControlAction): boolean {
   return action.kind === 'reboot' || action.kind === 'restart';
 }
 
-/** The action's parameters for the audit log: everything but the kind. */
+/** What a pool password becomes in the audit log and the job store. */
+export const MASKED = '••••••';
+
+/**
+ * The action's parameters for the audit log: everything but the kind. A pool password the user typed may be a
+ * real secret, so it is masked; the ProHashing template's passwords are derived, not secret, and not stored
+ * here anyway (only the template is).
+ */
 export function paramsOf(action: ControlAction): Record<string, unknown> {
   const { kind: _kind, ...params } = action;
+  if (action.kind === 'pools' && action.pools !== null)
+    return { ...params, pools: action.pools.map((p) => ({ ...p, pass: p.pass === '' ? '' : MASKED })) };
   return params;
 }

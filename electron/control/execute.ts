@@ -3,8 +3,9 @@
  * (docs/vnish.md §3.7: a 200 does not prove a change applied). Limits were checked before this runs; errors
  * from the miner (a refusal, a wrong password, no answer) propagate as MinerError for the runner to word.
  */
-import { type ControlAction, type MiningVerb } from '../../shared/control';
+import { type ControlAction, type MiningVerb, type PoolSlot } from '../../shared/control';
 import { formatDuration } from '../../shared/format';
+import { prohashingPools } from '../../shared/prohashing-template';
 import { parseUptimeSeconds } from '../../shared/units';
 import { MinerError } from '../miners/errors';
 import { type CallOptions, type VnishClient } from '../miners/vnish/client';
@@ -13,11 +14,17 @@ import { type Settings } from '../miners/vnish/schemas-control';
 import { type Status } from '../miners/vnish/schemas-summary';
 import { versionAtLeast } from './limits';
 import { type ControlTiming } from './timing';
+import { restorable } from './backups/document';
 import {
+  activePoolShows,
+  contains,
+  coolingMode,
+  fanShows,
   hashing,
   locateShows,
   miningShows,
   overclockShows,
+  poolsShow,
   presetShows,
   type RebootProbe,
   rebootShows,
@@ -32,6 +39,12 @@ export type ExecContext = {
   sleep(ms: number): Promise<void>;
   /** Tell the collector the rig is about to go away on purpose; called before the request is sent. */
   markRestarting(untilMs: number): void;
+  /** The miner refused the reboot or restart after `markRestarting`: the rig is not going anywhere. */
+  cancelRestarting(): void;
+  /** The rig's name as the fleet knows it (the ProHashing template's worker name). */
+  rigName: string;
+  /** A backup's settings document for `restore`; null when there is none of this rig. */
+  backupDocument(backupId: string): unknown;
 };
 
 export type Executed = { outcome: 'done' | 'unverified'; message: string; restartRequired: boolean | null };
@@ -87,10 +100,24 @@ const MINING_DONE: Record<MiningVerb, [string, string]> = {
   resume: ['Mining resumed.', 'mining resuming'],
 };
 
+/**
+ * Sends a request that was announced to the collector as a restart: if the miner answers with a refusal (or
+ * cannot be reached at all), the announcement is taken back. A timeout is left standing, since the miner may
+ * have heard it and be going down; the window ends it otherwise.
+ */
+async function refusable<T>(x: ExecContext, announced: boolean, send: () => Promise<T>): Promise<T> {
+  try {
+    return await send();
+  } catch (e) {
+    if (announced && !(e instanceof MinerError && e.code === 'timeout')) x.cancelRestarting();
+    throw e;
+  }
+}
+
 async function mining(x: ExecContext, verb: MiningVerb, call: CallOptions): Promise<Executed> {
   const before = await x.client.status(call);
   if (verb === 'restart') x.markRestarting(x.now() + x.timing.restartWindowMs);
-  await createVnishControl(x.client.transport).mining(verb, call);
+  await refusable(x, verb === 'restart', () => createVnishControl(x.client.transport).mining(verb, call));
   const r = await readBack(
     x,
     () => x.client.status(call),
@@ -103,7 +130,7 @@ async function mining(x: ExecContext, verb: MiningVerb, call: CallOptions): Prom
 async function reboot(x: ExecContext, call: CallOptions): Promise<Executed> {
   const before = parseUptimeSeconds((await x.client.info(call)).system?.uptime ?? null);
   x.markRestarting(x.now() + x.timing.rebootWindowMs);
-  const { afterSec } = await createVnishControl(x.client.transport).reboot(call);
+  const { afterSec } = await refusable(x, true, () => createVnishControl(x.client.transport).reboot(call));
   const probe = async (): Promise<RebootProbe> => {
     try {
       const info = await x.client.info(call);
@@ -152,17 +179,44 @@ async function throttle(x: ExecContext, percent: number, call: CallOptions): Pro
   );
 }
 
+/** POST /settings with a part of the `miner` section, then GET /settings until `shows` holds. */
 async function saveAndCheck(
   x: ExecContext,
-  overclock: Record<string, unknown>,
-  shows: (s: Settings) => boolean,
+  miner: Record<string, unknown>,
+  shows: (s: Settings, raw: unknown) => boolean,
   words: [string, string],
   call: CallOptions,
 ): Promise<Executed> {
   const control = createVnishControl(x.client.transport);
-  const saved = await control.saveSettings({ miner: { overclock } }, call);
-  const r = await readBack(x, async () => (await control.getSettings(call)).settings, shows);
+  const saved = await control.saveSettings({ miner }, call);
+  const read = () => control.getSettings(call);
+  const r = await readBack(x, read, (got) => shows(got.settings, got.raw));
   return verdict(r, words[0], words[1], x.timing.readBackMs, saved.restart_required);
+}
+
+async function switchPool(x: ExecContext, index: number, call: CallOptions): Promise<Executed> {
+  await createVnishControl(x.client.transport).switchPool(index, call);
+  const r = await readBack(
+    x,
+    () => x.client.summary(call),
+    (s) => activePoolShows(index, s),
+  );
+  return verdict(r, `Pool ${index + 1} is active.`, `pool ${index + 1} active`, x.timing.readBackMs);
+}
+
+function pools(x: ExecContext, action: Extract<ControlAction, { kind: 'pools' }>, call: CallOptions) {
+  const slots: PoolSlot[] =
+    action.template === null ? (action.pools ?? []) : prohashingPools(action.template, x.rigName);
+  const n = slots.length;
+  const words: [string, string] = [`${n} pool${n === 1 ? '' : 's'} saved.`, 'the new pools in its settings'];
+  return saveAndCheck(x, { pools: slots }, (s) => poolsShow(slots, s), words, call);
+}
+
+function restore(x: ExecContext, backupId: string, call: CallOptions): Promise<Executed> {
+  const miner = restorable(x.backupDocument(backupId));
+  if (miner === null) throw new Error(`Backup ${backupId} holds no miner settings to put back.`);
+  const words: [string, string] = ['Settings restored from the backup.', "the backup's settings"];
+  return saveAndCheck(x, miner, (_s, raw) => contains({ miner }, raw), words, call);
 }
 
 /** Reads /status until the miner hashes again or `budgetMs` passes (a rig down answers nothing: it waits). */
@@ -190,19 +244,32 @@ export async function execute(x: ExecContext, action: ControlAction): Promise<Ex
     case 'preset': {
       const { name } = action;
       const words: [string, string] = [`Preset ${name} saved.`, `preset ${name} in its settings`];
-      return saveAndCheck(x, { preset: name }, (s) => presetShows(name, s), words, call);
+      return saveAndCheck(x, { overclock: { preset: name } }, (s) => presetShows(name, s), words, call);
     }
     case 'overclock': {
       const { freq, volt } = action;
       const globals = { ...(freq === null ? {} : { freq }), ...(volt === null ? {} : { volt }) };
       const words: [string, string] = ['Overclock saved.', 'the new frequency/voltage in its settings'];
-      return saveAndCheck(x, { globals }, (s) => overclockShows(freq, volt, s), words, call);
+      return saveAndCheck(x, { overclock: { globals } }, (s) => overclockShows(freq, volt, s), words, call);
     }
-    case 'fan':
+    case 'fan': {
+      const mode = coolingMode(action.mode, action.target, action.duty);
+      const what =
+        action.mode === 'auto'
+          ? `auto at ${action.target ?? '?'} °C`
+          : action.mode === 'manual'
+            ? `manual at ${action.duty ?? '?'} %`
+            : 'immersion';
+      const words: [string, string] = [`Fans set to ${what}.`, `fans ${what} in its settings`];
+      return saveAndCheck(x, { cooling: { mode } }, (s) => fanShows(mode, s), words, call);
+    }
     case 'pools':
+      return pools(x, action, call);
     case 'switch-pool':
-    case 'firmware':
+      return switchPool(x, action.index, call);
     case 'restore':
+      return restore(x, action.backupId, call);
+    case 'firmware':
       // checkAction refuses these before they get here until each has its executor.
       throw new Error(`No executor for "${action.kind}" yet.`);
   }

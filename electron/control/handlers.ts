@@ -11,6 +11,7 @@ const CONFIRM_WORDS: Record<string, string> = {
   restart: 'stops hashing while mining restarts',
   stop: 'stops hashing until it is started again',
   pause: 'stops hashing until it is resumed',
+  restore: "puts back the backup's pools, fans and tuning (mining may restart to apply them)",
 };
 
 const noJob = (id: string) => new RpcError({ code: 'not_found', message: `No job with id ${id}.` });

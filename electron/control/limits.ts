@@ -3,7 +3,9 @@
  * `/model` limits, §3.5 presets, §4 throttle from 1.3.3) before anything goes out. When a fact needed to judge
  * is missing, the action is refused: a control must never be the thing that hurts a rig.
  */
+import { type FanMode, type PoolSlot, type PoolTemplate } from '../../shared/control';
 import { RpcError } from '../../shared/errors';
+import { templateProblem } from '../../shared/prohashing-template';
 import { type ModelInfo } from '../miners/vnish/schemas-info';
 import { type PresetItem } from '../miners/vnish/schemas-tuning';
 import { parseVersion } from '../miners/vnish/version';
@@ -76,6 +78,46 @@ function checkOverclock(freq: number | null, volt: number | null, facts: RigFact
   );
 }
 
+/** Manual duty tops out at full speed whatever the model says (Vnish's cooling schema caps it at 100 %). */
+export const FAN_DUTY_MAX = 100;
+
+function checkFan(
+  mode: FanMode,
+  target: number | null,
+  duty: number | null,
+  facts: RigFacts,
+): RpcError | null {
+  const cooling = facts.model?.cooling ?? null;
+  switch (mode) {
+    case 'auto':
+      if (target === null || duty !== null)
+        return refuse('Fan mode auto takes a target temperature (°C) and no duty.');
+      if (cooling === null)
+        return refuse('The rig has not said its fan limits yet (/model); nothing was sent.');
+      return checkRange('target temperature', target, cooling.min_target_temp, cooling.max_target_temp);
+    case 'manual':
+      if (duty === null || target !== null) return refuse('Fan mode manual takes a duty (%) and no target.');
+      if (cooling === null)
+        return refuse('The rig has not said its fan limits yet (/model); nothing was sent.');
+      return checkRange('fan duty', duty, cooling.min_fan_pwm, FAN_DUTY_MAX);
+    case 'immersion':
+      // Every Vnish build RigDeck knows (1.2.x, 1.3.x) has immersion (docs/vnish.md §3.7), so no version gate.
+      if (target !== null || duty !== null) return refuse('Fan mode immersion takes no target and no duty.');
+      return null;
+  }
+}
+
+function checkPools(pools: PoolSlot[] | null, template: PoolTemplate | null): RpcError | null {
+  if ((pools === null) === (template === null))
+    return refuse('Pools need either the pool list or a template, not both and not neither.');
+  if (template !== null) {
+    const problem = templateProblem(template);
+    return problem === null ? null : refuse(`${problem} Nothing was sent.`);
+  }
+  const blank = (pools ?? []).findIndex((p) => p.url.trim() === '' || p.user.trim() === '');
+  return blank === -1 ? null : refuse(`Pool ${blank + 1} needs a URL and a user; nothing was sent.`);
+}
+
 /** Null when the action may be sent; else the reason, as the error the caller returns for that rig. */
 export function checkAction(action: ControlAction, facts: RigFacts): RpcError | null {
   switch (action.kind) {
@@ -94,10 +136,14 @@ export function checkAction(action: ControlAction, facts: RigFacts): RpcError | 
     case 'locate':
       return null;
     case 'fan':
+      return checkFan(action.mode, action.target, action.duty, facts);
     case 'pools':
+      return checkPools(action.pools, action.template);
+    // A missing slot is the miner's to refuse; the backup's existence and owner are checked in runner.ts.
     case 'switch-pool':
-    case 'firmware':
     case 'restore':
+      return null;
+    case 'firmware':
       return refuse(`"${action.kind}" is not available in this build yet; nothing was sent.`);
   }
 }

@@ -6,12 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { type Backup } from '../../shared/backups';
 import { type Face } from '../../shared/contract';
-import { type ControlAction, type RigResult } from '../../shared/control';
+import { type ActionKind, type ControlAction, type RigResult } from '../../shared/control';
 import { type Clock, systemClock } from '../clock';
 import { createSemaphore } from '../discovery/limiter';
 import { type MinerAgent } from '../miners/vnish/http';
 import { createVnishClient, type TokenStore } from '../miners/vnish/client';
+import { createVnishControl } from '../miners/vnish/control';
+import { type BackupStore } from './backups/store';
 import { paramsOf, restarts } from './actions';
 import { type ExecContext, execute, untilHashing } from './execute';
 import { checkAction, type RigFacts } from './limits';
@@ -20,7 +23,24 @@ import { type ControlTiming, DEFAULT_CONTROL_TIMING } from './timing';
 import { failureMessage } from './wording';
 
 /** Where a rig is and what is known of it; the password stays inside the core. */
-export type ControlTarget = { host: string; port: number; password: string; facts: RigFacts };
+export type ControlTarget = {
+  host: string;
+  port: number;
+  password: string;
+  facts: RigFacts;
+  /** The fleet's name for the rig (the ProHashing template's worker name); the id when not given. */
+  name?: string;
+};
+
+/** Changes that rewrite the rig's settings: a backup of them is taken first (docs/architecture.md, controls). */
+export const BACKED_UP: ReadonlySet<ActionKind> = new Set([
+  'preset',
+  'overclock',
+  'fan',
+  'pools',
+  'restore',
+  'firmware',
+]);
 
 export type AuditBegin = {
   batchId: string;
@@ -43,7 +63,11 @@ export type ControlDeps = {
   target(rigId: string): ControlTarget | null;
   /** The collector's hook: the rig shows restarting and its uptime reset is not counted as its own restart. */
   markRestarting(rigId: string, untilMs: number): void;
+  /** The miner refused a reboot / restart announced with `markRestarting`: the rig is not going away. */
+  cancelRestarting?(rigId: string): void;
   audit: AuditPort | null;
+  /** Where settings backups go; without it no backup is taken and `restore` finds none. */
+  backups?: Pick<BackupStore, 'save' | 'document'>;
   clock?: Clock;
   agent?: MinerAgent;
   timing?: Partial<ControlTiming>;
@@ -69,6 +93,11 @@ export type Control = {
    * for other actions. A bulk job holds the rig's slot until then, since the surge is the boards coming back.
    */
   back(rigId: string, action: ControlAction): Promise<boolean>;
+  /**
+   * Reads the rig's settings now and keeps them as a backup (`reason`: "manual", or the action it comes before).
+   * Rejects when the rig is unknown, cannot be read, or no backup store was given.
+   */
+  takeBackup(rigId: string, reason: string): Promise<Backup>;
 };
 
 const unknownRig = (rigId: string): RigResult => ({
@@ -78,8 +107,17 @@ const unknownRig = (rigId: string): RigResult => ({
   restartRequired: null,
 });
 
-function refusal(rigId: string, action: ControlAction, target: ControlTarget | null): RigResult | null {
+function refusal(
+  rigId: string,
+  action: ControlAction,
+  target: ControlTarget | null,
+  backups: ControlDeps['backups'],
+): RigResult | null {
   if (target === null) return unknownRig(rigId);
+  if (action.kind === 'restore' && (backups?.document(action.backupId, rigId) ?? null) === null) {
+    const message = `No backup ${action.backupId} of this rig; nothing was sent.`;
+    return { rigId, outcome: 'refused', message, restartRequired: null };
+  }
   const refused = checkAction(action, target.facts);
   return refused === null
     ? null
@@ -111,18 +149,54 @@ export function createControl(deps: ControlDeps): Control {
       now: () => clock.now(),
       sleep,
       markRestarting: (untilMs) => deps.markRestarting(rigId, untilMs),
+      cancelRestarting: () => deps.cancelRestarting?.(rigId),
+      rigName: target.name ?? rigId,
+      backupDocument: (backupId) => deps.backups?.document(backupId, rigId) ?? null,
     };
+  }
+
+  async function backUp(x: ExecContext, rigId: string, reason: string): Promise<Backup> {
+    const store = deps.backups;
+    if (store === undefined) throw new Error('Settings backups are not kept in this build.');
+    const call = { timeoutMs: timing.callTimeoutMs };
+    const { raw } = await createVnishControl(x.client.transport).getSettings(call);
+    return store.save({
+      rigId,
+      atMs: clock.now(),
+      reason,
+      firmwareVersion: x.firmwareVersion,
+      document: raw,
+    });
+  }
+
+  /** Null when the backup was taken (or none is kept here); the rig's failure otherwise, nothing sent. */
+  async function backupFirst(
+    x: ExecContext,
+    rigId: string,
+    action: ControlAction,
+  ): Promise<RigResult | null> {
+    if (deps.backups === undefined || !BACKED_UP.has(action.kind)) return null;
+    try {
+      await backUp(x, rigId, action.kind);
+      return null;
+    } catch (error) {
+      const message = `Could not back up its settings first, so nothing was sent: ${failureMessage(error)}`;
+      return { rigId, outcome: 'failed', message, restartRequired: null };
+    }
   }
 
   async function attempt(rigId: string, action: ControlAction, row: string | null): Promise<RigResult> {
     const target = deps.target(rigId);
-    const refused = refusal(rigId, action, target);
+    const refused = refusal(rigId, action, target, deps.backups);
     if (refused !== null || target === null) return refused ?? unknownRig(rigId);
     return queue.run(rigId, async () => {
       await parallel.acquire();
       try {
         if (row !== null) deps.audit?.started(row, clock.now());
-        const done = await execute(contextFor(rigId, target), action);
+        const x = contextFor(rigId, target);
+        const unsafe = await backupFirst(x, rigId, action);
+        if (unsafe !== null) return unsafe;
+        const done = await execute(x, action);
         const needsRestart = done.outcome === 'done' && done.restartRequired === true && !restarts(action);
         const message = needsRestart
           ? `${done.message} It takes effect after a mining restart.`
@@ -152,13 +226,18 @@ export function createControl(deps: ControlDeps): Control {
       );
     },
     pending: (rigId) => queue.pending(rigId),
-    refusal: (rigId, action) => refusal(rigId, action, deps.target(rigId)),
+    refusal: (rigId, action) => refusal(rigId, action, deps.target(rigId), deps.backups),
     async back(rigId, action) {
       if (!restarts(action)) return true;
       const target = deps.target(rigId);
       if (target === null) return false;
       const window = action.kind === 'reboot' ? timing.rebootWindowMs : timing.restartWindowMs;
       return untilHashing(contextFor(rigId, target), window);
+    },
+    async takeBackup(rigId, reason) {
+      const target = deps.target(rigId);
+      if (target === null) throw new Error(`Unknown rig ${rigId}.`);
+      return backUp(contextFor(rigId, target), rigId, reason);
     },
   };
 }

@@ -1,12 +1,11 @@
 /**
- * Placeholders for firmware staging and settings backups: the contract names them so every face can be built
- * against them; each answers "unavailable" until its service lands.
+ * Placeholders for firmware staging: the contract names them so every face can be built against them; each
+ * answers "unavailable" until its service lands.
  */
 import type { Handlers } from '../../shared/contract';
 import { RpcError } from '../../shared/errors';
 
-type Names =
-  'firmware.begin' | 'firmware.chunk' | 'firmware.finish' | 'firmware.list' | 'backups.list' | 'backups.take';
+type Names = 'firmware.begin' | 'firmware.chunk' | 'firmware.finish' | 'firmware.list';
 
 const unavailable = (what: string) => async (): Promise<never> => {
   throw new RpcError({ code: 'unavailable', message: `${what} is not available in this build yet.` });
@@ -18,7 +17,5 @@ export function stagingHandlers(): Pick<Handlers, Names> {
     'firmware.chunk': unavailable('Firmware upload'),
     'firmware.finish': unavailable('Firmware upload'),
     'firmware.list': unavailable('Firmware upload'),
-    'backups.list': unavailable('Settings backup'),
-    'backups.take': unavailable('Settings backup'),
   };
 }

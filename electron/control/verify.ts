@@ -3,9 +3,10 @@
  * (docs/vnish.md §3.7), so the runner reads the rig back and reports success only when one of these holds.
  * Pure: the runner does the reading and the waiting.
  */
-import { type MiningVerb } from '../../shared/control';
+import { type FanMode, type MiningVerb, type PoolSlot } from '../../shared/control';
+import { samePoolUrl } from '../../shared/prohashing-template';
 import { type Settings } from '../miners/vnish/schemas-control';
-import { type Status } from '../miners/vnish/schemas-summary';
+import { type Status, type Summary } from '../miners/vnish/schemas-summary';
 
 const HASHING = ['mining', 'auto-tuning'];
 /** On the way back up after a (re)start (docs/vnish.md §3.3 miner states). */
@@ -62,4 +63,59 @@ export type RebootProbe = { down: true } | { down: false; uptimeSec: number | nu
 export function rebootShows(beforeUptimeSec: number | null, probe: RebootProbe): boolean {
   if (probe.down) return true;
   return beforeUptimeSec !== null && probe.uptimeSec !== null && probe.uptimeSec < beforeUptimeSec;
+}
+
+/** The cooling mode as POST /settings takes it: immersion is spelled "immers" there (docs/vnish.md §3.7). */
+export type CoolingMode = { name: 'auto' | 'manual'; param: number } | { name: 'immers' };
+
+export function coolingMode(mode: FanMode, target: number | null, duty: number | null): CoolingMode {
+  if (mode === 'immersion') return { name: 'immers' };
+  return { name: mode, param: (mode === 'auto' ? target : duty) ?? 0 };
+}
+
+export function fanShows(want: CoolingMode, after: Settings): boolean {
+  const m = after.miner?.cooling?.mode ?? null;
+  if (m === null) return false;
+  // Some builds may read back the summary's spelling; either means immersion.
+  if (want.name === 'immers') return m.name === 'immers' || m.name === 'immersion';
+  return m.name === want.name && m.param === want.param;
+}
+
+/** The saved list equals the one sent, slot by slot; slots not sent are empty (the list is sent whole). */
+export function poolsShow(sent: readonly PoolSlot[], after: Settings): boolean {
+  const got = (after.miner?.pools ?? []).filter((p) => (p.url ?? '') !== '');
+  if (got.length !== sent.length) return false;
+  return sent.every((s, i) => {
+    const g = got[i];
+    return g !== undefined && samePoolUrl(s.url, g.url ?? '') && s.user === g.user && s.pass === g.pass;
+  });
+}
+
+/** The user's pool in slot `index` is the one hashing now (`/summary` pools, docs/vnish.md §3.4). */
+export function activePoolShows(index: number, after: Summary): boolean {
+  const pools = after.miner?.pools ?? [];
+  return pools.some((p) => p.id === index && p.pool_type !== 'DevFee' && p.status === 'active');
+}
+
+function sameLeaf(path: string, sent: unknown, got: unknown): boolean {
+  if (typeof sent === 'string' && typeof got === 'string' && path.endsWith('.url'))
+    return samePoolUrl(sent, got);
+  return sent === got;
+}
+
+/**
+ * Every value sent is in what the miner reads back (a restore): objects by key, arrays by position, pool URLs
+ * without their scheme. Keys the miner adds are ignored; a value it lacks or changed is not.
+ */
+export function contains(sent: unknown, got: unknown, path = ''): boolean {
+  if (Array.isArray(sent)) {
+    if (!Array.isArray(got) || got.length < sent.length) return false;
+    return sent.every((v, i) => contains(v, got[i], `${path}[${i}]`));
+  }
+  if (typeof sent === 'object' && sent !== null) {
+    if (typeof got !== 'object' || got === null || Array.isArray(got)) return false;
+    const g = got as Record<string, unknown>;
+    return Object.entries(sent).every(([k, v]) => contains(v, g[k], `${path}.${k}`));
+  }
+  return sameLeaf(path, sent, got);
 }

@@ -11,6 +11,8 @@ import { type Registry } from '../fleet/registry';
 import { type Db } from '../store/db';
 import { type SettingsService } from '../settings/service';
 import { createAuditLog } from './audit';
+import { backupHandlers } from './backups/handlers';
+import { createBackupStore } from './backups/store';
 import { rigFacts } from './facts';
 import { controlHandlers } from './handlers';
 import { createJobStore } from './job-store';
@@ -20,7 +22,7 @@ import { createControl } from './runner';
 export type CoreControlDeps = {
   db: Db;
   registry: Pick<Registry, 'get'>;
-  collector: Pick<Collector, 'details' | 'snapshot' | 'markRestarting'>;
+  collector: Pick<Collector, 'details' | 'snapshot' | 'markRestarting' | 'cancelRestarting'>;
   passwords: Pick<Passwords, 'forRig'>;
   settings: Pick<SettingsService, 'get'>;
   events: Pick<EventBus, 'emit'>;
@@ -31,15 +33,18 @@ export function createCoreControl(deps: CoreControlDeps) {
   const { db, registry, collector, passwords, settings, events } = deps;
   const clock = deps.clock ?? systemClock;
   const audit = createAuditLog(db);
+  const backups = createBackupStore(db, () => settings.get().control.backupsPerRig);
   const control = createControl({
     target(rigId) {
       const rig = registry.get(rigId);
       if (rig === null) return null;
       const facts = rigFacts(rig, collector.details(rigId), collector.snapshot(rigId));
-      return { host: rig.ip, port: rig.httpPort, password: passwords.forRig(rigId), facts };
+      return { host: rig.ip, port: rig.httpPort, password: passwords.forRig(rigId), facts, name: rig.name };
     },
     markRestarting: (rigId, untilMs) => collector.markRestarting(rigId, untilMs),
+    cancelRestarting: (rigId) => collector.cancelRestarting(rigId),
     audit,
+    backups,
     clock,
   });
   const jobs = createJobs({
@@ -52,5 +57,11 @@ export function createCoreControl(deps: CoreControlDeps) {
     },
     emit: (progress) => events.emit('job.progress', progress),
   });
-  return { control, audit, jobs, handlers: controlHandlers({ jobs, audit }) };
+  const handlers = {
+    ...controlHandlers({ jobs, audit }),
+    ...backupHandlers({ store: backups, control, knows: (rigId) => registry.get(rigId) !== null }),
+  };
+  /** For the firmware executor and anything else that changes a rig outside `control.run`. */
+  const takeBackup = (rigId: string, reason: string) => control.takeBackup(rigId, reason);
+  return { control, audit, jobs, backups, takeBackup, handlers };
 }

@@ -366,3 +366,24 @@ export const jobRigs = sqliteTable(
   (t) => [primaryKey({ columns: [t.jobId, t.rigId] })],
 );
 export type JobRigRow = typeof jobRigs.$inferSelect;
+
+/**
+ * Settings backups (electron/control/backups/): a rig's own GET /settings document, kept whole, taken before a
+ * risky change or by hand; the newest N per rig are kept (settings: control.backupsPerRig).
+ */
+export const rigBackups = sqliteTable(
+  'rig_backups',
+  {
+    id: text('id').primaryKey(),
+    rigId: text('rig_id').notNull(),
+    takenAt: integer('taken_at').notNull(),
+    /** The action it came before ("preset", "firmware", …) or "manual". */
+    reason: text('reason').notNull(),
+    firmwareVersion: text('firmware_version'),
+    summary: text('summary').notNull(),
+    /** The document as JSON text, exactly as the miner sent it (network and all: it is never sent back whole). */
+    document: text('document').notNull(),
+  },
+  (t) => [index('rig_backups_rig_idx').on(t.rigId, t.takenAt)],
+);
+export type RigBackupRow = typeof rigBackups.$inferSelect;

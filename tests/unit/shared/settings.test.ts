@@ -92,7 +92,7 @@ describe('salvageSettings', () => {
 
 describe('control settings', () => {
   it('defaults to 5 rigs at once, 10 s apart', () => {
-    expect(DEFAULT_SETTINGS.control).toEqual({ concurrency: 5, staggerSec: 10 });
+    expect(DEFAULT_SETTINGS.control).toEqual({ concurrency: 5, staggerSec: 10, backupsPerRig: 20 });
   });
 
   it('patches one field and keeps the other', () => {
@@ -100,7 +100,7 @@ describe('control settings', () => {
       DEFAULT_SETTINGS,
       settingsPatchSchema.parse({ control: { staggerSec: 30 } }),
     );
-    expect(next.control).toEqual({ concurrency: 5, staggerSec: 30 });
+    expect(next.control).toEqual({ concurrency: 5, staggerSec: 30, backupsPerRig: 20 });
     expect(next.health).toBe(DEFAULT_SETTINGS.health);
   });
 

@@ -48,6 +48,55 @@ describe('paramsFor', () => {
   });
 });
 
+describe('paramsFor: fans, pools, switch-pool, restore', () => {
+  it('builds each action from its flags', () => {
+    expect(paramsFor('fan', { fan: 'auto', target: '65' })).toEqual({ mode: 'auto', target: 65, duty: null });
+    expect(paramsFor('fan', { fan: 'manual', duty: '80' })).toEqual({
+      mode: 'manual',
+      target: null,
+      duty: 80,
+    });
+    expect(paramsFor('fan', { fan: 'immersion' })).toEqual({ mode: 'immersion', target: null, duty: null });
+    expect(paramsFor('pools', { 'pool-template': 'prohashing', coin: 'Litecoin', region: 'eu' })).toEqual({
+      template: { name: 'prohashing', coin: 'litecoin', region: 'eu', account: '' },
+    });
+    expect(paramsFor('pools', { pool: ['stratum+tcp://a:3333,me,a=scrypt,n=r1', 'b:3333,me'] })).toEqual({
+      pools: [
+        { url: 'stratum+tcp://a:3333', user: 'me', pass: 'a=scrypt,n=r1' },
+        { url: 'b:3333', user: 'me', pass: '' },
+      ],
+    });
+    expect(paramsFor('switch-pool', { index: '2' })).toEqual({ index: 1 });
+    expect(paramsFor('restore', { backup: 'abc' })).toEqual({ backupId: 'abc' });
+  });
+
+  it('names the flag that is missing, wrong or out of place', () => {
+    expect(() => paramsFor('fan', {})).toThrow('fan needs --fan auto|manual|immersion.');
+    expect(() => paramsFor('fan', { fan: 'turbo' })).toThrow('--fan must be auto, manual, immersion');
+    expect(() => paramsFor('fan', { fan: 'auto' })).toThrow('--fan auto needs --target');
+    expect(() => paramsFor('fan', { fan: 'manual', duty: '50', target: '60' })).toThrow('--target goes with');
+    expect(() => paramsFor('fan', { fan: 'auto', target: 'hot' })).toThrow('--target must be a whole number');
+    expect(() => paramsFor('pools', {})).toThrow('pools needs --pool-template');
+    expect(() => paramsFor('pools', { 'pool-template': 'prohashing' })).toThrow('needs --coin NAME');
+    expect(() => paramsFor('pools', { 'pool-template': 'nicehash', coin: 'x' })).toThrow(
+      '--pool-template must',
+    );
+    expect(() => paramsFor('pools', { 'pool-template': 'prohashing', coin: 'x', region: 'mars' })).toThrow(
+      '--region must be us, eu, asia',
+    );
+    expect(() => paramsFor('pools', { pool: ['a,b', 'c,d', 'e,f', 'g,h'] })).toThrow(
+      '--pool at most 3 times',
+    );
+    expect(() => paramsFor('pools', { pool: ['nouser'] })).toThrow('--pool needs URL,USER[,PASS]');
+    expect(() => paramsFor('pools', { pool: ['a,b'], coin: 'x' })).toThrow(
+      '--coin goes with --pool-template',
+    );
+    expect(() => paramsFor('switch-pool', { index: '4' })).toThrow('--index must be 1, 2 or 3');
+    expect(() => paramsFor('restore', {})).toThrow('restore needs --backup ID');
+    expect(() => paramsFor('preset', { name: 'x', fan: 'auto' })).toThrow('"preset" takes no --fan.');
+  });
+});
+
 describe('pickRigs', () => {
   it('finds rigs by id, name or IP in the order given; all is the whole fleet', () => {
     expect(pickRigs(fleet, '10.0.0.3, SN1').map((r) => r.id)).toEqual(['SN3', 'SN1']);

@@ -3,7 +3,13 @@
 // detail re-read after silence or a change of state; misses carry the error; a restart request is logged; and
 // the protocol chosen for a rig follows the registry, with RPC only when HTTP answered but not as Vnish.
 import { describe, expect, it } from 'vitest';
-import { applyAnswer, applyElapse, applyMiss, applyRestart } from '../../../../electron/collector/apply-poll';
+import {
+  applyAnswer,
+  applyCancelRestart,
+  applyElapse,
+  applyMiss,
+  applyRestart,
+} from '../../../../electron/collector/apply-poll';
 import { collectorConfig } from '../../../../electron/collector/config';
 import { type PollOutcome } from '../../../../electron/collector/poll-rig';
 import { preferredSource, shouldTryRpc } from '../../../../electron/collector/read-rig';
@@ -120,6 +126,18 @@ describe('applying poll results', () => {
     expect(unasked.events.map((x) => x.text)).toEqual(['rebooted (up 20 s)']);
     // Reads without a new /info say nothing about reboots.
     expect(applyAnswer('r', base, { ...rebooted, detailRead: false }, T0, cfg).events).toEqual([]);
+  });
+
+  it('calls off a restart the miner refused: not restarting, and its next own restart counts as its own', () => {
+    const base = answeredEntry();
+    const asked = applyRestart('r', base, T0 + 300_000, T0).entry;
+    const off = applyCancelRestart('r', asked, T0 + 1_000);
+    expect(off.urgent).toBe(true);
+    expect(off.events.map((x) => x.text)).toEqual(['restart request refused by the miner']);
+    expect(liveOf('r', off.entry, T0 + 1_000).restarting).toBe(false);
+    expect(off.entry.check.memory.expectRestartUntilMs).toBe(0);
+    // Nothing to call off: nothing changes, nothing is logged.
+    expect(applyCancelRestart('r', base, T0)).toEqual({ entry: base, events: [], urgent: false });
   });
 
   it('keeps a moved rig’s record of answers but drops what belonged to the old address', () => {

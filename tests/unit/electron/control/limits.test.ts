@@ -115,4 +115,40 @@ describe('versionAtLeast', () => {
     expect(versionAtLeast(null, min)).toBeNull();
     expect(versionAtLeast('unknown', min)).toBeNull();
   });
+
+  it('holds fan modes to the model’s target range and duty floor, each with only its own value', () => {
+    expect(checkAction({ kind: 'fan', mode: 'auto', target: 30, duty: null }, facts)).toBeNull();
+    expect(checkAction({ kind: 'fan', mode: 'auto', target: 90, duty: null }, facts)).toBeNull();
+    expect(refusal({ kind: 'fan', mode: 'auto', target: 91, duty: null })).toBe(
+      "target temperature 91 is outside this model's range 30–90; nothing was sent.",
+    );
+    expect(refusal({ kind: 'fan', mode: 'auto', target: 29, duty: null })).toContain('outside');
+    expect(checkAction({ kind: 'fan', mode: 'manual', target: null, duty: 10 }, facts)).toBeNull();
+    expect(checkAction({ kind: 'fan', mode: 'manual', target: null, duty: 100 }, facts)).toBeNull();
+    expect(refusal({ kind: 'fan', mode: 'manual', target: null, duty: 101 })).toContain('fan duty 101');
+    expect(refusal({ kind: 'fan', mode: 'manual', target: null, duty: 9 })).toContain('range 10–100');
+    expect(refusal({ kind: 'fan', mode: 'manual', target: 60, duty: 50 })).toContain('no target');
+    expect(refusal({ kind: 'fan', mode: 'auto', target: null, duty: null })).toContain('takes a target');
+    expect(checkAction({ kind: 'fan', mode: 'immersion', target: null, duty: null }, facts)).toBeNull();
+    expect(refusal({ kind: 'fan', mode: 'immersion', target: 60, duty: null })).toContain('no target');
+    const blind: RigFacts = { ...facts, model: null };
+    expect(refusal({ kind: 'fan', mode: 'auto', target: 60, duty: null }, blind)).toContain('not said');
+  });
+
+  it('takes pools either as a list or from a sound template, never both or neither', () => {
+    const template = { name: 'prohashing' as const, coin: 'litecoin', region: 'eu', account: 'farmco' };
+    const slot = { url: 'stratum+tcp://pool.example:3333', user: 'me', pass: 'x' };
+    expect(checkAction({ kind: 'pools', pools: null, template }, facts)).toBeNull();
+    expect(checkAction({ kind: 'pools', pools: [slot], template: null }, facts)).toBeNull();
+    expect(refusal({ kind: 'pools', pools: [slot], template })).toContain('not both');
+    expect(refusal({ kind: 'pools', pools: null, template: null })).toContain('not neither');
+    expect(refusal({ kind: 'pools', pools: null, template: { ...template, region: 'mars' } })).toContain(
+      'Unknown ProHashing region "mars"',
+    );
+    expect(refusal({ kind: 'pools', pools: null, template: { ...template, coin: 'Lite Coin' } })).toContain(
+      'not a ProHashing coin name',
+    );
+    expect(refusal({ kind: 'pools', pools: [{ ...slot, url: ' ' }], template: null })).toContain('Pool 1');
+    expect(checkAction({ kind: 'switch-pool', index: 2 }, facts)).toBeNull();
+  });
 });
