@@ -3,6 +3,7 @@
  * created here from their dependencies, the contract's handlers are assembled here, and start/stop is owned here.
  */
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
@@ -10,10 +11,13 @@ import { fleetChange } from '../shared/fleet';
 import { alertHandlers } from './alerts/handlers';
 import { type CoreAlerts, createCoreAlerts } from './alerts/wire';
 import { appHandlers } from './app/handlers';
+import { systemClock } from './clock';
 import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
+import { firmwareHandlers } from './control/firmware/handlers';
+import { createFirmwareStaging } from './control/firmware/staging';
 import { stagingHandlers } from './control/staging-handlers';
 import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
@@ -94,7 +98,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
-  const control = createCoreControl({ db, registry, collector, passwords, settings, events });
+  const firmware = createFirmwareStaging({ dir: join(options.dataDir, 'firmware'), clock: systemClock });
+  const control = createCoreControl({ db, registry, collector, passwords, settings, events, firmware });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -123,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     ...alertHandlers(alerts.service),
     ...control.handlers,
     ...stagingHandlers(),
+    ...firmwareHandlers(firmware),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
@@ -177,6 +183,7 @@ export function createCore(options: CoreOptions): Core {
       if (stopped) return;
       stopped = true;
       control.jobs.stop();
+      firmware.stop();
       if (running) {
         running = false;
         flows.stop();

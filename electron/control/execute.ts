@@ -11,6 +11,7 @@ import { type CallOptions, type VnishClient } from '../miners/vnish/client';
 import { createVnishControl } from '../miners/vnish/control';
 import { type Settings } from '../miners/vnish/schemas-control';
 import { type Status } from '../miners/vnish/schemas-summary';
+import { type FirmwareExec, upgradeFirmware } from './firmware/upgrade';
 import { versionAtLeast } from './limits';
 import { type ControlTiming } from './timing';
 import {
@@ -32,9 +33,15 @@ export type ExecContext = {
   sleep(ms: number): Promise<void>;
   /** Tell the collector the rig is about to go away on purpose; called before the request is sent. */
   markRestarting(untilMs: number): void;
+  /** Staged images and the upload's progress, for firmware actions. */
+  firmware?: FirmwareExec;
 };
 
-export type Executed = { outcome: 'done' | 'unverified'; message: string; restartRequired: boolean | null };
+export type Executed = {
+  outcome: 'done' | 'unverified' | 'failed';
+  message: string;
+  restartRequired: boolean | null;
+};
 
 /** /locate-miner replaced /find-miner in 1.3.4 (docs/vnish.md §4). */
 const LOCATE_MINER_SINCE = { major: 1, minor: 3, patch: 4 } as const;
@@ -198,10 +205,11 @@ export async function execute(x: ExecContext, action: ControlAction): Promise<Ex
       const words: [string, string] = ['Overclock saved.', 'the new frequency/voltage in its settings'];
       return saveAndCheck(x, { globals }, (s) => overclockShows(freq, volt, s), words, call);
     }
+    case 'firmware':
+      return upgradeFirmware(x, x.firmware, action);
     case 'fan':
     case 'pools':
     case 'switch-pool':
-    case 'firmware':
     case 'restore':
       // checkAction refuses these before they get here until each has its executor.
       throw new Error(`No executor for "${action.kind}" yet.`);

@@ -8,6 +8,7 @@ import { type ModelInfo } from '../miners/vnish/schemas-info';
 import { type PresetItem } from '../miners/vnish/schemas-tuning';
 import { parseVersion } from '../miners/vnish/version';
 import { type ControlAction } from './actions';
+import { firmwareRefusal, NO_STAGED_FILES, type StagedFiles } from './firmware/check';
 
 /** What the collector's reads know of one rig (its slow tier and identity). */
 export type RigFacts = {
@@ -77,7 +78,11 @@ function checkOverclock(freq: number | null, volt: number | null, facts: RigFact
 }
 
 /** Null when the action may be sent; else the reason, as the error the caller returns for that rig. */
-export function checkAction(action: ControlAction, facts: RigFacts): RpcError | null {
+export function checkAction(
+  action: ControlAction,
+  facts: RigFacts,
+  staged: StagedFiles = NO_STAGED_FILES,
+): RpcError | null {
   switch (action.kind) {
     case 'preset':
       return checkPreset(action.name, facts);
@@ -93,10 +98,13 @@ export function checkAction(action: ControlAction, facts: RigFacts): RpcError | 
     case 'resume':
     case 'locate':
       return null;
+    case 'firmware': {
+      const why = firmwareRefusal(action.fileId, facts.model, staged);
+      return why === null ? null : refuse(why);
+    }
     case 'fan':
     case 'pools':
     case 'switch-pool':
-    case 'firmware':
     case 'restore':
       return refuse(`"${action.kind}" is not available in this build yet; nothing was sent.`);
   }

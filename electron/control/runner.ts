@@ -13,7 +13,10 @@ import { createSemaphore } from '../discovery/limiter';
 import { type MinerAgent } from '../miners/vnish/http';
 import { createVnishClient, type TokenStore } from '../miners/vnish/client';
 import { paramsOf, restarts } from './actions';
+import { type FirmwareProgress } from '../../shared/firmware';
 import { type ExecContext, execute, untilHashing } from './execute';
+import { type StagedFiles } from './firmware/check';
+import { type FirmwareExec } from './firmware/upgrade';
 import { checkAction, type RigFacts } from './limits';
 import { createRigQueue } from './rig-queue';
 import { type ControlTiming, DEFAULT_CONTROL_TIMING } from './timing';
@@ -44,9 +47,16 @@ export type ControlDeps = {
   /** The collector's hook: the rig shows restarting and its uptime reset is not counted as its own restart. */
   markRestarting(rigId: string, untilMs: number): void;
   audit: AuditPort | null;
+  /** Staged firmware images and where an upload's progress goes; without it a firmware action is refused. */
+  firmware?: FirmwarePort;
   clock?: Clock;
   agent?: MinerAgent;
   timing?: Partial<ControlTiming>;
+};
+
+export type FirmwarePort = {
+  file: FirmwareExec['file'];
+  progress(p: FirmwareProgress): void;
 };
 
 export type RunRequest = {
@@ -78,9 +88,14 @@ const unknownRig = (rigId: string): RigResult => ({
   restartRequired: null,
 });
 
-function refusal(rigId: string, action: ControlAction, target: ControlTarget | null): RigResult | null {
+function refusal(
+  rigId: string,
+  action: ControlAction,
+  target: ControlTarget | null,
+  staged?: StagedFiles,
+): RigResult | null {
   if (target === null) return unknownRig(rigId);
-  const refused = checkAction(action, target.facts);
+  const refused = checkAction(action, target.facts, staged);
   return refused === null
     ? null
     : { rigId, outcome: 'refused', message: refused.message, restartRequired: null };
@@ -94,8 +109,18 @@ export function createControl(deps: ControlDeps): Control {
   // Logins are kept between commands, per miner address, like the collector's.
   const tokens: TokenStore = new Map<string, string>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => clock.after(ms, resolve));
+  const fw = deps.firmware;
+  const staged: StagedFiles | undefined = fw && ((fileId) => fw.file(fileId)?.file ?? null);
 
-  function contextFor(rigId: string, target: ControlTarget): ExecContext {
+  function firmwareFor(rigId: string, jobId: string): FirmwareExec | undefined {
+    if (fw === undefined) return undefined;
+    return {
+      file: (fileId) => fw.file(fileId),
+      progress: (sentBytes, totalBytes) => fw.progress({ jobId, rigId, sentBytes, totalBytes }),
+    };
+  }
+
+  function contextFor(rigId: string, target: ControlTarget, batchId = ''): ExecContext {
     const client = createVnishClient({
       host: target.host,
       port: target.port,
@@ -111,18 +136,24 @@ export function createControl(deps: ControlDeps): Control {
       now: () => clock.now(),
       sleep,
       markRestarting: (untilMs) => deps.markRestarting(rigId, untilMs),
+      ...(fw === undefined ? {} : { firmware: firmwareFor(rigId, batchId) }),
     };
   }
 
-  async function attempt(rigId: string, action: ControlAction, row: string | null): Promise<RigResult> {
+  async function attempt(
+    rigId: string,
+    action: ControlAction,
+    row: string | null,
+    batchId: string,
+  ): Promise<RigResult> {
     const target = deps.target(rigId);
-    const refused = refusal(rigId, action, target);
+    const refused = refusal(rigId, action, target, staged);
     if (refused !== null || target === null) return refused ?? unknownRig(rigId);
     return queue.run(rigId, async () => {
       await parallel.acquire();
       try {
         if (row !== null) deps.audit?.started(row, clock.now());
-        const done = await execute(contextFor(rigId, target), action);
+        const done = await execute(contextFor(rigId, target, batchId), action);
         const needsRestart = done.outcome === 'done' && done.restartRequired === true && !restarts(action);
         const message = needsRestart
           ? `${done.message} It takes effect after a mining restart.`
@@ -145,14 +176,14 @@ export function createControl(deps: ControlDeps): Control {
           const row =
             deps.audit?.begin({ batchId, atMs: clock.now(), face, rigId, action: action.kind, params }) ??
             null;
-          const result = await attempt(rigId, action, row);
+          const result = await attempt(rigId, action, row, batchId);
           if (row !== null) deps.audit?.finish(row, clock.now(), result);
           return result;
         }),
       );
     },
     pending: (rigId) => queue.pending(rigId),
-    refusal: (rigId, action) => refusal(rigId, action, deps.target(rigId)),
+    refusal: (rigId, action) => refusal(rigId, action, deps.target(rigId), staged),
     async back(rigId, action) {
       if (!restarts(action)) return true;
       const target = deps.target(rigId);

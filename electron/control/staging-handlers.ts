@@ -1,12 +1,11 @@
 /**
- * Placeholders for firmware staging and settings backups: the contract names them so every face can be built
- * against them; each answers "unavailable" until its service lands.
+ * Placeholders for settings backups: the contract names them so every face can be built against them; each
+ * answers "unavailable" until its service lands. (Firmware staging lives in control/firmware/.)
  */
 import type { Handlers } from '../../shared/contract';
 import { RpcError } from '../../shared/errors';
 
-type Names =
-  'firmware.begin' | 'firmware.chunk' | 'firmware.finish' | 'firmware.list' | 'backups.list' | 'backups.take';
+type Names = 'backups.list' | 'backups.take';
 
 const unavailable = (what: string) => async (): Promise<never> => {
   throw new RpcError({ code: 'unavailable', message: `${what} is not available in this build yet.` });
@@ -14,10 +13,6 @@ const unavailable = (what: string) => async (): Promise<never> => {
 
 export function stagingHandlers(): Pick<Handlers, Names> {
   return {
-    'firmware.begin': unavailable('Firmware upload'),
-    'firmware.chunk': unavailable('Firmware upload'),
-    'firmware.finish': unavailable('Firmware upload'),
-    'firmware.list': unavailable('Firmware upload'),
     'backups.list': unavailable('Settings backup'),
     'backups.take': unavailable('Settings backup'),
   };

@@ -11,6 +11,7 @@ import { type Registry } from '../fleet/registry';
 import { type Db } from '../store/db';
 import { type SettingsService } from '../settings/service';
 import { createAuditLog } from './audit';
+import { type FirmwareStaging } from './firmware/staging';
 import { rigFacts } from './facts';
 import { controlHandlers } from './handlers';
 import { createJobStore } from './job-store';
@@ -24,6 +25,8 @@ export type CoreControlDeps = {
   passwords: Pick<Passwords, 'forRig'>;
   settings: Pick<SettingsService, 'get'>;
   events: Pick<EventBus, 'emit'>;
+  /** Staged firmware images (firmware/staging.ts); without it firmware actions are refused. */
+  firmware?: Pick<FirmwareStaging, 'file'>;
   clock?: Clock;
 };
 
@@ -41,6 +44,14 @@ export function createCoreControl(deps: CoreControlDeps) {
     markRestarting: (rigId, untilMs) => collector.markRestarting(rigId, untilMs),
     audit,
     clock,
+    ...(deps.firmware === undefined
+      ? {}
+      : {
+          firmware: {
+            file: (fileId: string) => deps.firmware?.file(fileId) ?? null,
+            progress: (p) => events.emit('firmware.progress', p),
+          },
+        }),
   });
   const jobs = createJobs({
     control,
