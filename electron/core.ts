@@ -3,7 +3,6 @@
  * created here from their dependencies, the contract's handlers are assembled here, and start/stop is owned here.
  */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
@@ -11,13 +10,11 @@ import { fleetChange } from '../shared/fleet';
 import { alertHandlers } from './alerts/handlers';
 import { type CoreAlerts, createCoreAlerts } from './alerts/wire';
 import { appHandlers } from './app/handlers';
-import { systemClock } from './clock';
 import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
 import { firmwareHandlers } from './control/firmware/handlers';
-import { createFirmwareStaging } from './control/firmware/staging';
 import { stagingHandlers } from './control/staging-handlers';
 import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
@@ -98,8 +95,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
-  const firmware = createFirmwareStaging({ dir: join(options.dataDir, 'firmware'), clock: systemClock });
-  const control = createCoreControl({ db, registry, collector, passwords, settings, events, firmware });
+  const { dataDir } = options;
+  const control = createCoreControl({ db, registry, collector, passwords, settings, events, dataDir });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -128,7 +125,7 @@ export function createCore(options: CoreOptions): Core {
     ...alertHandlers(alerts.service),
     ...control.handlers,
     ...stagingHandlers(),
-    ...firmwareHandlers(firmware),
+    ...firmwareHandlers(control.firmware),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
@@ -182,8 +179,7 @@ export function createCore(options: CoreOptions): Core {
     async stop() {
       if (stopped) return;
       stopped = true;
-      control.jobs.stop();
-      firmware.stop();
+      control.stop(); // no rig starts after this, no upload is held open
       if (running) {
         running = false;
         flows.stop();

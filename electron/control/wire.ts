@@ -3,6 +3,8 @@
  * `control` section and announced on the event bus, and a runner that finds each rig in the registry, its limits
  * in what the collector read, its password in the vault, and tells the collector of a restart it asked for.
  */
+import { join } from 'node:path';
+
 import { type Clock, systemClock } from '../clock';
 import { type Collector } from '../collector/collector';
 import { type EventBus } from '../contract/events';
@@ -11,7 +13,7 @@ import { type Registry } from '../fleet/registry';
 import { type Db } from '../store/db';
 import { type SettingsService } from '../settings/service';
 import { createAuditLog } from './audit';
-import { type FirmwareStaging } from './firmware/staging';
+import { createFirmwareStaging } from './firmware/staging';
 import { rigFacts } from './facts';
 import { controlHandlers } from './handlers';
 import { createJobStore } from './job-store';
@@ -25,8 +27,8 @@ export type CoreControlDeps = {
   passwords: Pick<Passwords, 'forRig'>;
   settings: Pick<SettingsService, 'get'>;
   events: Pick<EventBus, 'emit'>;
-  /** Staged firmware images (firmware/staging.ts); without it firmware actions are refused. */
-  firmware?: Pick<FirmwareStaging, 'file'>;
+  /** Firmware images are staged under `<dataDir>/firmware/` (firmware/staging.ts). */
+  dataDir: string;
   clock?: Clock;
 };
 
@@ -34,6 +36,7 @@ export function createCoreControl(deps: CoreControlDeps) {
   const { db, registry, collector, passwords, settings, events } = deps;
   const clock = deps.clock ?? systemClock;
   const audit = createAuditLog(db);
+  const firmware = createFirmwareStaging({ dir: join(deps.dataDir, 'firmware'), clock });
   const control = createControl({
     target(rigId) {
       const rig = registry.get(rigId);
@@ -44,14 +47,7 @@ export function createCoreControl(deps: CoreControlDeps) {
     markRestarting: (rigId, untilMs) => collector.markRestarting(rigId, untilMs),
     audit,
     clock,
-    ...(deps.firmware === undefined
-      ? {}
-      : {
-          firmware: {
-            file: (fileId: string) => deps.firmware?.file(fileId) ?? null,
-            progress: (p) => events.emit('firmware.progress', p),
-          },
-        }),
+    firmware: { file: firmware.file, progress: (p) => events.emit('firmware.progress', p) },
   });
   const jobs = createJobs({
     control,
@@ -62,6 +58,11 @@ export function createCoreControl(deps: CoreControlDeps) {
       return { concurrency, staggerMs: staggerSec * 1000 };
     },
     emit: (progress) => events.emit('job.progress', progress),
+    rigName: (rigId) => registry.get(rigId)?.name ?? rigId,
   });
-  return { control, audit, jobs, handlers: controlHandlers({ jobs, audit }) };
+  const stop = (): void => {
+    jobs.stop();
+    firmware.stop();
+  };
+  return { control, audit, jobs, firmware, stop, handlers: controlHandlers({ jobs, audit }) };
 }

@@ -64,6 +64,40 @@ const noUpload = (id: string) =>
     message: `No firmware upload ${id} (finished, or dropped after a pause).`,
   });
 
+/** A staged file's record, or null (no such file, or an id that could name a path outside the folder). */
+function readRecord(dir: string, fileId: string): FirmwareFile | null {
+  if (!ID.test(fileId)) return null;
+  try {
+    return firmwareFileSchema.parse(JSON.parse(readFileSync(join(dir, `${fileId}.json`), 'utf8')));
+  } catch {
+    return null;
+  }
+}
+
+/** Checks the finished bytes; keeps them as `<id>.bin` + `<id>.json` only when sound, else deletes them. */
+function settle(dir: string, u: Upload, rules: ImageRules, atMs: number): FirmwareFile {
+  const verdict = inspectImage(readFileSync(u.part), rules);
+  const file: FirmwareFile = {
+    fileId: u.id,
+    name: u.name,
+    size: u.size,
+    sha256: u.hash.digest('hex'),
+    ok: verdict.ok,
+    reason: verdict.reason,
+    models: verdict.models,
+    version: verdict.version,
+    stagedAtMs: atMs,
+  };
+  if (!verdict.ok) {
+    // A file that can never be sent is not kept: the verdict is the whole answer.
+    rmSync(u.part, { force: true });
+    return file;
+  }
+  renameSync(u.part, join(dir, `${u.id}.bin`));
+  writeFileSync(join(dir, `${u.id}.json`), JSON.stringify(file), { mode: 0o600 });
+  return file;
+}
+
 export function createFirmwareStaging(deps: StagingDeps): FirmwareStaging {
   const { dir, clock } = deps;
   const rules = deps.rules ?? DEFAULT_IMAGE_RULES;
@@ -100,15 +134,6 @@ export function createFirmwareStaging(deps: StagingDeps): FirmwareStaging {
     const u = uploads.get(id);
     if (u === undefined) throw noUpload(id);
     return u;
-  }
-
-  function read(fileId: string): FirmwareFile | null {
-    if (!ID.test(fileId)) return null;
-    try {
-      return firmwareFileSchema.parse(JSON.parse(readFileSync(join(dir, `${fileId}.json`), 'utf8')));
-    } catch {
-      return null;
-    }
   }
 
   return {
@@ -149,36 +174,17 @@ export function createFirmwareStaging(deps: StagingDeps): FirmwareStaging {
         throw bad(`Only ${u.received} of ${u.size} bytes arrived; send the rest first.`);
       uploads.delete(u.id);
       closeSync(u.fd);
-      const verdict = inspectImage(readFileSync(u.part), rules);
-      const file: FirmwareFile = {
-        fileId: u.id,
-        name: u.name,
-        size: u.size,
-        sha256: u.hash.digest('hex'),
-        ok: verdict.ok,
-        reason: verdict.reason,
-        models: verdict.models,
-        version: verdict.version,
-        stagedAtMs: clock.now(),
-      };
-      if (!verdict.ok) {
-        // A file that can never be sent is not kept: the verdict is the whole answer.
-        rmSync(u.part, { force: true });
-        return file;
-      }
-      renameSync(u.part, join(dir, `${u.id}.bin`));
-      writeFileSync(join(dir, `${u.id}.json`), JSON.stringify(file), { mode: 0o600 });
-      return file;
+      return settle(dir, u, rules, clock.now());
     },
     list() {
       const files = readdirSync(dir)
         .filter((n) => n.endsWith('.json'))
-        .map((n) => read(n.slice(0, -'.json'.length)))
+        .map((n) => readRecord(dir, n.slice(0, -'.json'.length)))
         .filter((f): f is FirmwareFile => f !== null);
       return files.sort((a, b) => b.stagedAtMs - a.stagedAtMs);
     },
     file(fileId) {
-      const file = read(fileId);
+      const file = readRecord(dir, fileId);
       return file === null || !file.ok ? null : { file, path: join(dir, `${fileId}.bin`) };
     },
     sweep,

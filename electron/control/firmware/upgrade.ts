@@ -10,10 +10,10 @@ import { type ControlAction } from '../../../shared/control';
 import { type FirmwareFile } from '../../../shared/firmware';
 import { formatDuration } from '../../../shared/format';
 import { parseUptimeSeconds } from '../../../shared/units';
-import { type CallOptions } from '../../miners/vnish/client';
+import { type CallOptions, type VnishClient } from '../../miners/vnish/client';
 import { createVnishControl } from '../../miners/vnish/control';
 import { parseVersion } from '../../miners/vnish/version';
-import { type ExecContext, type Executed } from '../execute';
+import { type ControlTiming } from '../timing';
 import { type GateBaseline, type GateCriteria, gateRig, gateSample } from './gate';
 
 /** What the executor needs of staging, bound to one rig of one job. */
@@ -25,6 +25,17 @@ export type FirmwareExec = {
 
 type FirmwareAction = Extract<ControlAction, { kind: 'firmware' }>;
 
+/** The part of the executor's context an upgrade uses (execute.ts passes its own). */
+export type UpgradeContext = {
+  client: VnishClient;
+  timing: ControlTiming;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  markRestarting(untilMs: number): void;
+};
+
+type Executed = { outcome: 'done' | 'failed'; message: string; restartRequired: null };
+
 /** Without a rollout the gate is only "hashing again" and gets this long (the rollout schema's default). */
 const SINGLE_GATE_MS = 15 * 60_000;
 
@@ -33,7 +44,7 @@ const waited = (ms: number): string => (ms < 1000 ? `${ms} ms` : formatDuration(
 
 type Before = { version: string | null; uptimeSec: number | null; gate: GateBaseline };
 
-async function before(x: ExecContext, call: CallOptions): Promise<Before> {
+async function before(x: UpgradeContext, call: CallOptions): Promise<Before> {
   const [info, summary] = await Promise.all([x.client.info(call), x.client.summary(call)]);
   const sample = gateSample(summary);
   return {
@@ -45,7 +56,7 @@ async function before(x: ExecContext, call: CallOptions): Promise<Before> {
 
 /** Streams the image; progress goes out at most once per percent (a 100 MB image is ~1,600 socket writes). */
 async function send(
-  x: ExecContext,
+  x: UpgradeContext,
   fw: FirmwareExec,
   staged: { file: FirmwareFile; path: string },
   keep: boolean,
@@ -72,7 +83,7 @@ async function send(
 }
 
 /** Polls /info until the rig has been away (or its uptime reset) and answers again; null if it never does. */
-async function untilBack(x: ExecContext, was: Before, budgetMs: number, call: CallOptions) {
+async function untilBack(x: UpgradeContext, was: Before, budgetMs: number, call: CallOptions) {
   const deadline = x.now() + budgetMs;
   let away = false;
   for (;;) {
@@ -93,7 +104,7 @@ async function untilBack(x: ExecContext, was: Before, budgetMs: number, call: Ca
 
 /** Polls /summary until the gate passes; null when it did, else the last thing still wrong. */
 async function untilHealthy(
-  x: ExecContext,
+  x: UpgradeContext,
   was: Before,
   criteria: GateCriteria,
   budgetMs: number,
@@ -123,7 +134,11 @@ const sameVersion = (a: string | null, b: string | null): boolean => {
   );
 };
 
-export async function upgradeFirmware(x: ExecContext, fw: FirmwareExec | undefined, action: FirmwareAction) {
+export async function upgradeFirmware(
+  x: UpgradeContext,
+  fw: FirmwareExec | undefined,
+  action: FirmwareAction,
+): Promise<Executed> {
   const staged = fw?.file(action.fileId) ?? null;
   if (fw === undefined || staged === null)
     return failed('The firmware file is no longer staged; nothing was sent.');
@@ -144,9 +159,5 @@ export async function upgradeFirmware(x: ExecContext, fw: FirmwareExec | undefin
   const running = `Upgraded to ${back.version ?? 'a version it did not say'}`;
   if (wrong !== null) return failed(`${running}, but ${wrong} after ${waited(gateMs)}.`);
   const kept = action.keepSettings ? 'settings kept' : 'settings reset';
-  return {
-    outcome: 'done',
-    message: `${running} (${kept}); hashing again.`,
-    restartRequired: null,
-  } satisfies Executed;
+  return { outcome: 'done', message: `${running} (${kept}); hashing again.`, restartRequired: null };
 }
