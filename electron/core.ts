@@ -14,7 +14,7 @@ import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
-import { stagingHandlers } from './control/staging-handlers';
+import { firmwareHandlers } from './control/firmware/handlers';
 import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
@@ -94,7 +94,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.collector ?? {}),
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
-  const control = createCoreControl({ db, registry, collector, passwords, settings, events });
+  const { dataDir } = options;
+  const control = createCoreControl({ db, registry, collector, passwords, settings, events, dataDir });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -122,7 +123,7 @@ export function createCore(options: CoreOptions): Core {
     ...poolHandlers(pool, feed),
     ...alertHandlers(alerts.service),
     ...control.handlers,
-    ...stagingHandlers(),
+    ...firmwareHandlers(control.firmware),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
@@ -176,7 +177,7 @@ export function createCore(options: CoreOptions): Core {
     async stop() {
       if (stopped) return;
       stopped = true;
-      control.jobs.stop();
+      control.stop(); // no rig starts after this, no upload is held open
       if (running) {
         running = false;
         flows.stop();

@@ -18,7 +18,12 @@ import {
 } from './alerts';
 import { auditEntrySchema, auditListRequestSchema, controlRunRequestSchema } from './control';
 import { backupSchema, backupsListRequestSchema, backupTakeRequestSchema } from './backups';
-import { firmwareBeginSchema, firmwareChunkSchema, firmwareFileSchema } from './firmware';
+import {
+  firmwareBeginSchema,
+  firmwareChunkSchema,
+  firmwareFileSchema,
+  firmwareProgressSchema,
+} from './firmware';
 import {
   jobIdRequestSchema,
   jobProgressSchema,
@@ -294,6 +299,7 @@ export const events = {
   'alerts.open': alertsOpenSchema,
   /** A command job's rigs that changed state, and its totals; the last one of a job has its end state. */
   'job.progress': jobProgressSchema,
+  'firmware.progress': firmwareProgressSchema,
 } as const;
 
 export type Methods = typeof methods;

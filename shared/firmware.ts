@@ -41,3 +41,12 @@ export const firmwareFileSchema = z.object({
   stagedAtMs: z.number(),
 });
 export type FirmwareFile = z.infer<typeof firmwareFileSchema>;
+
+/** `firmware.progress`: image bytes sent to one rig of a job so far (a few times per percent at most). */
+export const firmwareProgressSchema = z.object({
+  jobId: z.string(),
+  rigId: z.string(),
+  sentBytes: z.number().int(),
+  totalBytes: z.number().int(),
+});
+export type FirmwareProgress = z.infer<typeof firmwareProgressSchema>;

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { faces } from './faces';
 import { outcomes } from './control';
 
-export const jobStates = ['running', 'done', 'cancelled', 'interrupted'] as const;
+/** `halted`: a firmware rollout stopped at a failed health gate; the rigs after it were never sent anything. */
+export const jobStates = ['running', 'done', 'cancelled', 'interrupted', 'halted'] as const;
 export type JobState = (typeof jobStates)[number];
 
 export const jobRigStates = ['queued', 'running', ...outcomes, 'cancelled', 'interrupted'] as const;

@@ -12,6 +12,7 @@ import { type CallOptions, type VnishClient } from '../miners/vnish/client';
 import { createVnishControl } from '../miners/vnish/control';
 import { type Settings } from '../miners/vnish/schemas-control';
 import { type Status } from '../miners/vnish/schemas-summary';
+import { type FirmwareExec, upgradeFirmware } from './firmware/upgrade';
 import { versionAtLeast } from './limits';
 import { type ControlTiming } from './timing';
 import { restorable } from './backups/document';
@@ -45,9 +46,15 @@ export type ExecContext = {
   rigName: string;
   /** A backup's settings document for `restore`; null when there is none of this rig. */
   backupDocument(backupId: string): unknown;
+  /** Staged images and the upload's progress, for firmware actions. */
+  firmware?: FirmwareExec;
 };
 
-export type Executed = { outcome: 'done' | 'unverified'; message: string; restartRequired: boolean | null };
+export type Executed = {
+  outcome: 'done' | 'unverified' | 'failed';
+  message: string;
+  restartRequired: boolean | null;
+};
 
 /** /locate-miner replaced /find-miner in 1.3.4 (docs/vnish.md §4). */
 const LOCATE_MINER_SINCE = { major: 1, minor: 3, patch: 4 } as const;
@@ -263,14 +270,13 @@ export async function execute(x: ExecContext, action: ControlAction): Promise<Ex
       const words: [string, string] = [`Fans set to ${what}.`, `fans ${what} in its settings`];
       return saveAndCheck(x, { cooling: { mode } }, (s) => fanShows(mode, s), words, call);
     }
+    case 'firmware':
+      return upgradeFirmware(x, x.firmware, action);
     case 'pools':
       return pools(x, action, call);
     case 'switch-pool':
       return switchPool(x, action.index, call);
     case 'restore':
       return restore(x, action.backupId, call);
-    case 'firmware':
-      // checkAction refuses these before they get here until each has its executor.
-      throw new Error(`No executor for "${action.kind}" yet.`);
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '../../shared/jobs';
 import { type Cancel, type Clock } from '../clock';
 import { paramsOf } from './actions';
+import { planRollout, type Wave, waveVerdict } from './firmware/rollout';
 import { type JobStore, type NewJob } from './job-store';
 import { changesPower, pace } from './pacing';
 import { type Control, type RunRequest } from './runner';
@@ -30,6 +31,8 @@ export type JobsDeps = {
   /** Read when a job is made (the settings' `control` section); a running job keeps the pacing it began with. */
   pacing(): Pacing;
   emit(progress: JobProgress): void;
+  /** How a rig is named in a halted rollout's report (its id when not given). */
+  rigName?: (rigId: string) => string;
   newId?: () => string;
 };
 
@@ -59,6 +62,11 @@ type Active = {
   lastStartMs: number | null;
   wake: Cancel | null;
   cancelled: boolean;
+  /** A rollout's wave in flight and those after it (firmware with `rollout`); none for other jobs. */
+  wave: Wave | null;
+  waves: Wave[];
+  /** Why a rollout stopped before its last wave. */
+  halted: string | null;
   waiters: Array<(job: Job) => void>;
 };
 
@@ -103,8 +111,22 @@ function makeActive(
     lastStartMs: null,
     wake: null,
     cancelled: false,
+    wave: null,
+    waves: [],
+    halted: null,
     waiters: [],
   };
+}
+
+/** A firmware rollout runs its waves one after another; the first wave is what may start now. */
+function planWaves(a: Active): void {
+  const { action } = a.request;
+  if (action.kind !== 'firmware' || action.rollout === null || a.queue.length < 2) return;
+  const [first, ...rest] = planRollout(a.queue, action.rollout);
+  if (first === undefined) return;
+  a.wave = first;
+  a.waves = rest;
+  a.queue = [...first.rigIds];
 }
 
 /** A reboot or restart keeps its slot until the rig hashes again: that is when its PSU surges. */
@@ -116,6 +138,31 @@ async function untilBack(
   if (r.outcome !== 'done') return r;
   const back = await control.back(r.rigId, action).catch(() => false);
   return back ? r : { ...r, message: `${r.message} Not seen hashing again within its window.` };
+}
+
+/** Every rig not yet started, this wave's and the later waves'; none remain queued after. */
+function takeUnsent(a: Active): string[] {
+  const unsent = [...a.queue, ...a.waves.flatMap((w) => w.rigIds)];
+  a.queue = [];
+  a.waves = [];
+  return unsent;
+}
+
+/**
+ * A rollout's wave has ended: 'next' when it passed its gate and the next wave is queued; the later rigs as
+ * cancelled with the reason when it failed (the job halts); 'none' when there is no wave after it.
+ */
+function afterWave(a: Active, names: (rigId: string) => string, now: number): 'none' | 'next' | JobRig[] {
+  if (a.wave === null || a.waves.length === 0 || a.cancelled) return 'none';
+  const verdict = waveVerdict(a.wave, [...a.rigs.values()], names);
+  if (verdict.pass) {
+    a.wave = a.waves.shift() ?? null;
+    a.queue = [...(a.wave?.rigIds ?? [])];
+    return 'next';
+  }
+  a.halted = verdict.reason;
+  const message = `${verdict.reason}: halted, not sent to this rig.`;
+  return takeUnsent(a).map((rigId) => ({ ...cancelledRig(rigId, now), message }));
 }
 
 function newJob(a: Active, rigIds: string[], atMs: number): NewJob {
@@ -140,9 +187,12 @@ export function createJobs(deps: JobsDeps): Jobs {
 
   function end(a: Active): void {
     if (a.queue.length > 0 || a.running > 0) return;
+    const step = afterWave(a, deps.rigName ?? ((id) => id), clock.now());
+    if (step === 'next') return tick(a);
+    if (step !== 'none') change(a, step);
     active.delete(a.id);
     a.wake?.();
-    const state = a.cancelled ? 'cancelled' : 'done';
+    const state = a.halted !== null ? 'halted' : a.cancelled ? 'cancelled' : 'done';
     store.finishJob(a.id, state, clock.now());
     const totals = totalsOf([...a.rigs.values()].map((r) => r.state));
     deps.emit({ jobId: a.id, state, totals, changed: [] });
@@ -207,6 +257,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       // The runner checks again when it runs, so a fact that changed in between is still honoured.
       const refused = new Set(rigIds.filter((rigId) => control.refusal(rigId, request.action) !== null));
       a.queue = a.queue.filter((rigId) => !refused.has(rigId));
+      planWaves(a);
       for (const rigId of refused) launch(a, rigId, false);
       tick(a);
       const made = store.get(id);
@@ -219,9 +270,7 @@ export function createJobs(deps: JobsDeps): Jobs {
       const a = active.get(id);
       if (a === undefined) return store.get(id);
       a.cancelled = true;
-      const now = clock.now();
-      const dropped = a.queue.map((rigId) => cancelledRig(rigId, now));
-      a.queue = [];
+      const dropped = takeUnsent(a).map((rigId) => cancelledRig(rigId, clock.now()));
       if (dropped.length > 0) change(a, dropped);
       end(a);
       return store.get(id);

@@ -10,6 +10,7 @@ import { type ModelInfo } from '../miners/vnish/schemas-info';
 import { type PresetItem } from '../miners/vnish/schemas-tuning';
 import { parseVersion } from '../miners/vnish/version';
 import { type ControlAction } from './actions';
+import { firmwareRefusal, NO_STAGED_FILES, type StagedFiles } from './firmware/check';
 
 /** What the collector's reads know of one rig (its slow tier and identity). */
 export type RigFacts = {
@@ -119,7 +120,11 @@ function checkPools(pools: PoolSlot[] | null, template: PoolTemplate | null): Rp
 }
 
 /** Null when the action may be sent; else the reason, as the error the caller returns for that rig. */
-export function checkAction(action: ControlAction, facts: RigFacts): RpcError | null {
+export function checkAction(
+  action: ControlAction,
+  facts: RigFacts,
+  staged: StagedFiles = NO_STAGED_FILES,
+): RpcError | null {
   switch (action.kind) {
     case 'preset':
       return checkPreset(action.name, facts);
@@ -135,6 +140,10 @@ export function checkAction(action: ControlAction, facts: RigFacts): RpcError | 
     case 'resume':
     case 'locate':
       return null;
+    case 'firmware': {
+      const why = firmwareRefusal(action.fileId, facts.model, staged);
+      return why === null ? null : refuse(why);
+    }
     case 'fan':
       return checkFan(action.mode, action.target, action.duty, facts);
     case 'pools':

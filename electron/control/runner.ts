@@ -16,7 +16,10 @@ import { createVnishClient, type TokenStore } from '../miners/vnish/client';
 import { createVnishControl } from '../miners/vnish/control';
 import { type BackupStore } from './backups/store';
 import { paramsOf, restarts } from './actions';
+import { type FirmwareProgress } from '../../shared/firmware';
 import { type ExecContext, execute, untilHashing } from './execute';
+import { type StagedFiles } from './firmware/check';
+import { type FirmwareExec } from './firmware/upgrade';
 import { checkAction, type RigFacts } from './limits';
 import { createRigQueue } from './rig-queue';
 import { type ControlTiming, DEFAULT_CONTROL_TIMING } from './timing';
@@ -68,9 +71,16 @@ export type ControlDeps = {
   audit: AuditPort | null;
   /** Where settings backups go; without it no backup is taken and `restore` finds none. */
   backups?: Pick<BackupStore, 'save' | 'document'>;
+  /** Staged firmware images and where an upload's progress goes; without it a firmware action is refused. */
+  firmware?: FirmwarePort;
   clock?: Clock;
   agent?: MinerAgent;
   timing?: Partial<ControlTiming>;
+};
+
+export type FirmwarePort = {
+  file: FirmwareExec['file'];
+  progress(p: FirmwareProgress): void;
 };
 
 export type RunRequest = {
@@ -112,13 +122,14 @@ function refusal(
   action: ControlAction,
   target: ControlTarget | null,
   backups: ControlDeps['backups'],
+  staged?: StagedFiles,
 ): RigResult | null {
   if (target === null) return unknownRig(rigId);
   if (action.kind === 'restore' && (backups?.document(action.backupId, rigId) ?? null) === null) {
     const message = `No backup ${action.backupId} of this rig; nothing was sent.`;
     return { rigId, outcome: 'refused', message, restartRequired: null };
   }
-  const refused = checkAction(action, target.facts);
+  const refused = checkAction(action, target.facts, staged);
   return refused === null
     ? null
     : { rigId, outcome: 'refused', message: refused.message, restartRequired: null };
@@ -132,8 +143,18 @@ export function createControl(deps: ControlDeps): Control {
   // Logins are kept between commands, per miner address, like the collector's.
   const tokens: TokenStore = new Map<string, string>();
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => clock.after(ms, resolve));
+  const fw = deps.firmware;
+  const staged: StagedFiles | undefined = fw && ((fileId) => fw.file(fileId)?.file ?? null);
 
-  function contextFor(rigId: string, target: ControlTarget): ExecContext {
+  function firmwareFor(rigId: string, jobId: string): FirmwareExec | undefined {
+    if (fw === undefined) return undefined;
+    return {
+      file: (fileId) => fw.file(fileId),
+      progress: (sentBytes, totalBytes) => fw.progress({ jobId, rigId, sentBytes, totalBytes }),
+    };
+  }
+
+  function contextFor(rigId: string, target: ControlTarget, batchId = ''): ExecContext {
     const client = createVnishClient({
       host: target.host,
       port: target.port,
@@ -152,6 +173,7 @@ export function createControl(deps: ControlDeps): Control {
       cancelRestarting: () => deps.cancelRestarting?.(rigId),
       rigName: target.name ?? rigId,
       backupDocument: (backupId) => deps.backups?.document(backupId, rigId) ?? null,
+      ...(fw === undefined ? {} : { firmware: firmwareFor(rigId, batchId) }),
     };
   }
 
@@ -185,15 +207,20 @@ export function createControl(deps: ControlDeps): Control {
     }
   }
 
-  async function attempt(rigId: string, action: ControlAction, row: string | null): Promise<RigResult> {
+  async function attempt(
+    rigId: string,
+    action: ControlAction,
+    row: string | null,
+    batchId: string,
+  ): Promise<RigResult> {
     const target = deps.target(rigId);
-    const refused = refusal(rigId, action, target, deps.backups);
+    const refused = refusal(rigId, action, target, deps.backups, staged);
     if (refused !== null || target === null) return refused ?? unknownRig(rigId);
     return queue.run(rigId, async () => {
       await parallel.acquire();
       try {
         if (row !== null) deps.audit?.started(row, clock.now());
-        const x = contextFor(rigId, target);
+        const x = contextFor(rigId, target, batchId);
         const unsafe = await backupFirst(x, rigId, action);
         if (unsafe !== null) return unsafe;
         const done = await execute(x, action);
@@ -219,14 +246,14 @@ export function createControl(deps: ControlDeps): Control {
           const row =
             deps.audit?.begin({ batchId, atMs: clock.now(), face, rigId, action: action.kind, params }) ??
             null;
-          const result = await attempt(rigId, action, row);
+          const result = await attempt(rigId, action, row, batchId);
           if (row !== null) deps.audit?.finish(row, clock.now(), result);
           return result;
         }),
       );
     },
     pending: (rigId) => queue.pending(rigId),
-    refusal: (rigId, action) => refusal(rigId, action, deps.target(rigId), deps.backups),
+    refusal: (rigId, action) => refusal(rigId, action, deps.target(rigId), deps.backups, staged),
     async back(rigId, action) {
       if (!restarts(action)) return true;
       const target = deps.target(rigId);

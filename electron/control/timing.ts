@@ -11,6 +11,13 @@ export type ControlTiming = {
    */
   rebootWindowMs: number;
   restartWindowMs: number;
+  /**
+   * After a firmware image is sent: how long the rig may take to flash, reboot and answer again. INFERRED
+   * (docs/vnish.md §12): real upgrades take minutes; the margin is wide.
+   */
+  firmwareWindowMs: number;
+  /** The slowest upload speed allowed before an image upload times out (bytes per second). */
+  uploadBytesPerSec: number;
   /** Different rigs are commanded in parallel, this many at once; one rig only ever runs one command. */
   concurrency: number;
 };
@@ -21,5 +28,7 @@ export const DEFAULT_CONTROL_TIMING: ControlTiming = {
   readBackIntervalMs: 1_000,
   rebootWindowMs: 5 * 60_000,
   restartWindowMs: 3 * 60_000,
+  firmwareWindowMs: 20 * 60_000,
+  uploadBytesPerSec: 256 * 1024,
   concurrency: 16,
 };

@@ -3,6 +3,8 @@
  * `control` section and announced on the event bus, and a runner that finds each rig in the registry, its limits
  * in what the collector read, its password in the vault, and tells the collector of a restart it asked for.
  */
+import { join } from 'node:path';
+
 import { type Clock, systemClock } from '../clock';
 import { type Collector } from '../collector/collector';
 import { type EventBus } from '../contract/events';
@@ -13,6 +15,7 @@ import { type SettingsService } from '../settings/service';
 import { createAuditLog } from './audit';
 import { backupHandlers } from './backups/handlers';
 import { createBackupStore } from './backups/store';
+import { createFirmwareStaging } from './firmware/staging';
 import { rigFacts } from './facts';
 import { controlHandlers } from './handlers';
 import { createJobStore } from './job-store';
@@ -26,6 +29,8 @@ export type CoreControlDeps = {
   passwords: Pick<Passwords, 'forRig'>;
   settings: Pick<SettingsService, 'get'>;
   events: Pick<EventBus, 'emit'>;
+  /** Firmware images are staged under `<dataDir>/firmware/` (firmware/staging.ts). */
+  dataDir: string;
   clock?: Clock;
 };
 
@@ -34,6 +39,7 @@ export function createCoreControl(deps: CoreControlDeps) {
   const clock = deps.clock ?? systemClock;
   const audit = createAuditLog(db);
   const backups = createBackupStore(db, () => settings.get().control.backupsPerRig);
+  const firmware = createFirmwareStaging({ dir: join(deps.dataDir, 'firmware'), clock });
   const control = createControl({
     target(rigId) {
       const rig = registry.get(rigId);
@@ -46,6 +52,7 @@ export function createCoreControl(deps: CoreControlDeps) {
     audit,
     backups,
     clock,
+    firmware: { file: firmware.file, progress: (p) => events.emit('firmware.progress', p) },
   });
   const jobs = createJobs({
     control,
@@ -56,12 +63,15 @@ export function createCoreControl(deps: CoreControlDeps) {
       return { concurrency, staggerMs: staggerSec * 1000 };
     },
     emit: (progress) => events.emit('job.progress', progress),
+    rigName: (rigId) => registry.get(rigId)?.name ?? rigId,
   });
   const handlers = {
     ...controlHandlers({ jobs, audit }),
     ...backupHandlers({ store: backups, control, knows: (rigId) => registry.get(rigId) !== null }),
   };
-  /** For the firmware executor and anything else that changes a rig outside `control.run`. */
-  const takeBackup = (rigId: string, reason: string) => control.takeBackup(rigId, reason);
-  return { control, audit, jobs, backups, takeBackup, handlers };
+  const stop = (): void => {
+    jobs.stop();
+    firmware.stop();
+  };
+  return { control, audit, jobs, backups, firmware, stop, handlers };
 }

@@ -335,7 +335,7 @@ export const jobs = sqliteTable(
     /** JSON object of the action's parameters (never secrets). */
     params: text('params').notNull().default('{}'),
     face: text('face', { enum: ['desktop', 'headless', 'cli'] }).notNull(),
-    state: text('state', { enum: ['running', 'done', 'cancelled', 'interrupted'] }).notNull(),
+    state: text('state', { enum: ['running', 'done', 'cancelled', 'interrupted', 'halted'] }).notNull(),
     createdAt: integer('created_at').notNull(),
     finishedAt: integer('finished_at'),
     /** Null: not paced. */

@@ -9,7 +9,7 @@
 import { type z } from 'zod';
 import { MinerError } from '../errors';
 import { parseWith, unwrap } from '../parse';
-import { defaultMinerAgent, httpExchange, type MinerAgent } from './http';
+import { defaultMinerAgent, httpExchange, type MinerAgent, type UploadBody } from './http';
 import { interpretReply, requireJson, type HttpReply, type ReplyBody } from './reply';
 import {
   infoSchema,
@@ -88,6 +88,8 @@ export type VnishTransport = {
   call(method: Method, path: string, auth: Auth, body?: unknown, o?: CallOptions): Promise<ReplyBody>;
   /** Fetches a JSON endpoint and validates it. */
   get<T>(path: string, auth: Auth, parse: (value: unknown, what: string) => T, o?: CallOptions): Promise<T>;
+  /** POSTs a streamed body (multipart firmware) with the same auth policy and one re-login on 401. */
+  upload(path: string, auth: Auth, body: UploadBody, o?: CallOptions): Promise<ReplyBody>;
   unlock(o?: CallOptions): Promise<string>;
   forgetToken(): void;
   family(o?: CallOptions): Promise<ApiFamily | null>;
@@ -105,9 +107,18 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
 
   // Errors name the path as it went on the wire, the same as the HTTP layer's own errors (http.ts).
   const fullPath = (path: string): string => `/api/v1${path}`;
-  const send = (method: Method, path: string, token: string | undefined, body: unknown, o: CallOptions) => {
+  const send = (
+    method: Method,
+    path: string,
+    token: string | undefined,
+    body: unknown,
+    o: CallOptions,
+    upload?: UploadBody,
+  ) => {
     const headers: Record<string, string> = {};
     if (token !== undefined) headers['authorization'] = `Bearer ${token}`;
+    const payload =
+      upload !== undefined ? { upload } : body === undefined ? {} : { body: JSON.stringify(body) };
     return httpExchange({
       agent,
       host,
@@ -115,7 +126,7 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
       method,
       path: fullPath(path),
       headers,
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...payload,
       timeoutMs: o.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       ...(o.signal ? { signal: o.signal } : {}),
       maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
@@ -147,25 +158,28 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
     return untilAborted(unlocking, o.signal, `unlock @ ${key}`);
   };
 
-  const call = async (
+  const exchange = async (
     method: Method,
     path: string,
     auth: Auth,
-    body?: unknown,
-    o: CallOptions = {},
+    body: unknown,
+    o: CallOptions,
+    upload?: UploadBody,
   ): Promise<ReplyBody> => {
     const what = `${method} ${fullPath(path)} @ ${key}`;
     let token = auth === 'none' ? undefined : tokens.get(key);
     if (auth === 'required' && token === undefined) token = await unlock(o);
-    let reply: HttpReply = await send(method, path, token, body, o);
+    let reply: HttpReply = await send(method, path, token, body, o, upload);
     if (reply.status === 401 && auth !== 'none') {
       // The token expired (TTL is a GAP) or the miner rebooted: log in again, once.
       if (token !== undefined && tokens.get(key) === token) tokens.delete(key);
       token = await unlock(o);
-      reply = await send(method, path, token, body, o);
+      reply = await send(method, path, token, body, o, upload);
     }
     return unwrap(interpretReply(reply, what));
   };
+  const call = (method: Method, path: string, auth: Auth, body?: unknown, o: CallOptions = {}) =>
+    exchange(method, path, auth, body, o);
 
   const get = async <T>(
     path: string,
@@ -183,6 +197,7 @@ export function createVnishTransport(options: VnishClientOptions): VnishTranspor
     port,
     call,
     get,
+    upload: (path, auth, body, o = {}) => exchange('POST', path, auth, undefined, o, body),
     unlock,
     forgetToken: () => tokens.delete(key),
     async family(o = {}) {

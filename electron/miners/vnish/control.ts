@@ -15,6 +15,10 @@ import {
   type Settings,
 } from './schemas-control';
 import { type CallOptions, type VnishTransport } from './client';
+import { multipartFrame } from './multipart';
+
+/** An image to send: its size and a fresh read of its bytes each time it is asked (a retry reads again). */
+export type FirmwareSource = { name: string; size: number; read(): AsyncIterable<Uint8Array> };
 
 export type MiningAction = 'start' | 'stop' | 'restart' | 'pause' | 'resume';
 
@@ -61,6 +65,35 @@ export function createVnishControl(t: VnishTransport) {
     async saveSettings(input: Record<string, unknown>, o?: CallOptions): Promise<SaveResult> {
       const body = await t.call('POST', '/settings', 'required', input, o);
       return saveResultOf(body, what('/settings'));
+    },
+    /**
+     * POST /firmware/update as multipart/form-data (field `file`, `keep_settings` "true"/"false"), streamed;
+     * `onSent` hears the image's bytes sent so far. The miner answers {after} and reboots (docs/vnish.md §4).
+     */
+    async firmwareUpdate(
+      image: FirmwareSource,
+      keepSettings: boolean,
+      onSent: (bytes: number) => void,
+      o?: CallOptions,
+    ): Promise<{ afterSec: number | null }> {
+      const frame = multipartFrame(
+        { keep_settings: String(keepSettings) },
+        { field: 'file', name: image.name },
+      );
+      const headBytes = frame.head.length;
+      const body = {
+        contentType: frame.contentType,
+        length: headBytes + image.size + frame.tail.length,
+        async *chunks(): AsyncIterable<Uint8Array> {
+          yield frame.head;
+          yield* image.read();
+          yield frame.tail;
+        },
+        onSent: (sent: number) => onSent(Math.max(0, Math.min(image.size, sent - headBytes))),
+      };
+      const reply = await t.upload('/firmware/update', 'required', body, o);
+      if (reply.kind === 'empty') return { afterSec: null };
+      return { afterSec: unwrap(parseWith(rebootAfterSchema, reply.value, what('/firmware/update'))).after };
     },
     /** POST /find-miner toggles the locate LED (anonymous); returns the new state when the miner says it. */
     async toggleFindMiner(o?: CallOptions): Promise<{ on: boolean | null }> {

@@ -34,9 +34,23 @@ export type HttpOptions = {
   path: string;
   headers?: Record<string, string>;
   body?: string;
+  /** A body streamed from its source instead (a firmware image); `body` is then not given. */
+  upload?: UploadBody;
   timeoutMs: number;
   signal?: AbortSignal;
   maxBytes: number;
+};
+
+/**
+ * A large body read only once a connection is held, written as the socket drains, so a 100 MB image is never
+ * one string. `chunks` is called again if the request is retried on a fresh connection.
+ */
+export type UploadBody = {
+  contentType: string;
+  length: number;
+  chunks(): AsyncIterable<Uint8Array>;
+  /** Bytes handed to the socket so far, after each chunk. */
+  onSent?(bytes: number): void;
 };
 
 // What may not appear in a request line or header: a token from a hostile miner must not inject headers.
@@ -53,6 +67,10 @@ export function requestText(o: HttpOptions): string | null {
     const value = headers[name];
     if (value === undefined || UNSAFE.test(name) || UNSAFE.test(value)) return null;
     head += `${name}: ${value}\r\n`;
+  }
+  if (o.upload !== undefined) {
+    if (UNSAFE.test(o.upload.contentType)) return null;
+    return `${head}Content-Type: ${o.upload.contentType}\r\nContent-Length: ${o.upload.length}\r\n\r\n`;
   }
   if (o.body !== undefined) {
     if (headers['content-type'] === undefined) head += 'Content-Type: application/json\r\n';
@@ -84,6 +102,8 @@ class Exchange implements ConnOwner, ConnTaker {
   private settled = false;
   private gotBytes = false;
   private complete = false;
+  /** The streamed body (if any) is all written: until then the connection is mid-request. */
+  private bodySent = true;
   /** Bytes after the reply: the connection is out of step and must not be reused. */
   private extra = false;
   private status = 0;
@@ -114,6 +134,26 @@ class Exchange implements ConnOwner, ConnTaker {
     this.conn = c;
     c.owner = this;
     c.socket.write(this.text, 'utf8');
+    if (this.o.upload !== undefined) {
+      this.bodySent = false;
+      void this.pump(c, this.o.upload);
+    }
+  }
+
+  /** Writes the streamed body, waiting for the socket to drain; stops if the exchange ends first. */
+  private async pump(c: Conn, u: UploadBody): Promise<void> {
+    let sent = 0;
+    try {
+      for await (const chunk of u.chunks()) {
+        if (this.settled || this.conn !== c) return;
+        sent += chunk.length;
+        if (!c.socket.write(chunk)) await drained(c);
+        u.onSent?.(sent);
+      }
+      this.bodySent = true;
+    } catch (e) {
+      this.fail('aborted', `could not read the body to send (${e instanceof Error ? e.message : String(e)})`);
+    }
   }
 
   /** The AbortSignal fired. */
@@ -193,10 +233,24 @@ class Exchange implements ConnOwner, ConnTaker {
     this.withdraw();
     const c = this.conn;
     this.conn = null;
-    if (c !== null) this.o.agent.release(c, reusable);
+    // A reply before the whole body went (a refusal) leaves the connection mid-request: never reuse it.
+    if (c !== null) this.o.agent.release(c, reusable && this.bodySent);
     if (result instanceof MinerError) this.reject(result);
     else this.resolve(result);
   }
+}
+
+/** Resolves when the socket can take more, or is gone (the exchange then hears of it through onGone). */
+function drained(c: Conn): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      c.socket.off('drain', done);
+      c.socket.off('close', done);
+      resolve();
+    };
+    c.socket.on('drain', done);
+    c.socket.on('close', done);
+  });
 }
 
 function timedOut(x: Exchange): void {
