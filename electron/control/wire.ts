@@ -11,10 +11,12 @@ import { type Registry } from '../fleet/registry';
 import { type Db } from '../store/db';
 import { type SettingsService } from '../settings/service';
 import { createAuditLog } from './audit';
+import { auditCsvHandlers } from './audit-csv';
 import { rigFacts } from './facts';
 import { controlHandlers } from './handlers';
 import { createJobStore } from './job-store';
 import { createJobs } from './jobs';
+import { optionsHandlers } from './options';
 import { createControl } from './runner';
 
 export type CoreControlDeps = {
@@ -52,5 +54,19 @@ export function createCoreControl(deps: CoreControlDeps) {
     },
     emit: (progress) => events.emit('job.progress', progress),
   });
-  return { control, audit, jobs, handlers: controlHandlers({ jobs, audit }) };
+  const options = optionsHandlers({
+    facts(rigId) {
+      const rig = registry.get(rigId);
+      if (rig === null) return null;
+      const details = collector.details(rigId);
+      const snapshot = collector.snapshot(rigId);
+      return {
+        facts: rigFacts(rig, details, snapshot),
+        readAtMs: details?.slowAtMs ?? null,
+        currentPreset: snapshot?.preset?.name ?? null,
+      };
+    },
+  });
+  const csv = auditCsvHandlers({ audit, nameOf: (id) => registry.get(id)?.name ?? null });
+  return { control, audit, jobs, handlers: { ...controlHandlers({ jobs, audit }), ...options, ...csv } };
 }
