@@ -69,7 +69,7 @@ export function ActionsBar({ rigIds, onClear }: Props) {
           <button
             key={a.key}
             type="button"
-            className={`small${isDisruptive(a.kind) ? ' disruptive' : ''}`}
+            className={`small secondary${isDisruptive(a.kind) ? ' disruptive' : ''}`}
             disabled={busy}
             onClick={() => void direct(a)}
           >

@@ -19,10 +19,7 @@ function JobRigs({ job }: { job: JobView }) {
             <td>
               <span className={`badge ${stateTone(r.state)}`}>{r.state}</span>
             </td>
-            <td className="message">
-              {r.message ?? ''}
-              {r.restartRequired ? ' (needs a mining restart)' : ''}
-            </td>
+            <td className="message">{r.message ?? ''}</td>
           </tr>
         ))}
       </tbody>
