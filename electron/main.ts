@@ -11,6 +11,7 @@ import { BrowserWindow, app, dialog, ipcMain, protocol, session, shell } from 'e
 import { type Core, createCore } from './core';
 import { errorMessage } from './contract/dispatch';
 import { hardenWebContents } from './desktop/harden';
+import { createJobNotifier } from './desktop/job-notifications';
 import { createDesktopNotifier } from './desktop/notifications';
 import { appSchemePrivileges, registerAppProtocol } from './desktop/protocol';
 import { desktopCipher } from './desktop/safe-storage-cipher';
@@ -82,6 +83,7 @@ export async function startDesktop(): Promise<void> {
     show();
     core.events.emit('alerts.open', { rigId });
   });
+  const jobNotifier = createJobNotifier(core, show);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(PRELOAD);
   });
@@ -94,6 +96,7 @@ export async function startDesktop(): Promise<void> {
     unregister();
     tray.destroy();
     notifier.destroy();
+    jobNotifier.destroy();
     void core.stop().finally(() => app.exit(0));
   });
 }

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 
 import { ConnectionIndicator } from './components/ConnectionIndicator';
+import { showJobNotice } from './control/job-notifier';
+import { JobsIndicator, JobsPanel } from './control/JobsPanel';
 import { Nav } from './components/Nav';
 import { LoginPage } from './pages/LoginPage';
 import { PageView } from './pages/PageView';
@@ -10,6 +12,7 @@ import { useAlertsStore } from './stores/alerts';
 import { useConnectionStore } from './stores/connection';
 import { useDiscoveryStore } from './stores/discovery';
 import { useFleetStore } from './stores/fleet';
+import { useJobsStore } from './stores/jobs';
 import { useSettingsStore } from './stores/settings';
 import { useUiStore } from './stores/ui';
 
@@ -24,6 +27,13 @@ export function App() {
   useEffect(() => useSettingsStore.getState().watch(), []);
   useEffect(() => useFleetStore.getState().watch(), []);
   useEffect(() => useDiscoveryStore.getState().watch(), []);
+  useEffect(
+    () =>
+      useJobsStore
+        .getState()
+        .watch((notice) => showJobNotice(notice, () => useJobsStore.getState().setOpen(true))),
+    [],
+  );
   useEffect(
     () =>
       useAlertsStore.getState().watch((notices) =>
@@ -49,6 +59,7 @@ export function App() {
     void useSettingsStore.getState().load();
     void useFleetStore.getState().load();
     void useAlertsStore.getState().load();
+    void useJobsStore.getState().load();
   }, [status]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -59,11 +70,13 @@ export function App() {
       <header className="topbar">
         <span className="brand">RigDeck</span>
         <Nav current={page} />
+        {status !== 'login' && <JobsIndicator />}
         <ConnectionIndicator status={status} />
       </header>
       <main className="content">
         {status === 'login' ? <LoginPage /> : <PageView page={page} rigId={rigId} />}
       </main>
+      {status !== 'login' && <JobsPanel />}
     </div>
   );
 }

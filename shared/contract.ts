@@ -16,7 +16,13 @@ import {
   maintenanceAddSchema,
   maintenanceWindowSchema,
 } from './alerts';
-import { auditEntrySchema, auditListRequestSchema, controlRunRequestSchema } from './control';
+import {
+  auditEntrySchema,
+  auditListRequestSchema,
+  controlOptionsRequestSchema,
+  controlRunRequestSchema,
+  rigOptionsSchema,
+} from './control';
 import { backupSchema, backupsListRequestSchema, backupTakeRequestSchema } from './backups';
 import {
   firmwareBeginSchema,
@@ -282,6 +288,16 @@ export const methods = {
     backupTakeRequestSchema,
     backupSchema,
     "Read the rig's settings now and keep them as a backup.",
+  ),
+  'control.options': method(
+    controlOptionsRequestSchema,
+    z.object({ rigs: z.array(rigOptionsSchema) }),
+    'What each rig offers for its dialogs (presets with their watts and hashrate, /model limits, throttle), from what RigDeck last read of it.',
+  ),
+  'audit.exportCsv': method(
+    auditListRequestSchema,
+    z.object({ csv: z.string(), rows: z.number().int() }),
+    'The audit log as CSV text, newest first, with the same filters as audit.list (bounded by its limit).',
   ),
 } as const;
 

@@ -182,3 +182,50 @@ export const auditListRequestSchema = z
   })
   .strict()
   .prefault({});
+
+/** One autotune preset a rig offers (docs/vnish.md §3.5), with the figures its `pretty` text states. */
+export const presetOptionSchema = z.object({
+  name: z.string(),
+  pretty: z.string().nullable(),
+  status: z.enum(['tuned', 'untuned', 'unknown']),
+  watts: z.number().nullable(),
+  hashrateMhs: z.number().nullable(),
+  moddedPsuRequired: z.boolean().nullable(),
+});
+export type PresetOption = z.infer<typeof presetOptionSchema>;
+
+const bound = z.number().nullable();
+
+/**
+ * What a face may offer for one rig, from what the collector last read of it (docs/vnish.md §3.2 `/model`,
+ * §3.5 presets, §4 throttle): the same facts the core judges an action by, so a dialog bounds its inputs
+ * exactly where the core would refuse. Null: the rig has not said yet.
+ */
+export const rigOptionsSchema = z.object({
+  rigId: z.string(),
+  /** False: no such rig in the fleet (every other field is then empty). */
+  known: z.boolean(),
+  firmwareVersion: z.string().nullable(),
+  /** When the presets and limits below were read (the collector's slow tier); null: not read yet. */
+  readAtMs: z.number().nullable(),
+  presets: z.array(presetOptionSchema).nullable(),
+  currentPreset: z.string().nullable(),
+  /** Frequency in MHz; voltage in the /model unit of 10 mV. `maxVolt` is the stock-PSU ceiling the core holds to. */
+  overclock: z
+    .object({
+      minFreq: bound,
+      maxFreq: bound,
+      defaultFreq: bound,
+      minVolt: bound,
+      maxVolt: bound,
+      defaultVolt: bound,
+    })
+    .nullable(),
+  /** Fan limits from /model: the lowest duty % and the target temperature range in °C. */
+  cooling: z.object({ minFanPwm: bound, minTargetTemp: bound, maxTargetTemp: bound }).nullable(),
+  /** Throttle %: `supported` null when the firmware version is unknown (the core then refuses it). */
+  throttle: z.object({ supported: z.boolean().nullable(), min: z.number(), max: z.number() }),
+});
+export type RigOptions = z.infer<typeof rigOptionsSchema>;
+
+export const controlOptionsRequestSchema = z.object({ rigIds: z.array(rigId).min(1).max(10_000) }).strict();

@@ -13,6 +13,7 @@ import { type Registry } from '../fleet/registry';
 import { type Db } from '../store/db';
 import { type SettingsService } from '../settings/service';
 import { createAuditLog } from './audit';
+import { auditCsvHandlers } from './audit-csv';
 import { backupHandlers } from './backups/handlers';
 import { createBackupStore } from './backups/store';
 import { createFirmwareStaging } from './firmware/staging';
@@ -20,6 +21,7 @@ import { rigFacts } from './facts';
 import { controlHandlers } from './handlers';
 import { createJobStore } from './job-store';
 import { createJobs } from './jobs';
+import { optionsHandlers } from './options';
 import { createControl } from './runner';
 
 export type CoreControlDeps = {
@@ -65,8 +67,23 @@ export function createCoreControl(deps: CoreControlDeps) {
     emit: (progress) => events.emit('job.progress', progress),
     rigName: (rigId) => registry.get(rigId)?.name ?? rigId,
   });
+  const options = optionsHandlers({
+    facts(rigId) {
+      const rig = registry.get(rigId);
+      if (rig === null) return null;
+      const details = collector.details(rigId);
+      const snapshot = collector.snapshot(rigId);
+      return {
+        facts: rigFacts(rig, details, snapshot),
+        readAtMs: details?.slowAtMs ?? null,
+        currentPreset: snapshot?.preset?.name ?? null,
+      };
+    },
+  });
   const handlers = {
     ...controlHandlers({ jobs, audit }),
+    ...options,
+    ...auditCsvHandlers({ audit, nameOf: (id) => registry.get(id)?.name ?? null }),
     ...backupHandlers({ store: backups, control, knows: (rigId) => registry.get(rigId) !== null }),
   };
   const stop = (): void => {

@@ -5,6 +5,7 @@ const labels: Record<Page, string> = {
   fleet: 'Fleet',
   map: 'Map',
   alerts: 'Alerts',
+  activity: 'Activity',
   earnings: 'Earnings',
   discovery: 'Discovery',
   settings: 'Settings',

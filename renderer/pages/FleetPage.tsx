@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 
 import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-settings';
 import { VirtualRows } from '../components/VirtualRows';
+import { ActionsBar } from '../control/ActionsBar';
+import { allVisibleState } from '../control/selection';
 import { useNow } from '../components/useNow';
 import { useFleetStore } from '../stores/fleet';
+import { useSelectionStore } from '../stores/selection';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { DefaultPassword } from './DefaultPassword';
@@ -30,6 +33,10 @@ export function FleetPage() {
     live,
     sort,
   );
+  const selection = useSelectionStore();
+  const visibleIds = shown.map((r) => r.id);
+  const selectedIds = [...selection.ids];
+  useEffect(() => useSelectionStore.getState().prune((id) => rigs.has(id)), [rigs]);
 
   return (
     <section className="page">
@@ -82,8 +89,13 @@ export function FleetPage() {
               {shown.length} of {rigs.size} rigs
             </span>
           </div>
+          {selectedIds.length > 0 && <ActionsBar rigIds={selectedIds} onClear={selection.clear} />}
           <div className="fleet-table" role="table" aria-label="Rigs" data-testid="fleet-table">
-            <FleetHeader unit={unit} />
+            <FleetHeader
+              unit={unit}
+              all={allVisibleState(selection, visibleIds)}
+              onAll={() => selection.toggleAll(visibleIds)}
+            />
             <VirtualRows
               items={shown}
               rowHeight={FLEET_ROW_HEIGHT}
@@ -96,6 +108,8 @@ export function FleetPage() {
                   now={now}
                   health={health}
                   onOpen={openRig}
+                  selected={selection.ids.has(rig.id)}
+                  onSelect={(id, shift) => selection.click(id, shift, visibleIds)}
                 />
               )}
             />

@@ -13,14 +13,26 @@ import type { Settings } from '../../shared/settings';
 import type { RigLive } from '../../shared/telemetry';
 import { fanTone, nominalTone, tempLimitsFor, tempTone } from '../../shared/thresholds';
 import { formatHashrate } from '../../shared/units';
+import { SelectBox } from '../control/SelectBox';
+import { type AllState } from '../control/selection';
 import { LiveBadge } from '../components/LiveBadge';
 import { WorstProblem } from '../components/WorstProblem';
 
 export const FLEET_ROW_HEIGHT = 36;
 
-export function FleetHeader({ unit }: { unit: Settings['temperatureUnit'] }) {
+type HeaderProps = { unit: Settings['temperatureUnit']; all: AllState; onAll: () => void };
+
+export function FleetHeader({ unit, all, onAll }: HeaderProps) {
   return (
     <div className="fleet-row head" role="row">
+      <span role="columnheader">
+        <SelectBox
+          checked={all === 'all'}
+          indeterminate={all === 'some'}
+          label="Select all shown rigs"
+          onToggle={onAll}
+        />
+      </span>
       <span role="columnheader">Rig</span>
       <span role="columnheader">State</span>
       <span role="columnheader">Health</span>
@@ -43,27 +55,38 @@ type Props = {
   now: number;
   health: HealthSettings;
   onOpen: (id: string) => void;
+  selected: boolean;
+  /** `shift`: extend from the last ticked rig (a range). */
+  onSelect: (id: string, shift: boolean) => void;
 };
 
 /**
  * One rig on the dashboard. Figures that are not live (stale or offline) are greyed and the age says how old
  * they are: a frozen number must never look like a live one.
  */
-export function FleetRow({ rig, live, unit, now, health, onOpen }: Props) {
+export function FleetRow({ rig, live, unit, now, health, onOpen, selected, onSelect }: Props) {
   const current = live?.liveness === 'online';
   const l = live;
   const limits = tempLimitsFor(health.tempLimits, rig.model);
   const tone = (t: string | null) => (t ? `num tone-${t}` : 'num');
   return (
     <div
-      className={`fleet-row${current ? '' : ' not-live'}`}
+      className={`fleet-row${current ? '' : ' not-live'}${selected ? ' selected' : ''}`}
       role="row"
+      aria-selected={selected}
       data-rig={rig.id}
       data-liveness={l?.liveness ?? 'unknown'}
       tabIndex={0}
       onClick={() => onOpen(rig.id)}
       onKeyDown={(e) => e.key === 'Enter' && onOpen(rig.id)}
     >
+      <span role="cell">
+        <SelectBox
+          checked={selected}
+          label={`Select ${rig.name}`}
+          onToggle={(shift) => onSelect(rig.id, shift)}
+        />
+      </span>
       <span role="cell" className="name" title={`${rig.ip} · ${rig.model ?? ''}`}>
         {rig.name}
         <small className="muted mono"> {rig.ip}</small>

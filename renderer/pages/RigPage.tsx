@@ -12,6 +12,8 @@ import type { Res } from '../../shared/contract';
 import { formatHashrate } from '../../shared/units';
 import { getClient } from '../api';
 import { LiveBadge } from '../components/LiveBadge';
+import { ActionsBar } from '../control/ActionsBar';
+import { RigCommands } from '../control/RigCommands';
 import { useNow } from '../components/useNow';
 import { useFleetStore } from '../stores/fleet';
 import { useSettingsStore } from '../stores/settings';
@@ -72,6 +74,7 @@ export function RigPage({ id }: { id: string }) {
         <span className="mono">{rig.mac ?? UNKNOWN}</span>
         {rig.labels.length > 0 && ` · ${rig.labels.join(', ')}`}
       </p>
+      <ActionsBar rigIds={[rig.id]} />
       <RigManage rig={rig} />
       {live?.lastError && notLive && <p className="error">Last poll failed: {live.lastError}</p>}
       {live?.failureDescription && (
@@ -117,6 +120,7 @@ export function RigPage({ id }: { id: string }) {
       {detail?.snapshot && <RigHardware snapshot={detail.snapshot} unit={unit} stale={notLive} />}
       <HistoryPanel rigId={rig.id} unit={unit} />
       <RigAlertHistory rigId={rig.id} now={now} />
+      <RigCommands rigId={rig.id} />
       {detail && detail.events.length > 0 && (
         <section>
           <h2>Log</h2>

@@ -1,0 +1,119 @@
+import { useState } from 'react';
+
+import { jobOutcomeText, jobTitle } from '../../shared/job-notice';
+import { useFleetStore } from '../stores/fleet';
+import { useJobsStore } from '../stores/jobs';
+import { rigCount } from './actions';
+import { type JobView, jobDone, jobOrder, runningCount } from './job-merge';
+import { stateTone } from './job-tone';
+
+function JobRigs({ job }: { job: JobView }) {
+  const rigs = useFleetStore((s) => s.rigs);
+  if (job.rigs === null) return <p className="muted">Reading…</p>;
+  return (
+    <table className="grid job-rigs">
+      <tbody>
+        {job.rigs.map((r) => (
+          <tr key={r.rigId} data-rig={r.rigId} data-state={r.state}>
+            <td>{rigs.get(r.rigId)?.name ?? r.rigId}</td>
+            <td>
+              <span className={`badge ${stateTone(r.state)}`}>{r.state}</span>
+            </td>
+            <td className="message">{r.message ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function JobItem({ job }: { job: JobView }) {
+  const { track, cancel } = useJobsStore.getState();
+  const [hidden, setHidden] = useState(false);
+  const { done, of } = jobDone(job);
+  const shown = job.rigs !== null && !hidden;
+  return (
+    <li className="job" data-job={job.id} data-state={job.state}>
+      <div className="job-head">
+        <strong>{jobTitle(job)}</strong> <span className="muted">on {rigCount(of)}</span>{' '}
+        <span className={`badge ${stateTone(job.state)}`}>{job.state}</span>
+        <small className="muted">
+          {' '}
+          {new Date(job.createdAtMs).toLocaleTimeString()} · {job.face}
+        </small>
+      </div>
+      <div className="job-progress">
+        <progress value={done} max={Math.max(1, of)} aria-label={`${done} of ${of} rigs finished`} />
+        <span data-testid="job-count">
+          {done} of {of} finished
+        </span>
+        <span className="muted">{jobOutcomeText(job.totals)}</span>
+      </div>
+      <div className="actions">
+        {job.state === 'running' && (
+          <button type="button" className="small danger" onClick={() => void cancel(job.id)}>
+            Cancel
+          </button>
+        )}
+        <button
+          type="button"
+          className="small secondary"
+          aria-expanded={shown}
+          onClick={() => {
+            if (job.rigs === null) void track(job.id);
+            setHidden(shown);
+          }}
+        >
+          {shown ? 'Hide rigs' : 'Rigs'}
+        </button>
+      </div>
+      {shown && <JobRigs job={job} />}
+    </li>
+  );
+}
+
+/** Every recent command job, newest first, with its rigs' live states; reachable from every page. */
+export function JobsPanel() {
+  const { jobs, open, error, setOpen } = useJobsStore();
+  if (!open) return null;
+  const list = jobOrder(jobs);
+  return (
+    <aside className="jobs-panel" aria-label="Jobs" data-testid="jobs-panel">
+      <div className="jobs-head">
+        <h2>Jobs</h2>
+        <button type="button" className="small secondary" onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+      {error && <p className="error">{error}</p>}
+      {list.length === 0 ? (
+        <p className="muted">No commands sent yet.</p>
+      ) : (
+        <ul className="jobs">
+          {list.map((j) => (
+            <JobItem key={j.id} job={j} />
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+/** The topbar's way in: how many jobs are running, and the panel on click. */
+export function JobsIndicator() {
+  const running = useJobsStore((s) => runningCount(s.jobs));
+  const open = useJobsStore((s) => s.open);
+  const setOpen = useJobsStore((s) => s.setOpen);
+  return (
+    <button
+      type="button"
+      className={`small secondary jobs-indicator${running > 0 ? ' busy' : ''}`}
+      aria-pressed={open}
+      data-testid="jobs-indicator"
+      onClick={() => setOpen(!open)}
+    >
+      Jobs
+      {running > 0 && <span className="nav-count"> {running} running</span>}
+    </button>
+  );
+}
