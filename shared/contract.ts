@@ -18,6 +18,12 @@ import {
 } from './alerts';
 import { auditEntrySchema, auditListRequestSchema, controlRunRequestSchema } from './control';
 import { backupSchema, backupsListRequestSchema, backupTakeRequestSchema } from './backups';
+import {
+  earningsHistoryRequestSchema,
+  earningsHistorySchema,
+  earningsSummaryRequestSchema,
+  earningsSummarySchema,
+} from './earnings';
 import { firmwareBeginSchema, firmwareChunkSchema, firmwareFileSchema } from './firmware';
 import {
   jobIdRequestSchema,
@@ -277,6 +283,16 @@ export const methods = {
     backupTakeRequestSchema,
     backupSchema,
     "Read the rig's settings now and keep them as a backup.",
+  ),
+  'earnings.summary': method(
+    earningsSummaryRequestSchema,
+    earningsSummarySchema,
+    'Revenue, power cost and profit per day per rig and for the fleet, balances, workers beside rigs (refresh: read rigs and pool now).',
+  ),
+  'earnings.history': method(
+    earningsHistoryRequestSchema,
+    earningsHistorySchema,
+    "Balances per coin and the account's pool hashrate over 24 h, 7 d or 30 d, from stored history.",
   ),
 } as const;
 
