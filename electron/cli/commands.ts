@@ -1,6 +1,7 @@
 /** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
 import { alerts, alertsHelp } from './alerts';
 import { audit, auditHelp } from './audit';
+import { earnings, earningsHelp } from './earnings';
 import { UsageError } from './args';
 import { passwd, passwdHelp } from './passwd';
 import { run, runHelp } from './run';
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
     help: runHelp,
   },
   audit: { run: audit, summary: 'list the commands sent to rigs, newest first', help: auditHelp },
+  earnings: { run: earnings, summary: 'what each rig earns, costs and makes per day', help: earningsHelp },
 };
 
 export function usage(): string {

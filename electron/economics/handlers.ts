@@ -27,13 +27,18 @@ export type EarningsDeps = {
 const DAY_S = 86_400;
 const CHART_POINTS = 288;
 
-/** The pool has answered what Earnings needs (or refused): the live sync and the wallet, each ok or failed. */
+/**
+ * The pool has answered what Earnings needs (or refused): the live sync (workers, the rate), the wallet
+ * (thresholds, paid) and the status (the fee), each ok or failed.
+ */
 export function poolSettled(s: ProHashingState): boolean {
   if (s.health.apiKey === 'invalid') return true;
   const liveDone = s.health.live.lastSyncAt !== null || s.health.live.lastError !== null;
-  const wallet = s.health.rest.wallet;
-  const walletDone = wallet === undefined || wallet.lastOkAt !== null || wallet.failures > 0;
-  return liveDone && walletDone;
+  const restDone = (['wallet', 'status'] as const).every((e) => {
+    const h = s.health.rest[e];
+    return h.lastOkAt !== null || h.failures > 0;
+  });
+  return liveDone && restDone;
 }
 
 function waitSettled(feed: EarningsDeps['feed'], ms: number): Promise<void> {

@@ -26,19 +26,23 @@ export function createPoolRecorder(deps: {
   everyMs?: number;
 }): PoolRecorder {
   const every = deps.everyMs ?? SNAPSHOT_EVERY_MS;
-  let last = -Infinity;
+  // Each kind on its own clock: the balances can arrive before the first worker list, and neither may wait.
+  let lastWorkers = -Infinity;
+  let lastBalances = -Infinity;
   let unsubscribe: (() => void) | null = null;
   return {
     start() {
       if (unsubscribe) return;
       unsubscribe = deps.feed.subscribe(({ topics, state }) => {
         if (!topics.includes('workers') && !topics.includes('balances')) return;
-        if (state.workers.length === 0 && state.balances.length === 0) return;
         const at = deps.now();
-        if (at - last < every) return;
-        last = at;
+        const workers = state.workers.length > 0 && at - lastWorkers >= every ? state.workers : [];
+        const balances = state.balances.length > 0 && at - lastBalances >= every ? state.balances : [];
+        if (workers.length === 0 && balances.length === 0) return;
+        if (workers.length > 0) lastWorkers = at;
+        if (balances.length > 0) lastBalances = at;
         try {
-          recordPoolSnapshot(deps.db, at, state.workers, state.balances);
+          recordPoolSnapshot(deps.db, at, workers, balances);
         } catch (err) {
           deps.log.warn(`[rigdeck] pool snapshot not stored: ${String(err)}`);
         }

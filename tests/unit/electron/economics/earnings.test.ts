@@ -193,15 +193,17 @@ describe('the earnings summary', () => {
     expect(s.rigs[0]?.gaps).toContain('no_pool_rate');
   });
 
-  it('waits for the pool until the live sync and the wallet have answered, or the key was refused', () => {
+  it('waits for the pool until the live sync, the wallet and the status have answered, or the key was refused', () => {
     const s = emptyPoolState(T);
     expect(poolSettled(s)).toBe(false);
     const synced = { ...s, health: { ...s.health, live: { ...s.health.live, lastSyncAt: T } } };
     expect(poolSettled(synced)).toBe(false);
     const wallet = { ...synced.health.rest.wallet, lastOkAt: T };
-    expect(
-      poolSettled({ ...synced, health: { ...synced.health, rest: { ...synced.health.rest, wallet } } }),
-    ).toBe(true);
+    const walletOnly = { ...synced, health: { ...synced.health, rest: { ...synced.health.rest, wallet } } };
+    expect(poolSettled(walletOnly)).toBe(false);
+    // A failed status (the fee) counts as answered: Earnings shows what it has rather than wait for ever.
+    const rest = { ...walletOnly.health.rest, status: { ...synced.health.rest.status, failures: 1 } };
+    expect(poolSettled({ ...walletOnly, health: { ...walletOnly.health, rest } })).toBe(true);
     expect(poolSettled({ ...s, health: { ...s.health, apiKey: 'invalid' } })).toBe(true);
   });
 });
