@@ -23,6 +23,8 @@ export function creditedOver(
   let lastS = -Infinity;
   const amounts: CoinAmount[] = [];
   for (const [coin, list] of byCoin) {
+    // One sample says nothing about what arrived: no figure rather than a misleading zero.
+    if (list.length < 2) continue;
     list.sort((a, b) => a.atS - b.atS);
     let amount = 0;
     for (let i = 1; i < list.length; i++) {

@@ -47,6 +47,8 @@ function LineChart({
       borderColor: COLORS[i % COLORS.length],
       borderWidth: 1.5,
       pointRadius: s.points.length < 3 ? 3 : 0,
+      // A lone first sample sits on the range's right edge: draw it whole.
+      clip: 6,
       // A balance holds its level until the next credit or payout.
       stepped: unit !== 'MH/s',
     })),
