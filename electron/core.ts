@@ -15,6 +15,8 @@ import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
 import { firmwareHandlers } from './control/firmware/handlers';
+import { earningsHandlers } from './economics/handlers';
+import { createPoolRecorder } from './economics/recorder';
 import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
@@ -96,6 +98,7 @@ export function createCore(options: CoreOptions): Core {
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
   const { dataDir } = options;
   const control = createCoreControl({ db, registry, collector, passwords, settings, events, dataDir });
+  createPoolRecorder({ db, feed, now, log }).start(); // quiet once the pool stops, before the db closes
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -124,6 +127,7 @@ export function createCore(options: CoreOptions): Core {
     ...alertHandlers(alerts.service),
     ...control.handlers,
     ...firmwareHandlers(control.firmware),
+    ...earningsHandlers({ collector, registry, feed, pool, settings, db, now }),
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */

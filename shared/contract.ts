@@ -25,6 +25,12 @@ import {
 } from './control';
 import { backupSchema, backupsListRequestSchema, backupTakeRequestSchema } from './backups';
 import {
+  earningsHistoryRequestSchema,
+  earningsHistorySchema,
+  earningsSummaryRequestSchema,
+  earningsSummarySchema,
+} from './earnings';
+import {
   firmwareBeginSchema,
   firmwareChunkSchema,
   firmwareFileSchema,
@@ -298,6 +304,16 @@ export const methods = {
     auditListRequestSchema,
     z.object({ csv: z.string(), rows: z.number().int() }),
     'The audit log as CSV text, newest first, with the same filters as audit.list (bounded by its limit).',
+  ),
+  'earnings.summary': method(
+    earningsSummaryRequestSchema,
+    earningsSummarySchema,
+    'Revenue, power cost and profit per day per rig and for the fleet, balances, workers beside rigs (refresh: read rigs and pool now).',
+  ),
+  'earnings.history': method(
+    earningsHistoryRequestSchema,
+    earningsHistorySchema,
+    "Balances per coin and the account's pool hashrate over 24 h, 7 d or 30 d, from stored history.",
   ),
 } as const;
 

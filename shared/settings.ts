@@ -13,6 +13,12 @@ import {
   controlSettingsSchema,
 } from './control-settings';
 import {
+  DEFAULT_EARNINGS_SETTINGS,
+  applyEarningsPatch,
+  earningsSettingsPatchSchema,
+  earningsSettingsSchema,
+} from './earnings-settings';
+import {
   DEFAULT_HEALTH_SETTINGS,
   applyHealthPatch,
   healthSettingsPatchSchema,
@@ -103,6 +109,7 @@ export const settingsSchema = z.object({
   health: healthSettingsSchema,
   alerts: alertSettingsSchema,
   control: controlSettingsSchema,
+  earnings: earningsSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -122,6 +129,7 @@ export const settingsPatchSchema = z
     health: healthSettingsPatchSchema.optional(),
     alerts: alertSettingsPatchSchema.optional(),
     control: controlSettingsPatchSchema.optional(),
+    earnings: earningsSettingsPatchSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -137,6 +145,7 @@ export const DEFAULT_SETTINGS: Settings = {
   health: DEFAULT_HEALTH_SETTINGS,
   alerts: DEFAULT_ALERT_SETTINGS,
   control: DEFAULT_CONTROL_SETTINGS,
+  earnings: DEFAULT_EARNINGS_SETTINGS,
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -154,6 +163,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     health: applyHealthPatch(current.health, patch.health),
     alerts: applyAlertPatch(current.alerts, patch.alerts),
     control: applyControlPatch(current.control, patch.control),
+    earnings: applyEarningsPatch(current.earnings, patch.earnings),
   };
 }
 
@@ -203,6 +213,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
     health: pick(healthSettingsSchema, obj.health, DEFAULT_SETTINGS.health, 'health'),
     alerts: pick(alertSettingsSchema, obj.alerts, DEFAULT_SETTINGS.alerts, 'alerts'),
     control: pick(controlSettingsSchema, obj.control, DEFAULT_SETTINGS.control, 'control'),
+    earnings: pick(earningsSettingsSchema, obj.earnings, DEFAULT_SETTINGS.earnings, 'earnings'),
   };
   return { settings, replaced };
 }

@@ -45,6 +45,10 @@ const commands: Record<string, Command> = {
     summary: "list a rig's settings backups, newest first",
     load: async () => import('./backups').then((m) => ({ run: m.backups, help: m.backupsHelp })),
   },
+  earnings: {
+    summary: 'what each rig earns, costs and makes per day',
+    load: async () => import('./earnings').then((m) => ({ run: m.earnings, help: m.earningsHelp })),
+  },
 };
 
 export function usage(): string {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 
+import { PROHASHING_REST_URL, PROHASHING_WS_URL } from '../../shared/pool';
 import { getClient } from '../api';
 import { useSettingsStore } from '../stores/settings';
 
@@ -14,6 +15,8 @@ export function PoolSettings() {
   const { save, fieldErrors } = useSettingsStore();
   const [key, setKey] = useState('');
   const [account, setAccount] = useState<string | null>(null);
+  const [restUrl, setRestUrl] = useState<string | null>(null);
+  const [wsUrl, setWsUrl] = useState<string | null>(null);
   const [health, setHealth] = useState<Health | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -105,6 +108,54 @@ export function PoolSettings() {
           </button>
         )}
       </form>
+      <details className="pool-endpoints">
+        <summary>Advanced: endpoints</summary>
+        <p className="muted">
+          Where RigDeck reaches ProHashing: the real pool by default, or a proxy, or the demo farm’s fake
+          pool.
+        </p>
+        <form
+          className="settings"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save({
+              pool: { restUrl: restUrl ?? pool.restUrl, wsUrl: wsUrl ?? pool.wsUrl },
+            }).then((ok) => {
+              if (!ok) return;
+              setRestUrl(null);
+              setWsUrl(null);
+            });
+          }}
+        >
+          <div className={`field${fieldErrors['pool.restUrl'] ? ' invalid' : ''}`}>
+            <label htmlFor="pool-rest-url">REST endpoint</label>
+            <input
+              id="pool-rest-url"
+              value={restUrl ?? pool.restUrl}
+              onChange={(e) => setRestUrl(e.target.value)}
+            />
+            {fieldErrors['pool.restUrl'] && <small className="error">{fieldErrors['pool.restUrl']}</small>}
+          </div>
+          <div className={`field${fieldErrors['pool.wsUrl'] ? ' invalid' : ''}`}>
+            <label htmlFor="pool-ws-url">Live (WebSocket) endpoint</label>
+            <input id="pool-ws-url" value={wsUrl ?? pool.wsUrl} onChange={(e) => setWsUrl(e.target.value)} />
+            {fieldErrors['pool.wsUrl'] && <small className="error">{fieldErrors['pool.wsUrl']}</small>}
+          </div>
+          <button type="submit" className="small" disabled={restUrl === null && wsUrl === null}>
+            Save endpoints
+          </button>
+          <button
+            type="button"
+            className="small secondary"
+            onClick={() => {
+              setRestUrl(PROHASHING_REST_URL);
+              setWsUrl(PROHASHING_WS_URL);
+            }}
+          >
+            ProHashing’s own
+          </button>
+        </form>
+      </details>
       {message && (
         <p className="muted" role="status">
           {message}
