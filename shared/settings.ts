@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 import {
+  DEFAULT_ABACUS_SETTINGS,
+  abacusSettingsPatchSchema,
+  abacusSettingsSchema,
+  applyAbacusPatch,
+} from './abacus-settings';
+import {
   DEFAULT_ALERT_SETTINGS,
   alertSettingsPatchSchema,
   alertSettingsSchema,
@@ -103,6 +109,7 @@ export const settingsSchema = z.object({
   health: healthSettingsSchema,
   alerts: alertSettingsSchema,
   control: controlSettingsSchema,
+  abacus: abacusSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -122,6 +129,7 @@ export const settingsPatchSchema = z
     health: healthSettingsPatchSchema.optional(),
     alerts: alertSettingsPatchSchema.optional(),
     control: controlSettingsPatchSchema.optional(),
+    abacus: abacusSettingsPatchSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -137,6 +145,7 @@ export const DEFAULT_SETTINGS: Settings = {
   health: DEFAULT_HEALTH_SETTINGS,
   alerts: DEFAULT_ALERT_SETTINGS,
   control: DEFAULT_CONTROL_SETTINGS,
+  abacus: DEFAULT_ABACUS_SETTINGS,
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -154,6 +163,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     health: applyHealthPatch(current.health, patch.health),
     alerts: applyAlertPatch(current.alerts, patch.alerts),
     control: applyControlPatch(current.control, patch.control),
+    abacus: applyAbacusPatch(current.abacus, patch.abacus),
   };
 }
 
@@ -203,6 +213,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
     health: pick(healthSettingsSchema, obj.health, DEFAULT_SETTINGS.health, 'health'),
     alerts: pick(alertSettingsSchema, obj.alerts, DEFAULT_SETTINGS.alerts, 'alerts'),
     control: pick(controlSettingsSchema, obj.control, DEFAULT_SETTINGS.control, 'control'),
+    abacus: pick(abacusSettingsSchema, obj.abacus, DEFAULT_SETTINGS.abacus, 'abacus'),
   };
   return { settings, replaced };
 }

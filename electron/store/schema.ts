@@ -366,3 +366,14 @@ export const jobRigs = sqliteTable(
   (t) => [primaryKey({ columns: [t.jobId, t.rigId] })],
 );
 export type JobRigRow = typeof jobRigs.$inferSelect;
+
+/**
+ * Abacus.AI streaming retry queue (electron/advice/abacus/queue.ts): one feature row per line, oldest first, kept
+ * until Abacus.AI accepted it, so an outage or a restart loses nothing up to the configured bound.
+ */
+export const abacusQueue = sqliteTable('abacus_queue', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  queuedAt: integer('queued_at').notNull(),
+  /** The row as JSON (docs/abacus.md §10); never a token. */
+  row: text('row').notNull(),
+});

@@ -85,6 +85,7 @@ describe('salvageSettings', () => {
       health: DEFAULT_SETTINGS.health,
       alerts: DEFAULT_SETTINGS.alerts,
       control: DEFAULT_SETTINGS.control,
+      abacus: DEFAULT_SETTINGS.abacus,
     });
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });
