@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
 import { fleetChange } from '../shared/fleet';
+import { type CoreAbacus, createCoreAbacus } from './advice/abacus/wire';
 import { alertHandlers } from './alerts/handlers';
 import { type CoreAlerts, createCoreAlerts } from './alerts/wire';
 import { appHandlers } from './app/handlers';
@@ -67,6 +68,8 @@ export type Core = {
   readonly collector: Collector;
   readonly history: HistoryStore;
   readonly alerts: CoreAlerts;
+  /** Abacus.AI (optional): `abacus.latestRecommendations` is the source the built-in engine merges. */
+  readonly abacus: Pick<CoreAbacus, 'latestRecommendations' | 'service'>;
   /** A device that announced itself (IP Report, mDNS): shown on the Discovery page; a known rig that moved is updated. */
   announce(device: DiscoveredDevice): void;
   start(): Promise<void>;
@@ -99,16 +102,10 @@ export function createCore(options: CoreOptions): Core {
   const { dataDir } = options;
   const control = createCoreControl({ db, registry, collector, passwords, settings, events, dataDir });
   createPoolRecorder({ db, feed, now, log }).start(); // quiet once the pool stops, before the db closes
+  const abacus = createCoreAbacus({ db, vault, settings, collector, log });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
-  const info: AppInfo = {
-    name: APP_NAME,
-    version: APP_VERSION,
-    face: options.face,
-    dataDir: options.dataDir,
-    platform: process.platform,
-    startedAt: now(),
-  };
+  const info = appInfo(options, now());
 
   // `satisfies Handlers` is what makes a new contract method a compile error until the core implements it.
   const handlers = {
@@ -128,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
     ...control.handlers,
     ...firmwareHandlers(control.firmware),
     ...earningsHandlers({ collector, registry, feed, pool, settings, db, now }),
+    ...abacus.handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
@@ -154,6 +152,7 @@ export function createCore(options: CoreOptions): Core {
     collector,
     history,
     alerts,
+    abacus,
     announce: onAnnounced,
     async start() {
       running = true;
@@ -163,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
       collector.setRigs(registry.list());
       collector.start();
       pool.start();
+      abacus.start();
       if (options.ipReport) {
         try {
           await discovery.startIpReport((device) => onAnnounced(device), {
@@ -186,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
         running = false;
         flows.stop();
         alerts.stop();
+        abacus.stop();
         await pool.stop();
         await collector.stop();
       }
@@ -193,4 +194,9 @@ export function createCore(options: CoreOptions): Core {
       db.$client.close();
     },
   };
+}
+
+function appInfo(options: Pick<CoreOptions, 'face' | 'dataDir'>, startedAt: number): AppInfo {
+  const { face, dataDir } = options;
+  return { name: APP_NAME, version: APP_VERSION, face, dataDir, platform: process.platform, startedAt };
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { abacusClearSchema, abacusConfigureSchema, abacusStatusSchema } from './abacus';
 import {
   alertCountsSchema,
   alertIdsSchema,
@@ -315,6 +316,18 @@ export const methods = {
     earningsHistorySchema,
     "Balances per coin and the account's pool hashrate over 24 h, 7 d or 30 d, from stored history.",
   ),
+
+  'abacus.configure': method(
+    abacusConfigureSchema,
+    abacusStatusSchema,
+    'Store the Abacus.AI deployment and/or streaming token encrypted (left out: kept). Never sent back.',
+  ),
+  'abacus.status': method(
+    empty,
+    abacusStatusSchema,
+    'Abacus.AI: tokens set (yes/no), breaker, retry queue, last error and last successes.',
+  ),
+  'abacus.clearTokens': method(abacusClearSchema, abacusStatusSchema, 'Forget the named Abacus.AI tokens.'),
 } as const;
 
 export const events = {

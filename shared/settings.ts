@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
 import {
+  DEFAULT_ABACUS_SETTINGS,
+  abacusSettingsPatchSchema,
+  abacusSettingsSchema,
+  applyAbacusPatch,
+} from './abacus-settings';
+import {
   DEFAULT_ALERT_SETTINGS,
   alertSettingsPatchSchema,
   alertSettingsSchema,
@@ -110,6 +116,7 @@ export const settingsSchema = z.object({
   alerts: alertSettingsSchema,
   control: controlSettingsSchema,
   earnings: earningsSettingsSchema,
+  abacus: abacusSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -130,6 +137,7 @@ export const settingsPatchSchema = z
     alerts: alertSettingsPatchSchema.optional(),
     control: controlSettingsPatchSchema.optional(),
     earnings: earningsSettingsPatchSchema.optional(),
+    abacus: abacusSettingsPatchSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -146,6 +154,7 @@ export const DEFAULT_SETTINGS: Settings = {
   alerts: DEFAULT_ALERT_SETTINGS,
   control: DEFAULT_CONTROL_SETTINGS,
   earnings: DEFAULT_EARNINGS_SETTINGS,
+  abacus: DEFAULT_ABACUS_SETTINGS,
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -164,6 +173,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     alerts: applyAlertPatch(current.alerts, patch.alerts),
     control: applyControlPatch(current.control, patch.control),
     earnings: applyEarningsPatch(current.earnings, patch.earnings),
+    abacus: applyAbacusPatch(current.abacus, patch.abacus),
   };
 }
 
@@ -214,6 +224,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
     alerts: pick(alertSettingsSchema, obj.alerts, DEFAULT_SETTINGS.alerts, 'alerts'),
     control: pick(controlSettingsSchema, obj.control, DEFAULT_SETTINGS.control, 'control'),
     earnings: pick(earningsSettingsSchema, obj.earnings, DEFAULT_SETTINGS.earnings, 'earnings'),
+    abacus: pick(abacusSettingsSchema, obj.abacus, DEFAULT_SETTINGS.abacus, 'abacus'),
   };
   return { settings, replaced };
 }

@@ -36,6 +36,26 @@ async function main(): Promise<void> {
     if (!r.ok) throw new Error(`pool.configure: ${r.error.message}`);
   }
 
+  const ab = farm.abacus;
+  if (ab) {
+    // Ready to try, but off: the built-in engine is the default and the demo works offline. Ticking "Use
+    // Abacus.AI" on the Settings page streams to the fake and merges its predictions.
+    core.settings.update({
+      abacus: {
+        enabled: false,
+        baseUrl: ab.url,
+        deploymentId: ab.deploymentId,
+        featureGroupId: ab.featureGroupId,
+      },
+    });
+    const r = await core.dispatch(
+      'abacus.configure',
+      { deploymentToken: ab.deploymentToken, streamingToken: ab.streamingToken },
+      { face: 'headless', peer: 'demo' },
+    );
+    if (!r.ok) throw new Error(`abacus.configure: ${r.error.message}`);
+  }
+
   const targets = targetList(
     farm.rigs.map((r) => ({ host: r.ip, httpPort: r.httpPort, rpcPort: r.rpcPort })),
   );
@@ -66,6 +86,7 @@ async function main(): Promise<void> {
   console.log(`  data directory: ${dataDir}`);
   console.log(`  miner web password: admin (Vnish default)`);
   if (ph) console.log(`  ProHashing fake: ${ph.url}  account "${ph.account}"  API key ${ph.apiKey}`);
+  if (ab) console.log(`  Abacus.AI fake: ${ab.url}  (configured, off: enable it on the Settings page)`);
   if (farm.control) console.log(`  farm control API: ${farm.control.url}`);
   console.log('Press Ctrl+C to stop.');
 

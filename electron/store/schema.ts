@@ -387,3 +387,14 @@ export const rigBackups = sqliteTable(
   (t) => [index('rig_backups_rig_idx').on(t.rigId, t.takenAt)],
 );
 export type RigBackupRow = typeof rigBackups.$inferSelect;
+
+/**
+ * Abacus.AI streaming retry queue (electron/advice/abacus/queue.ts): one feature row per line, oldest first, kept
+ * until Abacus.AI accepted it, so an outage or a restart loses nothing up to the configured bound.
+ */
+export const abacusQueue = sqliteTable('abacus_queue', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  queuedAt: integer('queued_at').notNull(),
+  /** The row as JSON (docs/abacus.md §10); never a token. */
+  row: text('row').notNull(),
+});

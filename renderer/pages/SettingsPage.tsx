@@ -9,6 +9,7 @@ import {
 } from '../../shared/settings';
 import { getClient } from '../api';
 import { Field } from '../components/Field';
+import { AbacusSettings } from './AbacusSettings';
 import { PoolSettings } from './PoolSettings';
 import { useSettingsStore } from '../stores/settings';
 
@@ -172,6 +173,7 @@ export function SettingsPage() {
         </div>
       </form>
       <PoolSettings />
+      <AbacusSettings />
       {info && (
         <dl className="about">
           <dt>Version</dt>

@@ -4,17 +4,34 @@
 import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { type Rng, randomHex } from '../util/random';
 import { type FarmService } from '../farm/services';
-import { closeServer, jsonServer, listenLoopback, readJson, sendJson } from '../farm/http-json';
+import { closeServer, jsonServer, listenLoopback, readJson, sendJson, sendText } from '../farm/http-json';
 import { type AbacusInfo } from '../farm/types';
 import { scoreRig } from './model';
 
 export type AbacusOptions = { port: number; rng: Rng; ratePerSec: number; now(): number };
 
-type Fail = { status: number; errorType: string; error: string };
+/** Trouble on demand, for tests of RigDeck's client (docs/abacus.md §9): each applies to every method. */
+export type AbacusFaults = {
+  /** The next `count` calls answer 429 with this Retry-After in seconds (null: no header). */
+  rateLimit(count: number, retryAfterSec: number | null): void;
+  /** Every call answers this 5xx until `outage(null)`. */
+  outage(status: number | null): void;
+  /** The next `count` calls answer 200 with a body that is not JSON, not the envelope, or a result of the wrong shape. */
+  malformed(count: number, how: 'not-json' | 'no-envelope' | 'bad-result'): void;
+  /** Every reply waits this long first (0: none). */
+  slow(ms: number): void;
+};
 
-export async function startAbacus(
-  o: AbacusOptions,
-): Promise<{ info: AbacusInfo; service: FarmService; rows: unknown[] }> {
+type Fail = { status: number; errorType: string; error: string; retryAfterSec?: number };
+
+export async function startAbacus(o: AbacusOptions): Promise<{
+  info: AbacusInfo;
+  service: FarmService;
+  rows: unknown[];
+  /** Every call's method name, in order (getApiEndpoint included). */
+  calls: string[];
+  faults: AbacusFaults;
+}> {
   const r = o.rng;
   const creds = {
     apiKey: `s2_${randomHex(r, 32)}`,
@@ -24,6 +41,31 @@ export async function startAbacus(
     streamingToken: randomHex(r, 32),
   };
   const rows: unknown[] = [];
+  const calls: string[] = [];
+  const trouble = {
+    limited: 0,
+    retryAfterSec: null as number | null,
+    outage: null as number | null,
+    bad: 0,
+    how: 'not-json',
+    slowMs: 0,
+  };
+  const faults: AbacusFaults = {
+    rateLimit(count, retryAfterSec) {
+      trouble.limited = count;
+      trouble.retryAfterSec = retryAfterSec;
+    },
+    outage(status) {
+      trouble.outage = status;
+    },
+    malformed(count, how) {
+      trouble.bad = count;
+      trouble.how = how;
+    },
+    slow(ms) {
+      trouble.slowMs = ms;
+    },
+  };
   let nextRequest = 1;
   // One token bucket per credential: the deployment's callsPerSecond (docs/abacus.md §6, default 5).
   const buckets = new Map<string, { tokens: number; at: number }>();
@@ -39,9 +81,11 @@ export async function startAbacus(
   };
   let url = '';
 
-  const reply = (res: ServerResponse, result: unknown, fail?: Fail): void => {
+  const reply = (res: ServerResponse, result: unknown, fail?: Fail, retryAfterSec?: number): void => {
     const requestId = `req_${(nextRequest++).toString(16).padStart(8, '0')}`;
-    const headers = { 'x-request-id': requestId };
+    const headers: Record<string, string> = { 'x-request-id': requestId };
+    const retryAfter = retryAfterSec ?? fail?.retryAfterSec;
+    if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
     if (fail)
       sendJson(
         res,
@@ -72,6 +116,11 @@ export async function startAbacus(
     error: 'Please slow down your API requests',
   };
 
+  // The real service's Retry-After is not documented; the fake sends one so clients can show they honour it.
+  const tooManyNow = (): Fail & { retryAfterSec: number } => ({
+    ...tooMany,
+    retryAfterSec: Math.max(1, Math.ceil(1 / o.ratePerSec)),
+  });
   const checkDeployment = (q: URLSearchParams): Fail | null => {
     const id = q.get('deploymentId');
     const token = q.get('deploymentToken');
@@ -79,7 +128,7 @@ export async function startAbacus(
     if (!id) return missing('deploymentId');
     if (token !== creds.deploymentToken) return denied('deployment token');
     if (id !== creds.deploymentId) return notFound(`Deployment ${id}`);
-    return allow(`d:${token}`) ? null : tooMany;
+    return allow(`d:${token}`) ? null : tooManyNow();
   };
   const checkStreaming = (q: URLSearchParams, fg: unknown): Fail | null => {
     const token = q.get('streamingToken');
@@ -87,14 +136,42 @@ export async function startAbacus(
     if (token !== creds.streamingToken) return denied('streaming token');
     if (typeof fg !== 'string' || fg === '') return missing('featureGroupId');
     if (fg !== creds.featureGroupId) return notFound(`Feature group ${fg}`);
-    return allow(`s:${token}`) ? null : tooMany;
+    return allow(`s:${token}`) ? null : tooManyNow();
+  };
+
+  /** Answers with the fault asked for, if any; true when it did. */
+  const injected = (res: ServerResponse): boolean => {
+    if (trouble.outage !== null) {
+      reply(res, null, {
+        status: trouble.outage,
+        errorType: 'InternalServerError',
+        error: 'Service unavailable',
+      });
+      return true;
+    }
+    if (trouble.limited > 0) {
+      trouble.limited--;
+      reply(res, null, tooMany, trouble.retryAfterSec ?? undefined);
+      return true;
+    }
+    if (trouble.bad > 0) {
+      trouble.bad--;
+      if (trouble.how === 'not-json') sendText(res, 200, '<html>upstream error</html>', 'text/html');
+      else if (trouble.how === 'no-envelope') sendJson(res, 200, { data: 'something else' });
+      else reply(res, 'not a list of predictions');
+      return true;
+    }
+    return false;
   };
 
   const handle = async (req: IncomingMessage, u: URL, res: ServerResponse): Promise<void> => {
     // Both /api/v0/{method} (Python client) and /api/{method} (JS SDK) are accepted (docs/abacus.md §1).
     const m = /^\/api\/(?:v0\/)?([A-Za-z]+)$/.exec(u.pathname);
     if (!m) return reply(res, null, { status: 404, errorType: 'Generic404Error', error: 'Not found' });
-    const method = m[1];
+    const method = m[1] ?? '';
+    calls.push(method);
+    if (trouble.slowMs > 0) await new Promise((r) => setTimeout(r, trouble.slowMs));
+    if (injected(res)) return;
     const q = u.searchParams;
     const verb = req.method ?? 'GET';
     let body: Record<string, unknown> = {};
@@ -203,5 +280,7 @@ export async function startAbacus(
     info: { url, ...creds },
     service: { tick: () => undefined, close: () => closeServer(server) },
     rows,
+    calls,
+    faults,
   };
 }

@@ -86,6 +86,7 @@ describe('salvageSettings', () => {
       alerts: DEFAULT_SETTINGS.alerts,
       control: DEFAULT_SETTINGS.control,
       earnings: DEFAULT_SETTINGS.earnings,
+      abacus: DEFAULT_SETTINGS.abacus,
     });
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });
