@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
 import { fleetChange } from '../shared/fleet';
+import { createCoreAdvice } from './advice/wire';
 import { alertHandlers } from './alerts/handlers';
 import { type CoreAlerts, createCoreAlerts } from './alerts/wire';
 import { appHandlers } from './app/handlers';
@@ -95,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
   const control = createCoreControl({ db, registry, collector, passwords, settings, events });
+  const advice = createCoreAdvice({ db, registry, collector, history, settings, events, control, now, log });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info: AppInfo = {
@@ -123,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
     ...alertHandlers(alerts.service),
     ...control.handlers,
     ...stagingHandlers(),
+    ...advice.handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */

@@ -16,6 +16,14 @@ import {
   maintenanceAddSchema,
   maintenanceWindowSchema,
 } from './alerts';
+import {
+  adviceApplyRequestSchema,
+  adviceChangedSchema,
+  adviceDismissRequestSchema,
+  adviceListRequestSchema,
+  adviceListSchema,
+  appliedAdviceSchema,
+} from './advice';
 import { auditEntrySchema, auditListRequestSchema, controlRunRequestSchema } from './control';
 import { backupSchema, backupsListRequestSchema, backupTakeRequestSchema } from './backups';
 import { firmwareBeginSchema, firmwareChunkSchema, firmwareFileSchema } from './firmware';
@@ -278,6 +286,26 @@ export const methods = {
     backupSchema,
     "Read the rig's settings now and keep them as a backup.",
   ),
+  'advice.list': method(
+    adviceListRequestSchema,
+    adviceListSchema,
+    "The open recommendations (built-in and Abacus.AI), one rig's or the fleet's; dismissed ones are left out.",
+  ),
+  'advice.dismiss': method(
+    adviceDismissRequestSchema,
+    z.object({ dismissed: z.boolean() }),
+    'Dismiss a recommendation until its evidence changes.',
+  ),
+  'advice.apply': method(
+    adviceApplyRequestSchema,
+    z.object({ jobId: z.string() }),
+    'Apply a recommendation through control.run (limits, audit, pacing); disruptive actions need confirm.',
+  ),
+  'advice.history': method(
+    empty,
+    z.object({ applied: z.array(appliedAdviceSchema) }),
+    'Recommendations applied, newest first, with the measured effect once enough time has passed.',
+  ),
 } as const;
 
 export const events = {
@@ -294,6 +322,8 @@ export const events = {
   'alerts.open': alertsOpenSchema,
   /** A command job's rigs that changed state, and its totals; the last one of a job has its end state. */
   'job.progress': jobProgressSchema,
+  /** The open recommendations changed: the faces reload `advice.list`. */
+  'advice.changed': adviceChangedSchema,
 } as const;
 
 export type Methods = typeof methods;

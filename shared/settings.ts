@@ -1,6 +1,13 @@
 import { z } from 'zod';
 
 import {
+  adviceSettingsPatchSchema,
+  adviceSettingsSchema,
+  applyAdvicePatch,
+  DEFAULT_ADVICE_SETTINGS,
+} from './advice-settings';
+
+import {
   DEFAULT_ALERT_SETTINGS,
   alertSettingsPatchSchema,
   alertSettingsSchema,
@@ -103,6 +110,7 @@ export const settingsSchema = z.object({
   health: healthSettingsSchema,
   alerts: alertSettingsSchema,
   control: controlSettingsSchema,
+  advice: adviceSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -122,6 +130,7 @@ export const settingsPatchSchema = z
     health: healthSettingsPatchSchema.optional(),
     alerts: alertSettingsPatchSchema.optional(),
     control: controlSettingsPatchSchema.optional(),
+    advice: adviceSettingsPatchSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -137,6 +146,7 @@ export const DEFAULT_SETTINGS: Settings = {
   health: DEFAULT_HEALTH_SETTINGS,
   alerts: DEFAULT_ALERT_SETTINGS,
   control: DEFAULT_CONTROL_SETTINGS,
+  advice: DEFAULT_ADVICE_SETTINGS,
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -154,6 +164,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     health: applyHealthPatch(current.health, patch.health),
     alerts: applyAlertPatch(current.alerts, patch.alerts),
     control: applyControlPatch(current.control, patch.control),
+    advice: applyAdvicePatch(current.advice, patch.advice),
   };
 }
 
@@ -203,6 +214,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
     health: pick(healthSettingsSchema, obj.health, DEFAULT_SETTINGS.health, 'health'),
     alerts: pick(alertSettingsSchema, obj.alerts, DEFAULT_SETTINGS.alerts, 'alerts'),
     control: pick(controlSettingsSchema, obj.control, DEFAULT_SETTINGS.control, 'control'),
+    advice: pick(adviceSettingsSchema, obj.advice, DEFAULT_SETTINGS.advice, 'advice'),
   };
   return { settings, replaced };
 }
