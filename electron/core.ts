@@ -8,6 +8,7 @@ import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
 import { fleetChange } from '../shared/fleet';
 import { type CoreAbacus, createCoreAbacus } from './advice/abacus/wire';
+import { createCoreAdvice } from './advice/wire';
 import { alertHandlers } from './alerts/handlers';
 import { type CoreAlerts, createCoreAlerts } from './alerts/wire';
 import { appHandlers } from './app/handlers';
@@ -103,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
   const control = createCoreControl({ db, registry, collector, passwords, settings, events, dataDir });
   createPoolRecorder({ db, feed, now, log }).start(); // quiet once the pool stops, before the db closes
   const abacus = createCoreAbacus({ db, vault, settings, collector, log });
+  const advice = createCoreAdvice({ db, registry, collector, history, settings, events, control, now, log });
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info = appInfo(options, now());
@@ -126,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     ...firmwareHandlers(control.firmware),
     ...earningsHandlers({ collector, registry, feed, pool, settings, db, now }),
     ...abacus.handlers,
+    ...advice.handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */

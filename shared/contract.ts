@@ -24,6 +24,14 @@ import {
   controlRunRequestSchema,
   rigOptionsSchema,
 } from './control';
+import {
+  adviceApplyRequestSchema,
+  adviceChangedSchema,
+  adviceDismissRequestSchema,
+  adviceListRequestSchema,
+  adviceListSchema,
+  appliedAdviceSchema,
+} from './advice';
 import { backupSchema, backupsListRequestSchema, backupTakeRequestSchema } from './backups';
 import {
   earningsHistoryRequestSchema,
@@ -328,6 +336,26 @@ export const methods = {
     'Abacus.AI: tokens set (yes/no), breaker, retry queue, last error and last successes.',
   ),
   'abacus.clearTokens': method(abacusClearSchema, abacusStatusSchema, 'Forget the named Abacus.AI tokens.'),
+  'advice.list': method(
+    adviceListRequestSchema,
+    adviceListSchema,
+    "The open recommendations (built-in and Abacus.AI), one rig's or the fleet's; dismissed ones are left out.",
+  ),
+  'advice.dismiss': method(
+    adviceDismissRequestSchema,
+    z.object({ dismissed: z.boolean() }),
+    'Dismiss a recommendation until its evidence changes.',
+  ),
+  'advice.apply': method(
+    adviceApplyRequestSchema,
+    z.object({ jobId: z.string() }),
+    'Apply a recommendation through control.run (limits, audit, pacing); disruptive actions need confirm.',
+  ),
+  'advice.history': method(
+    empty,
+    z.object({ applied: z.array(appliedAdviceSchema) }),
+    'Recommendations applied, newest first, with the measured effect once enough time has passed.',
+  ),
 } as const;
 
 export const events = {
@@ -345,6 +373,8 @@ export const events = {
   /** A command job's rigs that changed state, and its totals; the last one of a job has its end state. */
   'job.progress': jobProgressSchema,
   'firmware.progress': firmwareProgressSchema,
+  /** The open recommendations changed: the faces reload `advice.list`. */
+  'advice.changed': adviceChangedSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -7,6 +7,13 @@ import {
   applyAbacusPatch,
 } from './abacus-settings';
 import {
+  adviceSettingsPatchSchema,
+  adviceSettingsSchema,
+  applyAdvicePatch,
+  DEFAULT_ADVICE_SETTINGS,
+} from './advice-settings';
+
+import {
   DEFAULT_ALERT_SETTINGS,
   alertSettingsPatchSchema,
   alertSettingsSchema,
@@ -117,6 +124,7 @@ export const settingsSchema = z.object({
   control: controlSettingsSchema,
   earnings: earningsSettingsSchema,
   abacus: abacusSettingsSchema,
+  advice: adviceSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -138,6 +146,7 @@ export const settingsPatchSchema = z
     control: controlSettingsPatchSchema.optional(),
     earnings: earningsSettingsPatchSchema.optional(),
     abacus: abacusSettingsPatchSchema.optional(),
+    advice: adviceSettingsPatchSchema.optional(),
   })
   .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
@@ -155,6 +164,7 @@ export const DEFAULT_SETTINGS: Settings = {
   control: DEFAULT_CONTROL_SETTINGS,
   earnings: DEFAULT_EARNINGS_SETTINGS,
   abacus: DEFAULT_ABACUS_SETTINGS,
+  advice: DEFAULT_ADVICE_SETTINGS,
 };
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
@@ -174,6 +184,7 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     control: applyControlPatch(current.control, patch.control),
     earnings: applyEarningsPatch(current.earnings, patch.earnings),
     abacus: applyAbacusPatch(current.abacus, patch.abacus),
+    advice: applyAdvicePatch(current.advice, patch.advice),
   };
 }
 
@@ -225,6 +236,7 @@ export function salvageSettings(raw: unknown): { settings: Settings; replaced: s
     control: pick(controlSettingsSchema, obj.control, DEFAULT_SETTINGS.control, 'control'),
     earnings: pick(earningsSettingsSchema, obj.earnings, DEFAULT_SETTINGS.earnings, 'earnings'),
     abacus: pick(abacusSettingsSchema, obj.abacus, DEFAULT_SETTINGS.abacus, 'abacus'),
+    advice: pick(adviceSettingsSchema, obj.advice, DEFAULT_SETTINGS.advice, 'advice'),
   };
   return { settings, replaced };
 }

@@ -398,3 +398,34 @@ export const abacusQueue = sqliteTable('abacus_queue', {
   /** The row as JSON (docs/abacus.md §10); never a token. */
   row: text('row').notNull(),
 });
+
+/** Recommendations dismissed (shared/advice.ts): hidden while their evidence fingerprint stays the same. */
+export const adviceDismissals = sqliteTable('advice_dismissals', {
+  id: text('id').primaryKey(),
+  fingerprint: text('fingerprint').notNull(),
+  dismissedAt: integer('dismissed_at').notNull(),
+});
+export type AdviceDismissalRow = typeof adviceDismissals.$inferSelect;
+
+/** Recommendations applied, with the figures before and (once measured) after: JSON AdviceWindow values. */
+export const adviceApplied = sqliteTable(
+  'advice_applied',
+  {
+    id: text('id').primaryKey(),
+    recommendationId: text('recommendation_id').notNull(),
+    rigId: text('rig_id').notNull(),
+    kind: text('kind').notNull(),
+    source: text('source').notNull(),
+    title: text('title').notNull(),
+    /** JSON: {action, params}. */
+    action: text('action').notNull(),
+    jobId: text('job_id').notNull(),
+    appliedAt: integer('applied_at').notNull(),
+    windowMs: integer('window_ms').notNull(),
+    measuredAt: integer('measured_at'),
+    before: text('before'),
+    after: text('after'),
+  },
+  (t) => [index('advice_applied_at_idx').on(t.appliedAt)],
+);
+export type AdviceAppliedRow = typeof adviceApplied.$inferSelect;

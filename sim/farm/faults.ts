@@ -31,6 +31,10 @@ export const faultSchema = z.discriminatedUnion('kind', [
     code: z.number().int().default(1002),
     description: z.string().default('Failed to parse miner configuration'),
   }),
+  /** Hashes this share below its siblings with every chip looking fine. */
+  z.object({ kind: z.literal('weak'), share: z.number().min(0).max(0.5).default(0.15) }),
+  /** Dust building up: the airflow lost grows by `perHour` (up to the overheat fault's 0.95). */
+  z.object({ kind: z.literal('dusting'), perHour: z.number().positive().max(1).default(0.1) }),
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;
@@ -46,6 +50,8 @@ export const FAULT_KINDS = [
   'offline',
   'reboot-loop',
   'init-failure',
+  'weak',
+  'dusting',
 ] as const satisfies readonly FaultKind[];
 
 export function applyFault(f: Faults, fault: Fault): Faults {
@@ -82,6 +88,12 @@ export function applyFault(f: Faults, fault: Fault): Faults {
       break;
     case 'init-failure':
       next.initFailure = { code: fault.code, description: fault.description };
+      break;
+    case 'weak':
+      next.weak = fault.share;
+      break;
+    case 'dusting':
+      next.dusting = fault.perHour;
       break;
   }
   return next;
@@ -123,6 +135,13 @@ export function clearFault(f: Faults, kind: FaultKind | 'all'): Faults {
       break;
     case 'init-failure':
       next.initFailure = null;
+      break;
+    case 'weak':
+      next.weak = 0;
+      break;
+    case 'dusting':
+      next.dusting = 0;
+      next.clogged = 0;
       break;
   }
   return next;

@@ -48,6 +48,8 @@ export function noFaults(): Faults {
     offline: false,
     rebootLoopSec: 0,
     initFailure: null,
+    weak: 0,
+    dusting: 0,
   };
 }
 

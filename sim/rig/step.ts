@@ -202,14 +202,17 @@ export function stepRig(rig: Rig, dtSec: number, env: StepEnv): void {
   const keepHashing = rig.active.misc['keep_hashing_when_offline'] === true;
   const hashing = isHashingState(rig) && (pool !== null || keepHashing);
   const tuning = state === 'auto-tuning' ? 0.85 : 1;
+  if (rig.faults.dusting > 0) {
+    rig.faults.clogged = Math.min(0.95, rig.faults.clogged + (rig.faults.dusting * dtSec) / 3600);
+  }
   const flow = airflow(rig.fans, rig.fanDuty, rig.faults.clogged);
   let total = 0;
   let watts = 0;
   for (const chain of rig.chains) {
     const load = chainLoad(rig.model, point, chain, hashing, rig.throttle * tuning, env.rng.gauss());
-    chain.hashrate = load.hashrate;
+    chain.hashrate = load.hashrate * (1 - rig.faults.weak);
     chain.power = Math.round(load.watts);
-    total += load.hashrate;
+    total += chain.hashrate;
     watts += load.watts;
     const target = chipTargetTemp(rig.model, ambient, load.watts, flow);
     chain.chipTemp = lag(chain.chipTemp, target, dtSec, CHIP_TAU_SEC) + env.rng.gauss() * 0.15;

@@ -119,6 +119,8 @@ export type Faults = {
   offline: boolean;
   rebootLoopSec: number; // 0 = off
   initFailure: { code: number; description: string } | null;
+  weak: number; // 0..0.5 share of hashrate lost without any chip showing it (a tired board, a bad tune)
+  dusting: number; // airflow lost to dust per hour (clogged grows by it)
 };
 
 export type Power = { kind: 'on' } | { kind: 'reboot-pending'; at: number } | { kind: 'down'; until: number };

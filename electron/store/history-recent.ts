@@ -1,0 +1,98 @@
+/**
+ * The recent past of every rig at once, for the recommendation engine: hourly averages over the day, 5-minute
+ * ones over the last hours, and each chain's orange/red chips at the start of a window. One range read per
+ * table on its leading key (hour, bucket, minute), never one query per rig: at 1,000 rigs the engine's whole
+ * evaluation has 200 ms (bench/advice.ts).
+ */
+import { type ChainBaseline, type HistoryPoint, type RecentHistory } from '../advice/types';
+import { type Db } from './db';
+import { BUCKET_S, HOUR_S, metricCodecs } from './history-codec';
+
+export type RecentRequest = {
+  nowMs: number;
+  /** Hourly averages this far back (before the 5-minute part). */
+  hourlyMs: number;
+  /** 5-minute averages this far back. */
+  fiveMinuteMs: number;
+  /** Chain chips are read from this far back (the first samples of that minute onwards, a few minutes' worth). */
+  chainsAgoMs: number;
+};
+
+type Row = [string, number, number | null, number | null, number | null];
+type ChainRow = [string, number, number, number, number | null, number | null];
+
+const H = metricCodecs.hashrate_mhs.scale;
+const P = metricCodecs.power_w.scale;
+const C = metricCodecs.chip_temp_max_c.scale;
+const CHAIN_SPAN_MIN = 5;
+
+export type RecentHistoryReader = (req: RecentRequest) => Map<string, RecentHistory>;
+
+export function createRecentHistoryReader(db: Db): RecentHistoryReader {
+  const cols = 'hashrate_mhs_avg, power_w_avg, chip_temp_dc_avg';
+  const hourly = db.$client
+    .prepare<[number, number]>(
+      `SELECT k.rig_id, s.hour, ${cols} FROM rig_samples_1h s JOIN rig_keys k ON k.key = s.rig ` +
+        'WHERE s.hour >= ? AND s.hour < ?',
+    )
+    .raw();
+  const fiveMinute = db.$client
+    .prepare<[number, number]>(
+      `SELECT k.rig_id, s.bucket, ${cols} FROM rig_samples_5m s JOIN rig_keys k ON k.key = s.rig ` +
+        'WHERE s.bucket >= ? AND s.bucket < ?',
+    )
+    .raw();
+  const chains = db.$client
+    .prepare<[number, number]>(
+      'SELECT k.rig_id, c.chain, c.minute, c.second, c.chips_red, c.chips_orange FROM chain_samples c ' +
+        'JOIN rig_keys k ON k.key = c.rig WHERE c.minute >= ? AND c.minute < ? ORDER BY c.minute, c.second',
+    )
+    .raw();
+
+  return (req) => {
+    const out = new Map<string, RecentHistory>();
+    const of = (rigId: string): RecentHistory => {
+      let h = out.get(rigId);
+      if (h === undefined) {
+        h = { points: [], chains: [] };
+        out.set(rigId, h);
+      }
+      return h;
+    };
+    const add = (rows: Row[], unitS: number) => {
+      for (const [rigId, t, hr, pw, chip] of rows) {
+        const point: HistoryPoint = {
+          atMs: (t + 0.5) * unitS * 1000,
+          hashrateMhs: hr === null ? null : hr / H,
+          powerW: pw === null ? null : pw / P,
+          chipTempC: chip === null ? null : chip / C,
+        };
+        of(rigId).points.push(point);
+      }
+    };
+    const nowS = req.nowMs / 1000;
+    const fiveFrom = Math.floor((nowS - req.fiveMinuteMs / 1000) / BUCKET_S);
+    // Whole hours that end before the 5-minute part starts, so no stretch of time is counted twice.
+    const hourTo = Math.floor((fiveFrom * BUCKET_S) / HOUR_S);
+    const hourFrom = Math.floor((nowS - (req.fiveMinuteMs + req.hourlyMs) / 1000) / HOUR_S);
+    add(hourly.all(hourFrom, hourTo) as Row[], HOUR_S);
+    add(fiveMinute.all(fiveFrom, Math.ceil(nowS / BUCKET_S)) as Row[], BUCKET_S);
+    const minute = Math.floor((req.nowMs - req.chainsAgoMs) / 60_000);
+    for (const [rigId, chain, m, s, red, orange] of chains.all(
+      minute,
+      minute + CHAIN_SPAN_MIN,
+    ) as ChainRow[]) {
+      const h = of(rigId);
+      // The first sample of each chain in the span: rows come oldest first.
+      if (h.chains.some((c) => c.chainId === chain)) continue;
+      const base: ChainBaseline = {
+        chainId: chain,
+        atMs: (m * 60 + s) * 1000,
+        red: red ?? 0,
+        orange: orange ?? 0,
+      };
+      h.chains.push(base);
+    }
+    return out;
+  };
+}
