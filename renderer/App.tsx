@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 
 import { ConnectionIndicator } from './components/ConnectionIndicator';
+import { LinkBanner } from './components/LinkBanner';
+import { KeyboardLayer } from './keyboard/KeyboardLayer';
 import { Nav } from './components/Nav';
 import { LoginPage } from './pages/LoginPage';
 import { PageView } from './pages/PageView';
@@ -15,6 +17,7 @@ import { useUiStore } from './stores/ui';
 
 export function App() {
   const status = useConnectionStore((s) => s.status);
+  const linkLost = useConnectionStore((s) => s.link.lostAtMs !== null);
   const theme = useSettingsStore((s) => s.settings?.theme ?? 'dark');
   const page = useUiStore((s) => s.page);
   const rigId = useUiStore((s) => s.rigId);
@@ -55,15 +58,17 @@ export function App() {
   }, [theme]);
 
   return (
-    <div className="app">
+    <div className={`app${linkLost ? ' link-lost' : ''}`} data-link={linkLost ? 'lost' : 'up'}>
       <header className="topbar">
         <span className="brand">RigDeck</span>
         <Nav current={page} />
         <ConnectionIndicator status={status} />
       </header>
+      <LinkBanner />
       <main className="content">
         {status === 'login' ? <LoginPage /> : <PageView page={page} rigId={rigId} />}
       </main>
+      {status !== 'login' && <KeyboardLayer />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import type { RigLive } from '../../shared/telemetry';
 import { fanTone, nominalTone, tempLimitsFor, tempTone } from '../../shared/thresholds';
 import { formatHashrate } from '../../shared/units';
 import { LiveBadge } from '../components/LiveBadge';
+import { useConnectionStore } from '../stores/connection';
 import { WorstProblem } from '../components/WorstProblem';
 
 export const FLEET_ROW_HEIGHT = 36;
@@ -50,7 +51,9 @@ type Props = {
  * they are: a frozen number must never look like a live one.
  */
 export function FleetRow({ rig, live, unit, now, health, onOpen }: Props) {
-  const current = live?.liveness === 'online';
+  // With the link to the core down, no figure is current, however fresh it was when it arrived.
+  const linkUp = useConnectionStore((s) => s.link.lostAtMs === null);
+  const current = linkUp && live?.liveness === 'online';
   const l = live;
   const limits = tempLimitsFor(health.tempLimits, rig.model);
   const tone = (t: string | null) => (t ? `num tone-${t}` : 'num');
