@@ -18,6 +18,7 @@ import { desktopCipher } from './desktop/safe-storage-cipher';
 import { openElectronSettingsStore } from './desktop/settings-store';
 import { createTray } from './desktop/tray';
 import { createMainWindow } from './desktop/window';
+import { openWindowState } from './desktop/window-state';
 import { IP_REPORT_PORT } from './discovery/ip-report';
 import { registerIpc } from './ipc';
 import { dataDirFlag } from './paths';
@@ -69,10 +70,12 @@ export async function startDesktop(): Promise<void> {
     BrowserWindow.getAllWindows().map((w) => w.webContents),
   );
 
-  let win = createMainWindow(PRELOAD);
+  const windowState = openWindowState(dataDir);
+  const newWindow = () => createMainWindow(PRELOAD, windowState);
+  let win = newWindow();
   const show = () => {
     // On macOS the app outlives its window; a destroyed BrowserWindow throws on every call but isDestroyed().
-    if (win.isDestroyed()) win = createMainWindow(PRELOAD);
+    if (win.isDestroyed()) win = newWindow();
     else if (win.isMinimized()) win.restore();
     win.focus();
   };
@@ -85,7 +88,7 @@ export async function startDesktop(): Promise<void> {
   });
   const jobNotifier = createJobNotifier(core, show);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) win = createMainWindow(PRELOAD);
+    if (BrowserWindow.getAllWindows().length === 0) win = newWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

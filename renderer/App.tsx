@@ -3,6 +3,8 @@ import { useEffect } from 'react';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { showJobNotice } from './control/job-notifier';
 import { JobsIndicator, JobsPanel } from './control/JobsPanel';
+import { LinkBanner } from './components/LinkBanner';
+import { KeyboardLayer } from './keyboard/KeyboardLayer';
 import { Nav } from './components/Nav';
 import { LoginPage } from './pages/LoginPage';
 import { PageView } from './pages/PageView';
@@ -18,6 +20,7 @@ import { useUiStore } from './stores/ui';
 
 export function App() {
   const status = useConnectionStore((s) => s.status);
+  const linkLost = useConnectionStore((s) => s.link.lostAtMs !== null);
   const theme = useSettingsStore((s) => s.settings?.theme ?? 'dark');
   const page = useUiStore((s) => s.page);
   const rigId = useUiStore((s) => s.rigId);
@@ -66,17 +69,19 @@ export function App() {
   }, [theme]);
 
   return (
-    <div className="app">
+    <div className={`app${linkLost ? ' link-lost' : ''}`} data-link={linkLost ? 'lost' : 'up'}>
       <header className="topbar">
         <span className="brand">RigDeck</span>
         <Nav current={page} />
         {status !== 'login' && <JobsIndicator />}
         <ConnectionIndicator status={status} />
       </header>
+      <LinkBanner />
       <main className="content">
         {status === 'login' ? <LoginPage /> : <PageView page={page} rigId={rigId} />}
       </main>
       {status !== 'login' && <JobsPanel />}
+      {status !== 'login' && <KeyboardLayer />}
     </div>
   );
 }

@@ -76,7 +76,6 @@ export function collectorConfig(
     staleAfterMs: Math.round(2.5 * intervalMs) + timeoutMs,
     offlineAfterMs: 60_000,
     offlineAfterMisses: 3,
-    onlineAfterAnswers: 2,
     ...overrides.liveness,
   };
   return {

@@ -1,9 +1,12 @@
 /**
  * Rig liveness from poll results and time, pure. online: answered recently; stale: two polls missed (figures
- * shown greyed with their age); offline: silent about a minute. Hysteresis keeps one lucky or unlucky poll
- * from flipping the state: one miss changes nothing, and an offline rig needs several answers in a row to be
- * online again. A restart we asked for holds the rig at stale (not offline) until it is back or its deadline
- * passes, so a rebooting miner is shown as rebooting, not as broken.
+ * shown greyed with their age); offline: silent about a minute. Hysteresis keeps one unlucky poll from flipping
+ * the state: one miss changes nothing, and offline needs both the minute and three misses. The way back has
+ * none: a rig that answers is online at once, because its figures are fresh and a badge must never say
+ * "Offline" beside figures 3 s old (a farm coming back after a restart showed exactly that while an offline
+ * rig waited for a second answer). Flapping stays bounded by the way down (a minute of silence each time), and
+ * alerts clear only after their own `clearSec`. A restart we asked for holds the rig at stale (not offline)
+ * until it is back or its deadline passes, so a rebooting miner is shown as rebooting, not as broken.
  */
 import { type MinerState } from '../../shared/rig';
 import { type Liveness } from '../../shared/telemetry';
@@ -16,8 +19,6 @@ export type LivenessConfig = {
   /** Offline needs both: this long without an answer, and this many misses in a row. */
   offlineAfterMs: number;
   offlineAfterMisses: number;
-  /** Answers in a row an offline rig needs to be online again. */
-  onlineAfterAnswers: number;
 };
 
 /** A restart or reboot we requested: `wentDown` once the rig was seen silent or not hashing. */
@@ -54,7 +55,6 @@ export function judge(h: RigHealth, now: number, cfg: LivenessConfig): Liveness 
   const prev = h.liveness;
   if (h.misses === 0) {
     if (h.lastAnswerMs === null) return 'unknown';
-    if (prev === 'offline' && h.answers < cfg.onlineAfterAnswers) return 'offline';
     if (now - h.lastAnswerMs > cfg.staleAfterMs) return prev === 'offline' ? 'offline' : 'stale';
     return 'online';
   }

@@ -1,22 +1,33 @@
 import { Menu, Tray, nativeImage } from 'electron';
 
+import type { EventPayload } from '../../shared/contract';
 import type { Core } from '../core';
-import { trayState } from '../app/tray-state';
+import { openCriticalCount, trayState } from '../app/tray-state';
 
-/** A tray icon with the fleet state and the two things a technician does from it: open the window, quit. */
-export function createTray(
-  iconPath: string,
-  core: Pick<Core, 'events' | 'registry'>,
-  open: () => void,
-  quit: () => void,
-) {
+/** Enough for any farm's active alerts; the count is what matters here, not the list. */
+const ACTIVE_LIMIT = 100_000;
+
+type TrayCore = Pick<Core, 'events' | 'registry'> & {
+  collector: Pick<Core['collector'], 'summary'>;
+  alerts: { service: Pick<Core['alerts']['service'], 'list'> };
+};
+
+/**
+ * A tray icon with the fleet's health and its open critical alerts, and the two things a technician does from
+ * it: open the window, quit. It follows fleet.changed (the summary) and alerts.changed.
+ */
+export function createTray(iconPath: string, core: TrayCore, open: () => void, quit: () => void) {
   const tray = new Tray(nativeImage.createFromPath(iconPath).resize({ width: 16, height: 16 }));
+  let summary = core.collector.summary();
+  const openCritical = () =>
+    openCriticalCount(core.alerts.service.list({ scope: 'active', limit: ACTIVE_LIMIT }).alerts);
+  let critical = openCritical();
   const refresh = () => {
-    const state = trayState(core.registry.list());
+    const state = trayState({ rigs: core.registry.list().length, summary, openCritical: critical });
     tray.setToolTip(state.tooltip);
     tray.setContextMenu(
       Menu.buildFromTemplate([
-        { label: state.summary, enabled: false },
+        ...state.lines.map((label) => ({ label, enabled: false })),
         { type: 'separator' },
         { label: 'Open RigDeck', click: open },
         { label: 'Quit', click: quit },
@@ -25,8 +36,14 @@ export function createTray(
   };
   refresh();
   tray.on('click', open);
-  const unsubscribe = core.events.subscribe((name) => {
-    if (name === 'fleet.changed') refresh();
+  const unsubscribe = core.events.subscribe((name, payload) => {
+    if (name === 'fleet.changed') {
+      summary = (payload as EventPayload<'fleet.changed'>).summary ?? summary;
+      refresh();
+    } else if (name === 'alerts.changed') {
+      critical = openCritical();
+      refresh();
+    }
   });
   return {
     destroy() {

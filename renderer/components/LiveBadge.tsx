@@ -1,4 +1,5 @@
 import type { RigLive } from '../../shared/telemetry';
+import { useConnectionStore } from '../stores/connection';
 
 /** The one word that tells a technician whether to walk over: liveness first, then what the miner says. */
 export function liveLabel(l: RigLive | undefined): { text: string; tone: string } {
@@ -28,9 +29,15 @@ export function badgeTone(l: RigLive | undefined, tone: string): string {
 }
 
 export function LiveBadge({ live }: { live: RigLive | undefined }) {
+  const lostAtMs = useConnectionStore((s) => s.link.lostAtMs);
   const { text, tone } = liveLabel(live);
+  // The link is down: the word is what the rig was when last heard of, never a colour that says it is so now.
+  const title =
+    lostAtMs === null
+      ? live?.problems[0]?.text
+      : `as of ${new Date(lostAtMs).toLocaleTimeString()}: the connection to RigDeck is lost`;
   return (
-    <span className={`badge tone-${badgeTone(live, tone)}`} title={live?.problems[0]?.text}>
+    <span className={`badge tone-${lostAtMs === null ? badgeTone(live, tone) : 'muted'}`} title={title}>
       {text}
     </span>
   );

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 
 import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-settings';
 import { VirtualRows } from '../components/VirtualRows';
 import { ActionsBar } from '../control/ActionsBar';
 import { allVisibleState } from '../control/selection';
+import { focusWhenShown, rigRowSelector } from '../keyboard/focus';
+import { moveIndex } from '../keyboard/keys';
 import { useNow } from '../components/useNow';
 import { useFleetStore } from '../stores/fleet';
 import { useSelectionStore } from '../stores/selection';
@@ -23,6 +25,7 @@ export function FleetPage() {
   const now = useNow(1000);
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<SortKey>('problems');
+  const table = useRef<HTMLDivElement>(null);
 
   const needle = filter.trim().toLowerCase();
   const shown = sortRigs(
@@ -37,6 +40,30 @@ export function FleetPage() {
   const visibleIds = shown.map((r) => r.id);
   const selectedIds = [...selection.ids];
   useEffect(() => useSelectionStore.getState().prune((id) => rigs.has(id)), [rigs]);
+
+  const viewportHeight = Math.min(640, Math.max(1, shown.length) * FLEET_ROW_HEIGHT + 2);
+  /** Arrows move the focus row by row; the viewport follows, so a row outside it is rendered before it is focused. */
+  const onTableKey = (e: KeyboardEvent<HTMLElement>) => {
+    const focused = document.activeElement?.closest<HTMLElement>('[data-rig]')?.dataset.rig ?? null;
+    const from = focused === null ? -1 : shown.findIndex((r) => r.id === focused);
+    const page = Math.floor(viewportHeight / FLEET_ROW_HEIGHT) - 1;
+    const to = moveIndex(from, e.key, shown.length, page);
+    if (to === null) return;
+    e.preventDefault();
+    focusRow(to);
+  };
+  const focusRow = (to: number) => {
+    const rig = shown[to];
+    if (rig === undefined) return;
+    const viewport = table.current?.querySelector<HTMLElement>('.virtual');
+    if (viewport) {
+      const top = to * FLEET_ROW_HEIGHT;
+      if (top < viewport.scrollTop) viewport.scrollTop = top;
+      else if (top + FLEET_ROW_HEIGHT > viewport.scrollTop + viewport.clientHeight)
+        viewport.scrollTop = top + FLEET_ROW_HEIGHT - viewport.clientHeight;
+    }
+    focusWhenShown(rigRowSelector(rig.id));
+  };
 
   return (
     <section className="page">
@@ -67,10 +94,17 @@ export function FleetPage() {
           <div className="toolbar">
             <input
               type="search"
+              data-shortcut="search"
               aria-label="Filter rigs"
               placeholder="Filter by name, IP, model or label"
               value={filter}
               onChange={(e) => setFilter(e.target.value)}
+              onKeyDown={(e) => {
+                // Down from the search goes into the results, so a find-and-open never needs the mouse.
+                if (e.key !== 'ArrowDown' && e.key !== 'Enter') return;
+                e.preventDefault();
+                focusRow(0);
+              }}
             />
             <label className="inline">
               Sort
@@ -90,7 +124,14 @@ export function FleetPage() {
             </span>
           </div>
           {selectedIds.length > 0 && <ActionsBar rigIds={selectedIds} onClear={selection.clear} />}
-          <div className="fleet-table" role="table" aria-label="Rigs" data-testid="fleet-table">
+          <div
+            ref={table}
+            className="fleet-table"
+            role="table"
+            aria-label="Rigs"
+            data-testid="fleet-table"
+            onKeyDown={onTableKey}
+          >
             <FleetHeader
               unit={unit}
               all={allVisibleState(selection, visibleIds)}
@@ -99,7 +140,7 @@ export function FleetPage() {
             <VirtualRows
               items={shown}
               rowHeight={FLEET_ROW_HEIGHT}
-              height={Math.min(640, Math.max(1, shown.length) * FLEET_ROW_HEIGHT + 2)}
+              height={viewportHeight}
               render={(rig) => (
                 <FleetRow
                   rig={rig}

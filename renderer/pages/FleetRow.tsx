@@ -16,6 +16,7 @@ import { formatHashrate } from '../../shared/units';
 import { SelectBox } from '../control/SelectBox';
 import { type AllState } from '../control/selection';
 import { LiveBadge } from '../components/LiveBadge';
+import { useConnectionStore } from '../stores/connection';
 import { WorstProblem } from '../components/WorstProblem';
 
 export const FLEET_ROW_HEIGHT = 36;
@@ -65,7 +66,9 @@ type Props = {
  * they are: a frozen number must never look like a live one.
  */
 export function FleetRow({ rig, live, unit, now, health, onOpen, selected, onSelect }: Props) {
-  const current = live?.liveness === 'online';
+  // With the link to the core down, no figure is current, however fresh it was when it arrived.
+  const linkUp = useConnectionStore((s) => s.link.lostAtMs === null);
+  const current = linkUp && live?.liveness === 'online';
   const l = live;
   const limits = tempLimitsFor(health.tempLimits, rig.model);
   const tone = (t: string | null) => (t ? `num tone-${t}` : 'num');

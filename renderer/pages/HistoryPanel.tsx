@@ -5,13 +5,9 @@ import type { Settings } from '../../shared/settings';
 import type { HistoryMetric, HistoryResult } from '../../shared/telemetry';
 import { getClient } from '../api';
 import { HistoryChart } from '../charts/HistoryChart';
+import { HISTORY_RANGES, initialRange } from './rig-view';
 
-const RANGES = {
-  '1 h': 3_600_000,
-  '24 h': 86_400_000,
-  '7 d': 7 * 86_400_000,
-  '30 d': 30 * 86_400_000,
-} as const;
+const RANGES = HISTORY_RANGES;
 type RangeName = keyof typeof RANGES | 'custom';
 
 const METRICS: { metric: HistoryMetric; label: string; color: string }[] = [
@@ -35,8 +31,15 @@ const toLocalInput = (ms: number) =>
   new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** History of one rig (or the fleet, rigId null) for a chosen range, with CSV export of exactly what is shown. */
-export function HistoryPanel({ rigId, unit }: { rigId: string | null; unit: Settings['temperatureUnit'] }) {
-  const [range, setRange] = useState<RangeName>('24 h');
+type Props = {
+  rigId: string | null;
+  unit: Settings['temperatureUnit'];
+  /** Since when there can be data (the rig's addition to the fleet): a young rig opens on 1 h, not 24 h. */
+  sinceMs?: number | null;
+};
+
+export function HistoryPanel({ rigId, unit, sinceMs = null }: Props) {
+  const [range, setRange] = useState<RangeName>(() => initialRange(sinceMs, Date.now()));
   const [custom, setCustom] = useState(() => ({ from: Date.now() - 86_400_000, to: Date.now() }));
   const [result, setResult] = useState<(HistoryResult & { fromMs: number; toMs: number }) | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 
 import { PROHASHING_REST_URL, PROHASHING_WS_URL } from '../../shared/pool';
 import { getClient } from '../api';
+import { Field } from '../components/Field';
 import { useSettingsStore } from '../stores/settings';
-
-type Health = { configured: boolean; apiKey: string; live: string; error: string | null };
+import { type PoolAction, type PoolHealth, poolNotice } from './pool-notice';
 
 /**
  * ProHashing: the account name and endpoints are ordinary settings; the API key goes to the encrypted vault and
@@ -17,8 +17,8 @@ export function PoolSettings() {
   const [account, setAccount] = useState<string | null>(null);
   const [restUrl, setRestUrl] = useState<string | null>(null);
   const [wsUrl, setWsUrl] = useState<string | null>(null);
-  const [health, setHealth] = useState<Health | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [health, setHealth] = useState<PoolHealth | null>(null);
+  const [action, setAction] = useState<PoolAction | null>(null);
 
   useEffect(() => {
     const c = getClient();
@@ -41,23 +41,18 @@ export function PoolSettings() {
     try {
       const r = await getClient().call('pool.configure', { apiKey });
       setKey('');
-      setMessage(r.configured ? 'API key saved; connecting…' : 'API key forgotten.');
+      setAction({ kind: r.configured ? 'saved' : 'forgotten' });
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setAction({ kind: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
   };
+  const notice = poolNotice(health, action);
 
   return (
     <section className="pool-settings">
       <h2>ProHashing</h2>
-      <p className="muted" data-testid="pool-status">
-        {health === null
-          ? 'Status unknown.'
-          : !health.configured
-            ? 'Not connected: no API key.'
-            : health.apiKey === 'invalid'
-              ? 'The API key was refused.'
-              : `Live feed: ${health.live}${health.error ? ` (${health.error})` : ''}.`}
+      <p className={`notice tone-${notice.tone}`} role="status" data-testid="pool-status">
+        {notice.text}
       </p>
       <form
         className="settings"
@@ -68,45 +63,41 @@ export function PoolSettings() {
           );
         }}
       >
-        <div className={`field${fieldErrors['pool.accountName'] ? ' invalid' : ''}`}>
-          <label htmlFor="pool-account">Account name</label>
-          <input
-            id="pool-account"
-            value={account ?? pool.accountName}
-            onChange={(e) => setAccount(e.target.value)}
-          />
-          {fieldErrors['pool.accountName'] && (
-            <small className="error">{fieldErrors['pool.accountName']}</small>
-          )}
+        <Field label="Account name" name="pool-account" error={fieldErrors['pool.accountName']}>
+          <input value={account ?? pool.accountName} onChange={(e) => setAccount(e.target.value)} />
+        </Field>
+        <div className="actions">
+          <button type="submit" className="small" disabled={account === null}>
+            Save account
+          </button>
         </div>
-        <button type="submit" className="small" disabled={account === null}>
-          Save account
-        </button>
       </form>
       <form
-        className="inline"
+        className="settings"
         onSubmit={(e) => {
           e.preventDefault();
           void configure(key);
         }}
       >
-        <label htmlFor="pool-key">API key</label>
-        <input
-          id="pool-key"
-          type="password"
-          autoComplete="off"
-          placeholder={health?.configured ? 'set; type to replace' : 'from your ProHashing account page'}
-          value={key}
-          onChange={(e) => setKey(e.target.value)}
-        />
-        <button type="submit" className="small" disabled={key.trim().length === 0}>
-          Save key
-        </button>
-        {health?.configured && (
-          <button type="button" className="small secondary" onClick={() => void configure(null)}>
-            Forget key
+        <Field label="API key" name="pool-key" hint="Stored encrypted; never shown again.">
+          <input
+            type="password"
+            autoComplete="off"
+            placeholder={health?.configured ? 'set; type to replace' : 'from your ProHashing account page'}
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+          />
+        </Field>
+        <div className="actions">
+          <button type="submit" className="small" disabled={key.trim().length === 0}>
+            Save key
           </button>
-        )}
+          {health?.configured && (
+            <button type="button" className="small secondary" onClick={() => void configure(null)}>
+              Forget key
+            </button>
+          )}
+        </div>
       </form>
       <details className="pool-endpoints">
         <summary>Advanced: endpoints</summary>
@@ -156,11 +147,6 @@ export function PoolSettings() {
           </button>
         </form>
       </details>
-      {message && (
-        <p className="muted" role="status">
-          {message}
-        </p>
-      )}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { UNKNOWN, formatTemp } from '../../shared/format';
 import type { RigSnapshot } from '../../shared/rig';
 import type { Settings } from '../../shared/settings';
 import { formatHashrate } from '../../shared/units';
+import { chipsShown } from './rig-view';
 
 type Props = { snapshot: RigSnapshot; unit: Settings['temperatureUnit']; stale: boolean };
 
@@ -40,7 +41,9 @@ export function RigHardware({ snapshot: s, unit, stale }: Props) {
                 {formatTemp(c.chipTemp.minC, unit)} – {formatTemp(c.chipTemp.maxC, unit)}
               </td>
               <td>{formatTemp(c.boardTemp.maxC, unit)}</td>
-              <td>{c.chipGrades ? `${c.chipGrades.orange} / ${c.chipGrades.red}` : UNKNOWN}</td>
+              <td title={chipsShown(c) ? undefined : 'graded only while the chain hashes'}>
+                {chipsShown(c) && c.chipGrades ? `${c.chipGrades.orange} / ${c.chipGrades.red}` : UNKNOWN}
+              </td>
             </tr>
           ))}
         </tbody>

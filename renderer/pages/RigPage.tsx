@@ -15,6 +15,7 @@ import { LiveBadge } from '../components/LiveBadge';
 import { ActionsBar } from '../control/ActionsBar';
 import { RigCommands } from '../control/RigCommands';
 import { useNow } from '../components/useNow';
+import { useConnectionStore } from '../stores/connection';
 import { useFleetStore } from '../stores/fleet';
 import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
@@ -32,6 +33,7 @@ export function RigPage({ id }: { id: string }) {
   const live = useFleetStore((s) => s.live.get(id));
   const unit = useSettingsStore((s) => s.settings?.temperatureUnit ?? 'C');
   const go = useUiStore((s) => s.go);
+  const linkUp = useConnectionStore((s) => s.link.lostAtMs === null);
   const now = useNow(1000);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -59,7 +61,7 @@ export function RigPage({ id }: { id: string }) {
       </section>
     );
   }
-  const notLive = live?.liveness !== 'online';
+  const notLive = !linkUp || live?.liveness !== 'online';
   return (
     <section className="page rig-page" data-testid="rig-page">
       <a href="#/fleet" className="muted" onClick={(e) => (e.preventDefault(), go('fleet'))}>
@@ -118,7 +120,7 @@ export function RigPage({ id }: { id: string }) {
         </div>
       </div>
       {detail?.snapshot && <RigHardware snapshot={detail.snapshot} unit={unit} stale={notLive} />}
-      <HistoryPanel rigId={rig.id} unit={unit} />
+      <HistoryPanel key={rig.id} rigId={rig.id} unit={unit} sinceMs={rig.addedAt} />
       <RigAlertHistory rigId={rig.id} now={now} />
       <RigCommands rigId={rig.id} />
       {detail && detail.events.length > 0 && (

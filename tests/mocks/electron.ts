@@ -17,6 +17,7 @@ import { app, BrowserWindow, ipcMain } from './electron/app-window';
 import { state, journal } from './electron/journal';
 import { Notification } from './electron/notification';
 import { contextBridge, exposedInMainWorld, ipcRenderer } from './electron/renderer-side';
+import { display, screen, setDisplays } from './electron/screen';
 import { defaultSession, protocol, safeStorage, session, shell } from './electron/session';
 import { dialog, Menu, nativeImage, Tray } from './electron/tray-ui';
 
@@ -24,6 +25,7 @@ export * from './electron/app-window';
 export { FakeEvent, journal } from './electron/journal';
 export { Notification } from './electron/notification';
 export * from './electron/renderer-side';
+export * from './electron/screen';
 export {
   protocol,
   safeStorage,
@@ -48,6 +50,7 @@ export function resetElectronFake(): void {
   BrowserWindow.instances.length = 0;
   Tray.instances.length = 0;
   Notification.instances.length = 0;
+  setDisplays([display(1, 0, 0, 1920, 1080)]);
   Notification.isSupported.mockReset();
   Notification.isSupported.mockImplementation(() => true);
   protocol.privileged.length = 0;
@@ -102,6 +105,7 @@ const electron = {
   Tray,
   ipcRenderer,
   protocol,
+  screen,
   session,
   shell,
 };

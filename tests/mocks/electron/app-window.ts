@@ -165,6 +165,9 @@ export class BrowserWindow extends EventEmitter {
   readonly webContents: FakeWebContents;
   destroyed = false;
   minimized = false;
+  maximized = false;
+  /** Where the window is; from its options, moved by a test with setBounds. */
+  bounds: { x: number; y: number; width: number; height: number };
 
   /** Like Electron, every method but isDestroyed() throws once the window is closed. */
   #alive(): void {
@@ -186,9 +189,27 @@ export class BrowserWindow extends EventEmitter {
     this.#alive();
     this.minimized = false;
   });
+  readonly isMaximized = vi.fn(() => {
+    this.#alive();
+    return this.maximized;
+  });
+  readonly maximize = vi.fn(() => {
+    this.#alive();
+    this.maximized = true;
+  });
+  readonly getNormalBounds = vi.fn(() => {
+    this.#alive();
+    return { ...this.bounds };
+  });
+  readonly setBounds = vi.fn((b: Partial<{ x: number; y: number; width: number; height: number }>) => {
+    this.#alive();
+    this.bounds = { ...this.bounds, ...b };
+  });
   readonly isDestroyed = vi.fn(() => this.destroyed);
   readonly close = vi.fn(() => {
     this.#alive();
+    // Like Electron: 'close' while the window still exists (its bounds readable), then 'closed'.
+    this.emit('close', new FakeEvent());
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
@@ -199,6 +220,15 @@ export class BrowserWindow extends EventEmitter {
     requireReady('new BrowserWindow()');
     journal.push('new BrowserWindow');
     this.options = options;
+    // Without a position Electron centres the window on the primary display (1920×1040 work area here).
+    const width = options.width ?? 800;
+    const height = options.height ?? 600;
+    this.bounds = {
+      x: options.x ?? Math.round((1920 - width) / 2),
+      y: options.y ?? Math.round((1040 - height) / 2),
+      width,
+      height,
+    };
     this.webContents = new FakeWebContents();
     BrowserWindow.instances.push(this);
     // Electron announces every WebContents it creates, the window's own included.

@@ -19,7 +19,6 @@ describe('collector config', () => {
       staleAfterMs: 42_500,
       offlineAfterMs: 60_000,
       offlineAfterMisses: 3,
-      onlineAfterAnswers: 2,
     });
     expect(c.retention).toEqual(DEFAULT_RETENTION);
     expect(c.chipsWithSlow).toBe(false);
@@ -37,11 +36,11 @@ describe('collector config', () => {
   it('lets overrides win', () => {
     const c = collectorConfig(undefined, {
       cadence: { intervalMs: 1000 },
-      liveness: { onlineAfterAnswers: 3 },
+      liveness: { offlineAfterMisses: 5 },
       concurrency: 8,
     });
-    expect([c.cadence.intervalMs, c.timeoutMs, c.liveness.onlineAfterAnswers, c.concurrency]).toEqual([
-      1000, 500, 3, 8,
+    expect([c.cadence.intervalMs, c.timeoutMs, c.liveness.offlineAfterMisses, c.concurrency]).toEqual([
+      1000, 500, 5, 8,
     ]);
   });
 });

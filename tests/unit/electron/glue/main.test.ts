@@ -388,7 +388,9 @@ describe('main: lifecycle events', () => {
     app.emit('activate', new FakeEvent(), false);
     expect(BrowserWindow.instances).toHaveLength(before + 1);
     const created = BrowserWindow.instances.at(-1);
-    expect(created?.options).toEqual(mainWindow().options);
+    // The same options, at the place the closed window was last seen (window-state.ts remembers it).
+    const last = BrowserWindow.instances.at(-2);
+    expect(created?.options).toEqual({ ...mainWindow().options, x: last?.bounds.x, y: last?.bounds.y });
     expect(created?.loadURL).toHaveBeenCalledExactlyOnceWith(APP_ENTRY);
     expect(created?.webContents.setWindowOpenHandler).toHaveBeenCalledTimes(1);
     expect(created?.webContents.listenerCount('will-navigate')).toBe(1);
