@@ -18,6 +18,8 @@ import { stagingHandlers } from './control/staging-handlers';
 import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
+import { withWorkerNames } from './fleet/worker-names';
+import { createCoreMap } from './map/wire';
 import { type Registry, createRegistry } from './fleet/registry';
 import type { Cipher } from './secrets/cipher';
 import { createPoolConnection } from './pool/connection';
@@ -89,7 +91,7 @@ export function createCore(options: CoreOptions): Core {
   const collector = createCollector({
     history,
     passwordFor: passwords.forRig,
-    pool: feed,
+    pool: withWorkerNames(feed, { registry, now, announce: (change) => flows.fleetChanged(change) }),
     settings: { pollIntervalSec, retention, health },
     ...(options.collector ?? {}),
   });
@@ -123,6 +125,7 @@ export function createCore(options: CoreOptions): Core {
     ...alertHandlers(alerts.service),
     ...control.handlers,
     ...stagingHandlers(),
+    ...createCoreMap({ db, registry, events, now }).handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
