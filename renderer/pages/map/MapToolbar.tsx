@@ -13,17 +13,21 @@ export function MapToolbar() {
     e.preventDefault();
     if (await run(() => getClient().call('map.saveRoom', { id: null, name: room }))) setRoom('');
   };
-  const fromNames = () =>
-    void run(async () => {
+  const fromNames = async () => {
+    let count = 0;
+    const ok = await run(async () => {
       const { layout, placed } = await getClient().call('map.placeFromNames');
-      useMapStore.setState({
-        notice:
-          placed.length === 0
-            ? 'No unplaced rig has a label or name that names a free slot (RACK-S<n> or RACK-R<row>-S<slot>).'
-            : `Placed ${placed.length} rig${placed.length === 1 ? '' : 's'} from labels and names.`,
-      });
+      count = placed.length;
       return layout;
-    }, undefined).then(() => undefined);
+    });
+    if (!ok) return;
+    useMapStore.setState({
+      notice:
+        count === 0
+          ? 'No unplaced rig has a label or name that names a free slot (RACK-S<n> or RACK-R<row>-S<slot>).'
+          : `Placed ${count} rig${count === 1 ? '' : 's'} from labels and names.`,
+    });
+  };
   const exportFile = async () => {
     await run(async () => {
       const file = await getClient().call('map.export');
@@ -83,7 +87,7 @@ export function MapToolbar() {
           Add room
         </button>
       </form>
-      <button type="button" className="small secondary" onClick={fromNames}>
+      <button type="button" className="small secondary" onClick={() => void fromNames()}>
         Place from labels
       </button>
       <button type="button" className="small secondary" onClick={() => void exportFile()}>
