@@ -22,6 +22,8 @@ import { createPoolRecorder } from './economics/recorder';
 import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
+import { withWorkerNames } from './fleet/worker-names';
+import { createCoreMap } from './map/wire';
 import { type Registry, createRegistry } from './fleet/registry';
 import type { Cipher } from './secrets/cipher';
 import { createPoolConnection } from './pool/connection';
@@ -95,7 +97,7 @@ export function createCore(options: CoreOptions): Core {
   const collector = createCollector({
     history,
     passwordFor: passwords.forRig,
-    pool: feed,
+    pool: withWorkerNames(feed, { registry, now, announce: (change) => flows.fleetChanged(change) }),
     settings: { pollIntervalSec, retention, health },
     ...(options.collector ?? {}),
   });
@@ -129,6 +131,7 @@ export function createCore(options: CoreOptions): Core {
     ...earningsHandlers({ collector, registry, feed, pool, settings, db, now }),
     ...abacus.handlers,
     ...advice.handlers,
+    ...createCoreMap({ db, registry, events, now }).handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */

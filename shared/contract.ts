@@ -62,6 +62,15 @@ import {
   rigRecordSchema,
 } from './fleet';
 import { type Face, faces } from './faces';
+import {
+  importResultSchema,
+  mapFileSchema,
+  mapLayoutSchema,
+  placedFromNameSchema,
+  placeRequestSchema,
+  saveRackSchema,
+  saveRoomSchema,
+} from './map';
 import { proHashingStateSchema } from './pool';
 import { rigSnapshotSchema } from './rig';
 import { settingsPatchSchema, settingsSchema } from './settings';
@@ -355,6 +364,52 @@ export const methods = {
     empty,
     z.object({ applied: z.array(appliedAdviceSchema) }),
     'Recommendations applied, newest first, with the measured effect once enough time has passed.',
+
+  'map.get': method(
+    empty,
+    mapLayoutSchema,
+    'The map: rooms, their racks (rows × slots) and which rig is in which slot.',
+  ),
+  'map.saveRoom': method(
+    saveRoomSchema,
+    mapLayoutSchema,
+    'Add a room (id null) or rename one; names are unique.',
+  ),
+  'map.deleteRoom': method(
+    z.object({ id: idSchema }).strict(),
+    mapLayoutSchema,
+    'Delete a room with its racks; their rigs become unplaced.',
+  ),
+  'map.saveRack': method(
+    saveRackSchema,
+    mapLayoutSchema,
+    'Add a rack (id null), or rename, move or resize one; a size that would leave placed rigs outside is refused.',
+  ),
+  'map.deleteRack': method(
+    z.object({ id: idSchema }).strict(),
+    mapLayoutSchema,
+    'Delete a rack; its rigs become unplaced.',
+  ),
+  'map.place': method(
+    placeRequestSchema,
+    mapLayoutSchema,
+    'Put a rig in a slot (moving it from any other); a slot holding another rig is refused.',
+  ),
+  'map.unplace': method(z.object({ rigId: idSchema }).strict(), mapLayoutSchema, 'Take a rig off the map.'),
+  'map.placeFromNames': method(
+    empty,
+    z.object({ layout: mapLayoutSchema, placed: z.array(placedFromNameSchema) }),
+    'Place unplaced rigs where a label or their name says (RACK-S<n> or RACK-R<row>-S<slot>); taken slots are left alone.',
+  ),
+  'map.export': method(
+    empty,
+    mapFileSchema,
+    'The layout as a JSON file, each rig named by id, serial, MAC and name.',
+  ),
+  'map.import': method(
+    z.object({ text: z.string().min(1).max(900_000) }).strict(),
+    importResultSchema,
+    'Replace the layout with a file from map.export; a file that is not valid changes nothing and says why.',
   ),
 } as const;
 
@@ -375,6 +430,8 @@ export const events = {
   'firmware.progress': firmwareProgressSchema,
   /** The open recommendations changed: the faces reload `advice.list`. */
   'advice.changed': adviceChangedSchema,
+  /** The whole map after any change to it (it is small). A removed rig's slot is freed silently: fleet.changed says it. */
+  'map.changed': mapLayoutSchema,
 } as const;
 
 export type Methods = typeof methods;

@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 
 import { type Res } from '../../shared/contract';
+import { resolveRig } from '../../shared/fleet-names';
 import {
   type HistoryCursor,
   type HistoryMetric,
@@ -51,8 +52,9 @@ export async function exportCsv(argv: string[]): Promise<number> {
     let rigId: string | null = null;
     if (values.rig) {
       const { rigs } = await call(core, 'fleet.list', {});
-      const rig = rigs.find((r) => r.id === values.rig || r.name === values.rig);
-      if (!rig) throw new UsageError(`No rig "${values.rig}" in ${core.info.dataDir}.`);
+      // A name picks exactly one rig or none (names are unique, any case): never the wrong rig's history.
+      const { rig, error } = resolveRig(rigs, values.rig);
+      if (!rig) throw new UsageError(`${error} (data: ${core.info.dataDir})`);
       rigId = rig.id;
     }
     const parsed = historyQuerySchema.safeParse({

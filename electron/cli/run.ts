@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { actionKinds, type ActionKind, disruptiveActions, type RigResult } from '../../shared/control';
 import type { RigRecord } from '../../shared/fleet';
+import { resolveRig } from '../../shared/fleet-names';
 import { type Core } from '../core';
 import { createNodeCore } from '../headless-core';
 import { helpOption, UsageError } from './args';
@@ -116,10 +117,9 @@ export function pickRigs(rigs: readonly RigRecord[], spec: string): RigRecord[] 
     .filter(Boolean);
   if (wanted.length === 0) throw new UsageError('--rigs needs at least one rig.');
   return wanted.map((w) => {
-    const found = rigs.filter((r) => r.id === w || r.name === w || r.ip === w);
-    if (found.length === 1 && found[0]) return found[0];
-    if (found.length === 0) throw new UsageError(`No rig "${w}" in the fleet (rigdeck status lists them).`);
-    throw new UsageError(`"${w}" matches ${found.length} rigs; use the id.`);
+    const { rig, error } = resolveRig(rigs, w);
+    if (rig) return rig;
+    throw new UsageError(error);
   });
 }
 

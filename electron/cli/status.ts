@@ -2,16 +2,18 @@ import { parseArgs } from 'node:util';
 
 import { formatAge, formatPower, formatTemp } from '../../shared/format';
 import type { RigRecord } from '../../shared/fleet';
+import { resolveRig } from '../../shared/fleet-names';
 import type { RigLive } from '../../shared/telemetry';
 import { formatHashrate } from '../../shared/units';
 import { createNodeCore } from '../headless-core';
-import { helpOption } from './args';
+import { helpOption, UsageError } from './args';
 import { call } from './call';
 import { resolveDataDir } from './data-dir';
 
-export const statusHelp = `Usage: npm run rigdeck -- status [--json] [--data DIR]
+export const statusHelp = `Usage: npm run rigdeck -- status [--rig ID|NAME|IP] [--json] [--data DIR]
 
-Polls every registered rig once and prints it. With --json, one object per line: id, name, ip, model, state,
+Polls every registered rig once and prints it (with --rig, only that one: a name or address must pick exactly
+one rig, or it is refused). With --json, one object per line: id, name, ip, model, state,
 liveness, hashrate_mhs, nominal_mhs, power_w, chip_temp_max_c, fan_rpm_min, last_seen (ISO time of its last answer,
 from this poll or history; null if never), error (why it could not be read; null when online), health
 (ok|warning|critical|unknown) and problems (the codes of what is wrong, worst first).`;
@@ -20,7 +22,7 @@ export async function status(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     strict: true,
-    options: { json: { type: 'boolean' }, data: { type: 'string' }, ...helpOption },
+    options: { json: { type: 'boolean' }, rig: { type: 'string' }, data: { type: 'string' }, ...helpOption },
   });
   if (values.help) {
     console.log(statusHelp);
@@ -32,7 +34,10 @@ export async function status(argv: string[]): Promise<number> {
     log: { ...console, info: () => undefined },
   });
   try {
-    const { rigs } = await call(core, 'fleet.list', {});
+    const { rigs: all } = await call(core, 'fleet.list', {});
+    const picked = values.rig === undefined ? null : resolveRig(all, values.rig);
+    if (picked && !picked.rig) throw new UsageError(picked.error);
+    const rigs = picked?.rig ? [picked.rig] : all;
     if (rigs.length === 0) {
       console.error(
         `No rigs registered in ${core.info.dataDir}. Add some: npm run rigdeck -- scan <range> --add`,

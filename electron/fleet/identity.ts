@@ -21,14 +21,3 @@ export function matchRig(device: Identity, rigs: readonly Known[]): string | nul
   }
   return null;
 }
-
-export function defaultRigName(
-  model: string | null,
-  serial: string | null,
-  mac: string | null,
-  ip: string,
-): string {
-  const short = (model ?? 'Rig').replace(/^antminer\s+/i, '').trim() || 'Rig';
-  const tail = (mac ?? '').replace(/:/g, '').slice(-6) || (serial ?? '').slice(-6) || ip;
-  return `${short}-${tail}`;
-}

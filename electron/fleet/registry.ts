@@ -4,9 +4,11 @@ import { eq, inArray } from 'drizzle-orm';
 
 import type { DiscoveredDevice } from '../../shared/discovery';
 import { type RigRecord, normalizeMac, normalizeSerial } from '../../shared/fleet';
+import { defaultName, uniqueName } from '../../shared/fleet-names';
 import type { Db } from '../store/db';
 import { type RigRow, rigs } from '../store/schema';
-import { defaultRigName, matchRig } from './identity';
+import { matchRig } from './identity';
+import { adoptWorkerNames, nameTaken, renameRig } from './names';
 
 export type Upsert = { rig: RigRecord; change: 'added' | 'updated' | 'unchanged' };
 
@@ -18,7 +20,13 @@ export type Registry = {
   match(device: Pick<DiscoveredDevice, 'serial' | 'mac'>): string | null;
   upsert(device: DiscoveredDevice, now: number): Upsert;
   remove(ids: readonly string[]): string[];
+  /** Null when there is no such rig; a name another rig has (any case) is refused with an RpcError saying whose. */
   rename(id: string, name: string, now: number): RigRecord | null;
+  /**
+   * Rigs still under a name RigDeck gave them take their pool worker name (unique-suffixed if another rig has
+   * it); a name the technician chose is never touched. Returns the rigs renamed.
+   */
+  adoptWorkerNames(workers: ReadonlyMap<string, string>, now: number): RigRecord[];
   setLabels(id: string, labels: readonly string[], now: number): RigRecord | null;
 };
 
@@ -76,9 +84,17 @@ export function createRegistry(db: Db, hasOwnPassword: (rigId: string) => boolea
           // The MAC may still sit on another rig after a control-board swap; the new owner takes it.
           if (mac) tx.update(rigs).set({ mac: null, updatedAt: now }).where(eq(rigs.mac, mac)).run();
           const id = randomUUID();
-          const name = defaultRigName(device.model, serial, mac, device.ip);
+          const base = defaultName({
+            workerName: null,
+            hostname: device.hostname,
+            model: device.model,
+            mac,
+            serial,
+            ip: device.ip,
+          });
+          const name = uniqueName(base, (n) => nameTaken(tx, n, null));
           tx.insert(rigs)
-            .values({ id, serial, mac, name, ...facts, addedAt: now, updatedAt: now })
+            .values({ id, serial, mac, name, nameAuto: true, ...facts, addedAt: now, updatedAt: now })
             .run();
           return {
             rig: toRecord(must(tx.select().from(rigs).where(eq(rigs.id, id)).get())),
@@ -114,10 +130,12 @@ export function createRegistry(db: Db, hasOwnPassword: (rigId: string) => boolea
       return found;
     },
     rename(id, name, now) {
-      db.update(rigs).set({ name, updatedAt: now }).where(eq(rigs.id, id)).run();
+      if (!row(id)) return null;
+      renameRig(db, id, name, now);
       const r = row(id);
       return r ? toRecord(r) : null;
     },
+    adoptWorkerNames: (workers, now) => adoptWorkerNames(db, workers, now).map(toRecord),
     setLabels(id, labels, now) {
       const unique = [...new Set(labels)];
       db.update(rigs)

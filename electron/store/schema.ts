@@ -27,8 +27,12 @@ export const rigs = sqliteTable(
     hostname: text('hostname'),
     addedAt: integer('added_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
+    /** The name is RigDeck's default (worker, hostname, model + MAC), not the technician's: it may follow the pool's worker name. */
+    nameAuto: integer('name_auto', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
+    // Names are unique case-insensitively (migration 0006 suffixed older duplicates): a name picks one rig.
+    uniqueIndex('rigs_name_nocase_unique').on(sql`${t.name} COLLATE NOCASE`),
     uniqueIndex('rigs_serial_unique')
       .on(t.serial)
       .where(sql`${t.serial} IS NOT NULL`),
@@ -429,3 +433,47 @@ export const adviceApplied = sqliteTable(
   (t) => [index('advice_applied_at_idx').on(t.appliedAt)],
 );
 export type AdviceAppliedRow = typeof adviceApplied.$inferSelect;
+
+/*
+ * The map (migration 0006): rooms hold racks, a rack is rows × slots, a placement puts one rig in one slot.
+ * A rig is in at most one slot (rig_id is the key), a slot holds at most one rig (unique rack, row, slot), and
+ * deleting a rig, a rack or a room frees its slots (cascades).
+ */
+export const mapRooms = sqliteTable('map_rooms', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+});
+export type MapRoomRow = typeof mapRooms.$inferSelect;
+
+export const mapRacks = sqliteTable(
+  'map_racks',
+  {
+    id: text('id').primaryKey(),
+    roomId: text('room_id')
+      .notNull()
+      .references(() => mapRooms.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    rows: integer('rows').notNull(),
+    slots: integer('slots').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [index('map_racks_room_idx').on(t.roomId)],
+);
+export type MapRackRow = typeof mapRacks.$inferSelect;
+
+export const mapPlacements = sqliteTable(
+  'map_placements',
+  {
+    rigId: text('rig_id')
+      .primaryKey()
+      .references(() => rigs.id, { onDelete: 'cascade' }),
+    rackId: text('rack_id')
+      .notNull()
+      .references(() => mapRacks.id, { onDelete: 'cascade' }),
+    row: integer('row').notNull(),
+    slot: integer('slot').notNull(),
+  },
+  (t) => [uniqueIndex('map_placements_slot_unique').on(t.rackId, t.row, t.slot)],
+);
+export type MapPlacementRow = typeof mapPlacements.$inferSelect;

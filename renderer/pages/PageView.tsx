@@ -1,40 +1,42 @@
-import { Suspense, lazy } from 'react';
+import { type ComponentType, type LazyExoticComponent, type ReactNode, Suspense, lazy } from 'react';
 
 import type { Page } from '../stores/ui';
-import { ActivityPage } from './ActivityPage';
-import { AlertsPage } from './alerts/AlertsPage';
-import { DiscoveryPage } from './DiscoveryPage';
 import { FleetPage } from './FleetPage';
-import { Placeholder } from './Placeholder';
-import { RigPage } from './RigPage';
-import { SettingsPage } from './SettingsPage';
 
-// Its own chunk: the Earnings page and its charts load when opened, never with the first screen.
-const EarningsPage = lazy(() => import('./earnings/EarningsPage').then((m) => ({ default: m.EarningsPage })));
+/**
+ * The Fleet table is the first screen and ships in the main bundle; every other page is a chunk of its own,
+ * loaded when first opened (the rig page carries chart.js, the map and earnings their own weight), so the first
+ * screen of a farm PC's browser downloads only what it shows (renderer_bundle_gzip_kb in bench/renderer.ts).
+ */
+const chunk = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
 
-const upcoming: Record<
-  Exclude<Page, 'settings' | 'fleet' | 'discovery' | 'alerts' | 'activity' | 'earnings'>,
-  { title: string; body: string }
-> = {
-  map: {
-    title: 'Map',
-    body: 'The farm laid out by rack and shelf, each rig coloured by temperature or hashrate, so a hot corner shows at once.',
-  },
+const RigPage = lazy(() => import('./RigPage').then((m) => ({ default: m.RigPage })));
+const pageChunks: Record<Exclude<Page, 'fleet'>, LazyExoticComponent<ComponentType>> = {
+  map: chunk(() => import('./map/MapPage'), 'MapPage'),
+  alerts: chunk(() => import('./alerts/AlertsPage'), 'AlertsPage'),
+  activity: chunk(() => import('./ActivityPage'), 'ActivityPage'),
+  earnings: chunk(() => import('./earnings/EarningsPage'), 'EarningsPage'),
+  discovery: chunk(() => import('./DiscoveryPage'), 'DiscoveryPage'),
+  settings: chunk(() => import('./SettingsPage'), 'SettingsPage'),
 };
 
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="muted">Loading…</p>}>{children}</Suspense>;
+}
+
 export function PageView({ page, rigId }: { page: Page; rigId: string | null }) {
-  if (rigId) return <RigPage id={rigId} />;
-  if (page === 'settings') return <SettingsPage />;
-  if (page === 'fleet') return <FleetPage />;
-  if (page === 'discovery') return <DiscoveryPage />;
-  if (page === 'alerts') return <AlertsPage />;
-  if (page === 'activity') return <ActivityPage />;
-  if (page === 'earnings')
+  if (rigId)
     return (
-      <Suspense fallback={<p className="muted">Loading…</p>}>
-        <EarningsPage />
-      </Suspense>
+      <Loading>
+        <RigPage id={rigId} />
+      </Loading>
     );
-  const p = upcoming[page];
-  return <Placeholder title={p.title} body={p.body} />;
+  if (page === 'fleet') return <FleetPage />;
+  const Chunk = pageChunks[page];
+  return (
+    <Loading>
+      <Chunk />
+    </Loading>
+  );
 }

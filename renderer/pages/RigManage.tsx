@@ -10,10 +10,13 @@ type Editing = null | 'name' | 'labels' | 'password' | 'remove';
 /** Registry edits for one rig: rename, labels, its own miner password, remove (asks once more). */
 export function RigManage({ rig }: { rig: RigRecord }) {
   const run = useFleetStore((s) => s.run);
+  // A refused edit (a name another rig has) is said here, beside the field, not only on the Fleet page.
+  const error = useFleetStore((s) => s.error);
   const go = useUiStore((s) => s.go);
   const [editing, setEditing] = useState<Editing>(null);
   const [value, setValue] = useState('');
   const begin = (what: Editing, initial = '') => {
+    useFleetStore.setState({ error: null });
     setEditing(what);
     setValue(initial);
   };
@@ -46,6 +49,11 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       <button type="button" className="small secondary" onClick={() => setEditing(null)}>
         Cancel
       </button>
+      {error && (
+        <span className="error" role="alert">
+          {error}
+        </span>
+      )}
     </form>
   );
 

@@ -106,7 +106,7 @@ describe('pickRigs', () => {
 
   it('refuses an unknown or ambiguous rig', () => {
     expect(() => pickRigs(fleet, 'nope')).toThrow('No rig "nope" in the fleet');
-    expect(() => pickRigs(fleet, 'L7-02')).toThrow('"L7-02" matches 2 rigs; use the id.');
+    expect(() => pickRigs(fleet, 'L7-02')).toThrow('2 rigs are named "L7-02" (SN2, SN3); use the id.');
     expect(() => pickRigs(fleet, ' , ')).toThrow('--rigs needs at least one rig.');
   });
 });

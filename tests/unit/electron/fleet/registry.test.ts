@@ -98,3 +98,46 @@ describe('normalizers', () => {
     expect(normalizeSerial(' YNAHD4BBBJAJH0312 ')).toBe('YNAHD4BBBJAJH0312');
   });
 });
+
+describe('fleet registry names', () => {
+  it('names a new rig by a hostname someone set, and never gives two rigs one name', () => {
+    const r = registry();
+    expect(r.upsert(device({ hostname: 'rack2-top' }), 1).rig.name).toBe('rack2-top');
+    const second = r.upsert(device({ hostname: 'RACK2-TOP', serial: 'SN-2', mac: 'fe:07:26:3c:be:02' }), 2);
+    expect(second.rig.name).toBe('RACK2-TOP-2');
+  });
+
+  it('refuses a rename to a name another rig has, in any case, saying whose it is', () => {
+    const r = registry();
+    const a = r.upsert(device({ ip: '10.0.0.7', hostname: 'rig-07' }), 1).rig;
+    const b = r.upsert(device({ ip: '10.0.0.8', serial: 'SN-2', mac: 'fe:07:26:3c:be:02' }), 2).rig;
+    expect(() => r.rename(b.id, 'RIG-07', 3)).toThrow('RIG-07 is already the name of 10.0.0.7.');
+    expect(r.get(b.id)?.name).toBe(b.name);
+    expect(r.rename(a.id, 'Rig-07', 4)?.name).toBe('Rig-07'); // its own name in another case is fine
+  });
+
+  it('gives default-named rigs their worker name, never one the technician chose', () => {
+    const r = registry();
+    const auto = r.upsert(device({}), 1).rig;
+    const chosen = r.upsert(device({ serial: 'SN-2', mac: 'fe:07:26:3c:be:02' }), 2).rig;
+    r.rename(chosen.id, 'by hand', 3);
+    const renamed = r.adoptWorkerNames(
+      new Map([
+        [auto.id, 'rig-07'],
+        [chosen.id, 'rig-08'],
+      ]),
+      4,
+    );
+    expect(renamed.map((x) => [x.id, x.name])).toEqual([[auto.id, 'rig-07']]);
+    expect(r.get(chosen.id)?.name).toBe('by hand');
+    expect(r.adoptWorkerNames(new Map([[auto.id, 'rig-07']]), 5)).toEqual([]); // already so: nothing to do
+  });
+
+  it('suffixes a worker name another rig already has', () => {
+    const r = registry();
+    const a = r.upsert(device({}), 1).rig;
+    r.rename(a.id, 'rig-07', 2);
+    const b = r.upsert(device({ serial: 'SN-2', mac: 'fe:07:26:3c:be:02' }), 3).rig;
+    expect(r.adoptWorkerNames(new Map([[b.id, 'rig-07']]), 4).map((x) => x.name)).toEqual(['rig-07-2']);
+  });
+});

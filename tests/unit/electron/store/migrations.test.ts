@@ -93,7 +93,12 @@ describe('migrations', () => {
     const old = openDb(data, previous);
     const oldTables = old.$client.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
     expect(oldTables).not.toContain('rig_samples');
-    old.insert(rigs).values({ id: 'r1', name: 'L7-0001', ip: '10.0.0.7', addedAt: 1, updatedAt: 2 }).run();
+    // Raw SQL: the current schema has columns (name_auto, 0006) that the old file does not have yet.
+    old.$client
+      .prepare(
+        "INSERT INTO rigs (id, name, ip, added_at, updated_at) VALUES ('r1', 'L7-0001', '10.0.0.7', 1, 2)",
+      )
+      .run();
     old.$client.close();
 
     const db = openDb(data);
@@ -103,6 +108,37 @@ describe('migrations', () => {
     const r = store.query({ rigId: 'r1', metrics: ['power_w'], fromMs: T0, toMs: T0 + HOUR });
     expect(r.series[0]?.points).toEqual([[T0, 3400, 3400, 3400]]);
     expect(db.$client.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
+    db.$client.close();
+  });
+
+  it('0006 gives older rigs that share a name (any case) a suffix, oldest keeps it, and makes names unique', () => {
+    const previous = tempDir('rigdeck-migrations-');
+    mkdirSync(join(previous, 'meta'));
+    const before = journal.entries.filter((e) => e.idx < 6);
+    for (const e of before) copyFileSync(join(dir, `${e.tag}.sql`), join(previous, `${e.tag}.sql`));
+    writeFileSync(join(previous, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: before }));
+    const data = tempDir();
+    const old = openDb(data, previous);
+    const insert = old.$client.prepare(
+      'INSERT INTO rigs (id, name, ip, added_at, updated_at) VALUES (?, ?, ?, ?, 0)',
+    );
+    insert.run('aaaaaaaa-1', 'rig-07', '10.0.0.7', 1);
+    insert.run('bbbbbbbb-2', 'RIG-07', '10.0.0.8', 2);
+    insert.run('cccccccc-3', 'rig-07', '10.0.0.9', 2);
+    insert.run('dddddddd-4', 'rig-08', '10.0.0.10', 1);
+    old.$client.close();
+
+    const db = openDb(data);
+    const names = db.select({ id: rigs.id, name: rigs.name }).from(rigs).orderBy(rigs.id).all();
+    expect(names).toEqual([
+      { id: 'aaaaaaaa-1', name: 'rig-07' },
+      { id: 'bbbbbbbb-2', name: 'RIG-07-bbbbbbbb' },
+      { id: 'cccccccc-3', name: 'rig-07-cccccccc' },
+      { id: 'dddddddd-4', name: 'rig-08' },
+    ]);
+    expect(() => db.$client.prepare("UPDATE rigs SET name = 'Rig-08' WHERE id = 'aaaaaaaa-1'").run()).toThrow(
+      /UNIQUE/,
+    );
     db.$client.close();
   });
 });

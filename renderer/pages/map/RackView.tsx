@@ -1,0 +1,121 @@
+import { memo, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+
+import type { MapRack, Placement, SlotRef } from '../../../shared/map';
+import type { SlotLook } from '../../map/overlays';
+
+export const RIG_DRAG_TYPE = 'application/x-rigdeck-rig';
+
+type Props = {
+  rack: MapRack;
+  /** This rack's placements, keyed "row/slot". */
+  placed: ReadonlyMap<string, Placement>;
+  nameOf: (rigId: string) => string;
+  lookOf: (rigId: string) => SlotLook;
+  onSlot: (slot: SlotRef, rigId: string | null) => void;
+  onDropRig: (rigId: string, slot: SlotRef) => void;
+  /** Highlight every free slot: a rig is waiting to be put somewhere. */
+  picking: boolean;
+};
+
+/**
+ * One rack as a CSS grid of plain elements: no component per slot, and one handler per rack for clicks, keys,
+ * drags and drops (the slot's row and number ride on data attributes), so a thousand slots stay cheap.
+ */
+export const RackView = memo(function RackView({
+  rack,
+  placed,
+  nameOf,
+  lookOf,
+  onSlot,
+  onDropRig,
+  picking,
+}: Props) {
+  const slotOf = (target: EventTarget): { ref: SlotRef; rigId: string | null } | null => {
+    const el = target instanceof HTMLElement ? target.closest<HTMLElement>('[data-slot]') : null;
+    if (!el) return null;
+    const ref = { rackId: rack.id, row: Number(el.dataset.row), slot: Number(el.dataset.slot) };
+    return { ref, rigId: el.dataset.rig ?? null };
+  };
+  const click = (e: MouseEvent) => {
+    const s = slotOf(e.target);
+    if (s) onSlot(s.ref, s.rigId);
+  };
+  const key = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const s = slotOf(e.target);
+    if (!s) return;
+    e.preventDefault();
+    onSlot(s.ref, s.rigId);
+  };
+  const dragStart = (e: DragEvent) => {
+    const s = slotOf(e.target);
+    if (!s?.rigId) return;
+    e.dataTransfer.setData(RIG_DRAG_TYPE, s.rigId);
+    e.dataTransfer.effectAllowed = 'move';
+  };
+  const dragOver = (e: DragEvent) => {
+    if (e.dataTransfer.types.includes(RIG_DRAG_TYPE)) e.preventDefault();
+  };
+  const drop = (e: DragEvent) => {
+    const rigId = e.dataTransfer.getData(RIG_DRAG_TYPE);
+    const s = slotOf(e.target);
+    if (!rigId || !s) return;
+    e.preventDefault();
+    onDropRig(rigId, s.ref);
+  };
+
+  const cells = [];
+  for (let row = 1; row <= rack.rows; row++) {
+    for (let slot = 1; slot <= rack.slots; slot++) {
+      const p = placed.get(`${row}/${slot}`);
+      const where = `${rack.name} row ${row} slot ${slot}`;
+      if (!p) {
+        cells.push(
+          <div
+            key={`${row}/${slot}`}
+            className={picking ? 'map-slot empty picking' : 'map-slot empty'}
+            data-row={row}
+            data-slot={slot}
+            role="button"
+            tabIndex={0}
+            aria-label={`${where}: empty`}
+          />,
+        );
+        continue;
+      }
+      const look = lookOf(p.rigId);
+      const name = nameOf(p.rigId);
+      cells.push(
+        <div
+          key={`${row}/${slot}`}
+          className="map-slot"
+          data-row={row}
+          data-slot={slot}
+          data-rig={p.rigId}
+          role="button"
+          tabIndex={0}
+          draggable
+          style={{ background: look.colour }}
+          title={`${name} (${where}): ${look.text}`}
+          aria-label={`${where}: ${name}, ${look.text}`}
+        >
+          <span className="map-slot-name">{name}</span>
+          <span className="map-slot-value">{look.text}</span>
+        </div>,
+      );
+    }
+  }
+  return (
+    <div
+      className="map-rack-grid"
+      style={{ gridTemplateColumns: `repeat(${rack.slots}, var(--map-slot-w))` }}
+      onClick={click}
+      onKeyDown={key}
+      onDragStart={dragStart}
+      onDragOver={dragOver}
+      onDrop={drop}
+    >
+      {cells}
+    </div>
+  );
+});
