@@ -364,6 +364,7 @@ export const methods = {
     empty,
     z.object({ applied: z.array(appliedAdviceSchema) }),
     'Recommendations applied, newest first, with the measured effect once enough time has passed.',
+  ),
 
   'map.get': method(
     empty,

@@ -7,6 +7,7 @@ export function stateTone(s: JobRigState | JobState): string {
       return 'tone-ok';
     case 'failed':
     case 'refused':
+    case 'halted':
       return 'tone-bad';
     case 'unverified':
     case 'interrupted':
