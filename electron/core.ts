@@ -7,8 +7,6 @@ import { mkdirSync } from 'node:fs';
 import type { AppInfo, Face, Handlers } from '../shared/contract';
 import type { DiscoveredDevice } from '../shared/discovery';
 import { fleetChange } from '../shared/fleet';
-import { type CoreAbacus, createCoreAbacus } from './advice/abacus/wire';
-import { createCoreAdvice } from './advice/wire';
 import { alertHandlers } from './alerts/handlers';
 import { type CoreAlerts, createCoreAlerts } from './alerts/wire';
 import { appHandlers } from './app/handlers';
@@ -16,14 +14,9 @@ import { discoveryHandlers, withRigId } from './discovery/handlers';
 import { isPrivateIpv4 } from './discovery/ipv4';
 import { type Discovery, createDiscovery } from './discovery/service';
 import { type Collector, type CollectorDeps, createCollector } from './collector/collector';
-import { firmwareHandlers } from './control/firmware/handlers';
-import { earningsHandlers } from './economics/handlers';
-import { createPoolRecorder } from './economics/recorder';
-import { createCoreControl } from './control/wire';
 import { fleetHandlers } from './fleet/handlers';
 import { type Passwords, createPasswords } from './fleet/passwords';
 import { withWorkerNames } from './fleet/worker-names';
-import { createCoreMap } from './map/wire';
 import { type Registry, createRegistry } from './fleet/registry';
 import type { Cipher } from './secrets/cipher';
 import { createPoolConnection } from './pool/connection';
@@ -34,6 +27,7 @@ import { type Db, openDb } from './store/db';
 import { createHistoryStore } from './store/history';
 import type { HistoryStore } from './store/history-types';
 import { telemetryHandlers } from './telemetry/handlers';
+import { type CoreFeatures, createCoreFeatures } from './core-features';
 import { createCoreFlows } from './core-flows';
 import { type Dispatch, type Logger, createDispatcher, errorMessage } from './contract/dispatch';
 import { type EventBus, createEventBus } from './contract/events';
@@ -72,7 +66,7 @@ export type Core = {
   readonly history: HistoryStore;
   readonly alerts: CoreAlerts;
   /** Abacus.AI (optional): `abacus.latestRecommendations` is the source the built-in engine merges. */
-  readonly abacus: Pick<CoreAbacus, 'latestRecommendations' | 'service'>;
+  readonly abacus: Pick<CoreFeatures['abacus'], 'latestRecommendations' | 'service'>;
   /** A device that announced itself (IP Report, mDNS): shown on the Discovery page; a known rig that moved is updated. */
   announce(device: DiscoveredDevice): void;
   start(): Promise<void>;
@@ -103,10 +97,24 @@ export function createCore(options: CoreOptions): Core {
   });
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
   const { dataDir } = options;
-  const control = createCoreControl({ db, registry, collector, passwords, settings, events, dataDir });
-  createPoolRecorder({ db, feed, now, log }).start(); // quiet once the pool stops, before the db closes
-  const abacus = createCoreAbacus({ db, vault, settings, collector, log });
-  const advice = createCoreAdvice({ db, registry, collector, history, settings, events, control, now, log });
+  const features = createCoreFeatures({
+    ...{
+      db,
+      vault,
+      registry,
+      collector,
+      passwords,
+      settings,
+      events,
+      history,
+      feed,
+      pool,
+      dataDir,
+      now,
+      log,
+    },
+  });
+  const { control, abacus } = features;
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
   settings.subscribe(flows.settingsChanged);
   const info = appInfo(options, now());
@@ -126,12 +134,7 @@ export function createCore(options: CoreOptions): Core {
     ...telemetryHandlers({ collector, history, registry, now }),
     ...poolHandlers(pool, feed),
     ...alertHandlers(alerts.service),
-    ...control.handlers,
-    ...firmwareHandlers(control.firmware),
-    ...earningsHandlers({ collector, registry, feed, pool, settings, db, now }),
-    ...abacus.handlers,
-    ...advice.handlers,
-    ...createCoreMap({ db, registry, events, now }).handlers,
+    ...features.handlers,
   } satisfies Handlers;
 
   /** A miner that announced itself: shown on the Discovery page, and a known rig at a new address is updated. */
@@ -168,21 +171,8 @@ export function createCore(options: CoreOptions): Core {
       collector.setRigs(registry.list());
       collector.start();
       pool.start();
-      abacus.start();
-      if (options.ipReport) {
-        try {
-          await discovery.startIpReport((device) => onAnnounced(device), {
-            ...options.ipReport,
-            // The LAN's private ranges, and loopback (our own machine, where the demo farm lives).
-            allowIp: (ip) => isPrivateIpv4(ip) || ip.startsWith('127.'),
-          });
-        } catch (err) {
-          // Another RigDeck (or the desktop app) may hold the port; scanning still works without it.
-          log.warn(
-            `[rigdeck] IP Report listener not started on UDP ${options.ipReport.port}: ${errorMessage(err)}`,
-          );
-        }
-      }
+      features.start();
+      if (options.ipReport) await listenIpReport(discovery, options.ipReport, onAnnounced, log);
     },
     async stop() {
       if (stopped) return;
@@ -192,7 +182,7 @@ export function createCore(options: CoreOptions): Core {
         running = false;
         flows.stop();
         alerts.stop();
-        abacus.stop();
+        features.stop();
         await pool.stop();
         await collector.stop();
       }
@@ -200,6 +190,22 @@ export function createCore(options: CoreOptions): Core {
       db.$client.close();
     },
   };
+}
+
+/** The miners' IP Report button (UDP): heard from the LAN's private ranges and loopback (the demo farm). */
+async function listenIpReport(
+  discovery: Discovery,
+  at: { address: string; port: number },
+  onAnnounced: (device: DiscoveredDevice) => void,
+  log: Logger,
+): Promise<void> {
+  try {
+    const allowIp = (ip: string) => isPrivateIpv4(ip) || ip.startsWith('127.');
+    await discovery.startIpReport(onAnnounced, { ...at, allowIp });
+  } catch (err) {
+    // Another RigDeck (or the desktop app) may hold the port; scanning still works without it.
+    log.warn(`[rigdeck] IP Report listener not started on UDP ${at.port}: ${errorMessage(err)}`);
+  }
 }
 
 function appInfo(options: Pick<CoreOptions, 'face' | 'dataDir'>, startedAt: number): AppInfo {

@@ -152,7 +152,5 @@ export function checkAction(
     case 'switch-pool':
     case 'restore':
       return null;
-    case 'firmware':
-      return refuse(`"${action.kind}" is not available in this build yet; nothing was sent.`);
   }
 }

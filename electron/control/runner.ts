@@ -135,6 +135,39 @@ function refusal(
     : { rigId, outcome: 'refused', message: refused.message, restartRequired: null };
 }
 
+type BackupPort = ControlDeps['backups'];
+
+async function backUp(
+  store: BackupPort,
+  x: ExecContext,
+  rigId: string,
+  reason: string,
+  atMs: number,
+): Promise<Backup> {
+  if (store === undefined) throw new Error('Settings backups are not kept in this build.');
+  const call = { timeoutMs: x.timing.callTimeoutMs };
+  const { raw } = await createVnishControl(x.client.transport).getSettings(call);
+  return store.save({ rigId, atMs, reason, firmwareVersion: x.firmwareVersion, document: raw });
+}
+
+/** Null when the backup was taken (or none is kept here); the rig's failure otherwise, nothing sent. */
+async function backupFirst(
+  store: BackupPort,
+  x: ExecContext,
+  rigId: string,
+  action: ControlAction,
+  atMs: number,
+): Promise<RigResult | null> {
+  if (store === undefined || !BACKED_UP.has(action.kind)) return null;
+  try {
+    await backUp(store, x, rigId, action.kind, atMs);
+    return null;
+  } catch (error) {
+    const message = `Could not back up its settings first, so nothing was sent: ${failureMessage(error)}`;
+    return { rigId, outcome: 'failed', message, restartRequired: null };
+  }
+}
+
 export function createControl(deps: ControlDeps): Control {
   const clock = deps.clock ?? systemClock;
   const timing: ControlTiming = { ...DEFAULT_CONTROL_TIMING, ...deps.timing };
@@ -177,36 +210,6 @@ export function createControl(deps: ControlDeps): Control {
     };
   }
 
-  async function backUp(x: ExecContext, rigId: string, reason: string): Promise<Backup> {
-    const store = deps.backups;
-    if (store === undefined) throw new Error('Settings backups are not kept in this build.');
-    const call = { timeoutMs: timing.callTimeoutMs };
-    const { raw } = await createVnishControl(x.client.transport).getSettings(call);
-    return store.save({
-      rigId,
-      atMs: clock.now(),
-      reason,
-      firmwareVersion: x.firmwareVersion,
-      document: raw,
-    });
-  }
-
-  /** Null when the backup was taken (or none is kept here); the rig's failure otherwise, nothing sent. */
-  async function backupFirst(
-    x: ExecContext,
-    rigId: string,
-    action: ControlAction,
-  ): Promise<RigResult | null> {
-    if (deps.backups === undefined || !BACKED_UP.has(action.kind)) return null;
-    try {
-      await backUp(x, rigId, action.kind);
-      return null;
-    } catch (error) {
-      const message = `Could not back up its settings first, so nothing was sent: ${failureMessage(error)}`;
-      return { rigId, outcome: 'failed', message, restartRequired: null };
-    }
-  }
-
   async function attempt(
     rigId: string,
     action: ControlAction,
@@ -221,7 +224,7 @@ export function createControl(deps: ControlDeps): Control {
       try {
         if (row !== null) deps.audit?.started(row, clock.now());
         const x = contextFor(rigId, target, batchId);
-        const unsafe = await backupFirst(x, rigId, action);
+        const unsafe = await backupFirst(deps.backups, x, rigId, action, clock.now());
         if (unsafe !== null) return unsafe;
         const done = await execute(x, action);
         const needsRestart = done.outcome === 'done' && done.restartRequired === true && !restarts(action);
@@ -264,7 +267,7 @@ export function createControl(deps: ControlDeps): Control {
     async takeBackup(rigId, reason) {
       const target = deps.target(rigId);
       if (target === null) throw new Error(`Unknown rig ${rigId}.`);
-      return backUp(contextFor(rigId, target), rigId, reason);
+      return backUp(deps.backups, contextFor(rigId, target), rigId, reason, clock.now());
     },
   };
 }
