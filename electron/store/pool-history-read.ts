@@ -21,14 +21,15 @@ export type SeriesPoint = [number, number];
 /** The account's pool hashrate (sum of its workers at each snapshot), MH/s, averaged per bucket. */
 export function poolHashrateSeries(db: Db, fromS: number, toS: number, points: number): SeriesPoint[] {
   const bucketS = Math.max(60, Math.ceil((toS - fromS) / Math.max(1, points)));
+  // Bound numbers arrive as REAL: cast, or the division is not a bucket number.
   const rows = db.$client
-    .prepare<[number, number, number, number, number], { t: number; mhs: number }>(
-      `SELECT (at_s / ?) * ? AS t, AVG(total) / 1e6 AS mhs FROM (
-         SELECT at_s, SUM(hashrate_hs) AS total FROM pool_worker_samples
-         WHERE at_s >= ? AND at_s <= ? GROUP BY at_s
-       ) GROUP BY at_s / ? ORDER BY t`,
+    .prepare<[{ bucket: number; from: number; to: number }], { t: number; mhs: number }>(
+      `SELECT b * CAST(@bucket AS INTEGER) AS t, AVG(total) / 1e6 AS mhs FROM (
+         SELECT at_s / CAST(@bucket AS INTEGER) AS b, SUM(hashrate_hs) AS total FROM pool_worker_samples
+         WHERE at_s >= @from AND at_s <= @to GROUP BY at_s
+       ) GROUP BY b ORDER BY b`,
     )
-    .all(bucketS, bucketS, fromS, toS, bucketS);
+    .all({ bucket: bucketS, from: fromS, to: toS });
   return rows.map((r) => [r.t * 1000, r.mhs]);
 }
 

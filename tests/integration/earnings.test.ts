@@ -94,104 +94,115 @@ const ready = (s: EarningsSummary) =>
   s.mismatches.workersWithoutRig.length > 0;
 
 describe('earnings against the farm and the ProHashing fake', () => {
-  it('prices each rig on its pool hashrate at the pool’s rate and its power at the settings’ price', async () => {
-    const s = await vi.waitFor(
-      async () => {
-        const v = await call<EarningsSummary>('earnings.summary', {});
-        if (!ready(v)) throw new Error('not yet');
-        return v;
-      },
-      { timeout: 30_000, interval: 200 },
-    );
-    expect(s.currency).toBe('USD');
-    expect(s.rates.fee).toBeCloseTo(FAKE_PPLNS_FEE, 12);
-    expect(s.rates.revenuePerMhDay).toBeCloseTo(FAKE_USD_PER_MH_DAY * (1 - FAKE_PPLNS_FEE), 12);
-    const priced = s.rigs.filter((r) => r.poolHashrateMhs !== null);
-    expect(priced).toHaveLength(3);
-    for (const r of priced) {
-      const pool = r.poolHashrateMhs ?? 0;
-      const power = r.powerW ?? 0;
-      expect(pool).toBeGreaterThan(1000);
-      expect(r.revenueBasis).toBe('pool');
-      expect(r.revenuePerDay).toBeCloseTo(pool * FAKE_USD_PER_MH_DAY * (1 - FAKE_PPLNS_FEE), 6);
-      expect(r.powerCostPerDay).toBeCloseTo((power / 1000) * 24 * 0.08, 6);
-      expect(r.profitPerDay).toBeCloseTo((r.revenuePerDay ?? 0) - (r.powerCostPerDay ?? 0), 6);
-      expect(r.jPerMh).toBeGreaterThan(0);
-    }
-    const sum = (k: 'revenuePerDay' | 'powerCostPerDay') => s.rigs.reduce((n, r) => n + (r[k] ?? 0), 0);
-    expect(s.fleet.revenuePerDay).toBeCloseTo(sum('revenuePerDay'), 6);
-    expect(s.fleet.powerCostPerDay).toBeCloseTo(sum('powerCostPerDay'), 6);
-    expect(s.fleet.profitPerDay).toBeCloseTo(sum('revenuePerDay') - sum('powerCostPerDay'), 6);
-
-    // Both ways: the spare mines to the account with no rig; the misconfigured rig's worker is unknown there.
-    const farmTypo = farm.rigs.find((r) => r.name === 'rig-05');
-    const { rigs: records } = await call<{ rigs: RigRecord[] }>('fleet.list', {});
-    const typo = {
-      serial: records.find((r) => r.httpPort === farmTypo?.httpPort && r.ip === farmTypo.ip)?.id,
-    };
-    expect(s.mismatches.workersWithoutRig).toEqual(['spare-in-the-corner']);
-    expect(s.mismatches.rigsWithoutWorker).toEqual([
-      { rigId: typo?.serial, name: expect.any(String), worker: 'typo-rig', reason: 'unknown_worker' },
-    ]);
-    const typoRow = s.rigs.find((r) => r.rigId === typo?.serial);
-    expect(typoRow).toMatchObject({ revenuePerDay: 0, revenueBasis: 'pool', workerName: 'typo-rig' });
-    expect(typoRow?.profitPerDay).toBeLessThan(0);
-    expect(s.workers.find((w) => w.worker === 'spare-in-the-corner')).toMatchObject({ rigId: null });
-    expect(s.workers.filter((w) => w.rigId !== null && w.rigHashrateMhs !== null)).toHaveLength(3);
-
-    // The pool's snapshot was stored for the charts.
-    const h = await call<EarningsHistory>('earnings.history', { range: '24h' });
-    expect(h.poolHashrateMhs.length).toBeGreaterThan(0);
-    expect(h.balances.length).toBeGreaterThan(0);
-  });
-
-  it('`rigdeck earnings --json` prints one object per rig and then the fleet line', async () => {
-    await core.stop();
-    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'electron/cli/index.ts', 'earnings', '--json', '--data', dataDir],
-        { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
+  it(
+    'prices each rig on its pool hashrate at the pool’s rate and its power at the settings’ price',
+    { timeout: 60_000 },
+    async () => {
+      const s = await vi.waitFor(
+        async () => {
+          const v = await call<EarningsSummary>('earnings.summary', {});
+          if (!ready(v))
+            throw new Error(
+              `not yet: ${JSON.stringify({ rates: v.rates, pool: v.pool, balances: v.balances.length, m: v.mismatches, rigs: v.rigs.map((r) => [r.poolHashrateMhs, r.powerW]) })}`,
+            );
+          return v;
+        },
+        { timeout: 45_000, interval: 200 },
       );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-    expect(run.code, run.stderr).toBe(0);
-    const lines = run.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(5);
-    const rigs = lines.slice(0, 4);
-    for (const line of rigs) {
-      expect(Object.keys(line).sort()).toEqual([
-        'currency',
-        'hashrate_mhs',
-        'id',
-        'ip',
-        'name',
-        'pool_hashrate_mhs',
-        'power_cost_per_day',
-        'profit_per_day',
-        'revenue_per_day',
+      expect(s.currency).toBe('USD');
+      expect(s.rates.fee).toBeCloseTo(FAKE_PPLNS_FEE, 12);
+      expect(s.rates.revenuePerMhDay).toBeCloseTo(FAKE_USD_PER_MH_DAY * (1 - FAKE_PPLNS_FEE), 12);
+      const priced = s.rigs.filter((r) => r.poolHashrateMhs !== null);
+      expect(priced).toHaveLength(3);
+      for (const r of priced) {
+        const pool = r.poolHashrateMhs ?? 0;
+        const power = r.powerW ?? 0;
+        expect(pool).toBeGreaterThan(1000);
+        expect(r.revenueBasis).toBe('pool');
+        expect(r.revenuePerDay).toBeCloseTo(pool * FAKE_USD_PER_MH_DAY * (1 - FAKE_PPLNS_FEE), 6);
+        expect(r.powerCostPerDay).toBeCloseTo((power / 1000) * 24 * 0.08, 6);
+        expect(r.profitPerDay).toBeCloseTo((r.revenuePerDay ?? 0) - (r.powerCostPerDay ?? 0), 6);
+        expect(r.jPerMh).toBeGreaterThan(0);
+      }
+      const sum = (k: 'revenuePerDay' | 'powerCostPerDay') => s.rigs.reduce((n, r) => n + (r[k] ?? 0), 0);
+      expect(s.fleet.revenuePerDay).toBeCloseTo(sum('revenuePerDay'), 6);
+      expect(s.fleet.powerCostPerDay).toBeCloseTo(sum('powerCostPerDay'), 6);
+      expect(s.fleet.profitPerDay).toBeCloseTo(sum('revenuePerDay') - sum('powerCostPerDay'), 6);
+
+      // Both ways: the spare mines to the account with no rig; the misconfigured rig's worker is unknown there.
+      const farmTypo = farm.rigs.find((r) => r.name === 'rig-05');
+      const { rigs: records } = await call<{ rigs: RigRecord[] }>('fleet.list', {});
+      const typo = {
+        serial: records.find((r) => r.httpPort === farmTypo?.httpPort && r.ip === farmTypo.ip)?.id,
+      };
+      expect(s.mismatches.workersWithoutRig).toEqual(['spare-in-the-corner']);
+      expect(s.mismatches.rigsWithoutWorker).toEqual([
+        { rigId: typo?.serial, name: expect.any(String), worker: 'typo-rig', reason: 'unknown_worker' },
       ]);
-      expect(line.currency).toBe('USD');
-    }
-    const mining = rigs.filter((l) => typeof l.pool_hashrate_mhs === 'number');
-    expect(mining).toHaveLength(3);
-    for (const l of mining) {
-      expect(l.revenue_per_day).toBeCloseTo(
-        (l.pool_hashrate_mhs as number) * FAKE_USD_PER_MH_DAY * (1 - FAKE_PPLNS_FEE),
-        6,
-      );
-      expect(typeof l.profit_per_day).toBe('number');
-    }
-    const fleet = lines[4];
-    expect(fleet).toMatchObject({ fleet: true, rigs: 4, rigs_priced: 4, currency: 'USD' });
-    const total = rigs.reduce((n, l) => n + ((l.profit_per_day as number | null) ?? 0), 0);
-    expect(fleet?.profit_per_day).toBeCloseTo(total, 6);
-  });
+      const typoRow = s.rigs.find((r) => r.rigId === typo?.serial);
+      expect(typoRow).toMatchObject({ revenuePerDay: 0, revenueBasis: 'pool', workerName: 'typo-rig' });
+      expect(typoRow?.profitPerDay).toBeLessThan(0);
+      expect(s.workers.find((w) => w.worker === 'spare-in-the-corner')).toMatchObject({ rigId: null });
+      expect(s.workers.filter((w) => w.rigId !== null && w.rigHashrateMhs !== null)).toHaveLength(3);
+
+      // The pool's snapshot was stored for the charts.
+      const h = await call<EarningsHistory>('earnings.history', { range: '24h' });
+      expect(h.poolHashrateMhs.length).toBeGreaterThan(0);
+      expect(h.balances.length).toBeGreaterThan(0);
+    },
+  );
+
+  it(
+    '`rigdeck earnings --json` prints one object per rig and then the fleet line',
+    { timeout: 60_000 },
+    async () => {
+      await core.stop();
+      const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        const child = spawn(
+          process.execPath,
+          ['--import', 'tsx', 'electron/cli/index.ts', 'earnings', '--json', '--data', dataDir],
+          { cwd: join(import.meta.dirname, '..', '..'), stdio: ['ignore', 'pipe', 'pipe'] },
+        );
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+      expect(run.code, run.stderr).toBe(0);
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(lines).toHaveLength(5);
+      const rigs = lines.slice(0, 4);
+      for (const line of rigs) {
+        expect(Object.keys(line).sort()).toEqual([
+          'currency',
+          'hashrate_mhs',
+          'id',
+          'ip',
+          'name',
+          'pool_hashrate_mhs',
+          'power_cost_per_day',
+          'profit_per_day',
+          'revenue_per_day',
+        ]);
+        expect(line.currency).toBe('USD');
+      }
+      const mining = rigs.filter((l) => typeof l.pool_hashrate_mhs === 'number');
+      expect(mining).toHaveLength(3);
+      for (const l of mining) {
+        expect(l.revenue_per_day).toBeCloseTo(
+          (l.pool_hashrate_mhs as number) * FAKE_USD_PER_MH_DAY * (1 - FAKE_PPLNS_FEE),
+          6,
+        );
+        expect(typeof l.profit_per_day).toBe('number');
+      }
+      const fleet = lines[4];
+      expect(fleet).toMatchObject({ fleet: true, rigs: 4, rigs_priced: 4, currency: 'USD' });
+      const total = rigs.reduce((n, l) => n + ((l.profit_per_day as number | null) ?? 0), 0);
+      expect(fleet?.profit_per_day).toBeCloseTo(total, 6);
+    },
+  );
 });

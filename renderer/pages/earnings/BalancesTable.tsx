@@ -55,7 +55,8 @@ export function BalancesTable({ s }: { s: EarningsSummary }) {
       <p className="muted pplns-note" data-testid="pplns-note">
         PPLNS: the balance grows only when the pool finds a block, so credits come in steps and a day with few
         blocks can be low with nothing wrong at any rig. The revenue above is the steady estimate from the
-        pool’s own rate; “Credited (24 h)” is what actually arrived
+        pool’s own rate; “Credited (24 h)” is what actually arrived, from the balances RigDeck stores every
+        few minutes (“—” until it has two)
         {s.creditedHours > 0 && s.creditedHours < 23
           ? ` (over the ${s.creditedHours.toFixed(1)} h stored so far)`
           : ''}
