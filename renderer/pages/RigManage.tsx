@@ -2,10 +2,12 @@ import { useState } from 'react';
 
 import type { RigRecord } from '../../shared/fleet';
 import { getClient } from '../api';
+import { FanDialog } from '../control/FanDialog';
+import { PoolsDialog } from '../control/PoolsDialog';
 import { useFleetStore } from '../stores/fleet';
 import { useUiStore } from '../stores/ui';
 
-type Editing = null | 'name' | 'labels' | 'password' | 'remove';
+type Editing = null | 'name' | 'labels' | 'password' | 'remove' | 'fans' | 'pools';
 
 /** Registry edits for one rig: rename, labels, its own miner password, remove (asks once more). */
 export function RigManage({ rig }: { rig: RigRecord }) {
@@ -67,6 +69,11 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       submit(() => client.call('fleet.setPassword', { rigId: rig.id, password: value })),
     );
   }
+  // Mounted here until the actions bar takes them; a started job shows in the rig's backups and audit log.
+  if (editing === 'fans' || editing === 'pools') {
+    const Dialog = editing === 'fans' ? FanDialog : PoolsDialog;
+    return <Dialog rigIds={[rig.id]} onClose={() => setEditing(null)} onStarted={() => undefined} />;
+  }
   if (editing === 'remove') {
     return (
       <div className="inline">
@@ -106,6 +113,12 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       </button>
       <button type="button" className="small secondary" onClick={() => begin('remove')}>
         Remove
+      </button>
+      <button type="button" className="small secondary" onClick={() => begin('fans')}>
+        Fans…
+      </button>
+      <button type="button" className="small secondary" onClick={() => begin('pools')}>
+        Pools…
       </button>
     </div>
   );

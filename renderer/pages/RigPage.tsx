@@ -18,6 +18,7 @@ import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { HistoryPanel } from './HistoryPanel';
 import { RigAlertHistory } from './RigAlertHistory';
+import { RigBackups } from './RigBackups';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
 import { RigProblems } from './RigProblems';
@@ -117,6 +118,7 @@ export function RigPage({ id }: { id: string }) {
       {detail?.snapshot && <RigHardware snapshot={detail.snapshot} unit={unit} stale={notLive} />}
       <HistoryPanel rigId={rig.id} unit={unit} />
       <RigAlertHistory rigId={rig.id} now={now} />
+      <RigBackups rigId={rig.id} />
       {detail && detail.events.length > 0 && (
         <section>
           <h2>Log</h2>
