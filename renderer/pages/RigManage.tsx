@@ -15,6 +15,7 @@ export function RigManage({ rig }: { rig: RigRecord }) {
   const go = useUiStore((s) => s.go);
   const [editing, setEditing] = useState<Editing>(null);
   const [value, setValue] = useState('');
+  const [started, setStarted] = useState<string | null>(null);
   const begin = (what: Editing, initial = '') => {
     setEditing(what);
     setValue(initial);
@@ -72,7 +73,9 @@ export function RigManage({ rig }: { rig: RigRecord }) {
   // Mounted here until the actions bar takes them; a started job shows in the rig's backups and audit log.
   if (editing === 'fans' || editing === 'pools') {
     const Dialog = editing === 'fans' ? FanDialog : PoolsDialog;
-    return <Dialog rigIds={[rig.id]} onClose={() => setEditing(null)} onStarted={() => undefined} />;
+    const what = editing === 'fans' ? 'Fan' : 'Pool';
+    const onStarted = (jobId: string) => setStarted(`${what} change sent (job ${jobId.slice(0, 8)}).`);
+    return <Dialog rigIds={[rig.id]} onClose={() => setEditing(null)} onStarted={onStarted} />;
   }
   if (editing === 'remove') {
     return (
@@ -120,6 +123,11 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       <button type="button" className="small secondary" onClick={() => begin('pools')}>
         Pools…
       </button>
+      {started && (
+        <span className="muted" role="status">
+          {started}
+        </span>
+      )}
     </div>
   );
 }
