@@ -15,9 +15,11 @@ import { type ControlTarget, createControl } from '../electron/control/runner';
 import { systemClock } from '../electron/clock';
 import { createVnishClient } from '../electron/miners/vnish/client';
 import { createMinerAgent } from '../electron/miners/vnish/http';
+import { createNodeCore } from '../electron/headless-core';
 import { openDb } from '../electron/store/db';
 import { DEFAULT_CONTROL_SETTINGS } from '../shared/control-settings';
 import { startFarm } from '../sim/index';
+import { median, percentile, round } from './lib/stats';
 
 const RIGS = 60;
 /** Real ms per simulated second while the farm is driven: the stagger is scaled by the same factor. */
@@ -95,5 +97,75 @@ export async function runControlBench(): Promise<Record<string, number>> {
     rmSync(dir, { recursive: true, force: true });
     await farm.stop();
     agent.destroy();
+  }
+}
+
+const ROUNDTRIPS = 30;
+
+/**
+ * `control_roundtrip_ms`: from `control.run` on the core's dispatcher to the job's end on the event bus, for a
+ * fan target change on one virtual miner: limits, the settings backup before it, the write and the read-back.
+ * The virtual miner applies settings the moment it saves them (no apply delay of its own to subtract), so the
+ * figure is RigDeck's side plus loopback HTTP. Median and p95 of 30 changes, alternating 65 / 70 °C.
+ */
+export async function runControlRoundtripBench(): Promise<Record<string, number>> {
+  const farm = await startFarm({
+    miners: 1,
+    model: 'L7',
+    firmware: '1.3.4',
+    clock: 'manual',
+    seed: 9,
+    services: { prohashing: false, abacus: false, control: false },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'rigdeck-bench-roundtrip-'));
+  const quiet = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: () => undefined,
+    error: () => undefined,
+  };
+  const core = createNodeCore({ dataDir: dir, log: quiet });
+  const ctx = { face: 'desktop' as const, peer: 'bench' };
+  const call = async (method: string, params: unknown): Promise<unknown> => {
+    const r = await core.dispatch(method, params, ctx);
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+    return r.value;
+  };
+  try {
+    await farm.advance(120);
+    const info = farm.rigs[0];
+    if (info === undefined) throw new Error('no rig');
+    await call('fleet.add', { addresses: [{ ip: info.ip, port: info.httpPort, rpcPort: info.rpcPort }] });
+    await call('fleet.pollNow', {});
+    const { rigs } = (await call('fleet.list', {})) as { rigs: Array<{ id: string }> };
+    const rigId = rigs[0]?.id ?? '';
+    const ends = new Map<string, (state: string) => void>();
+    core.events.subscribe((name, payload) => {
+      const p = payload as { jobId: string; state: string };
+      if (name === 'job.progress' && p.state !== 'running') ends.get(p.jobId)?.(p.state);
+    });
+    const times: number[] = [];
+    for (let i = 0; i < ROUNDTRIPS; i++) {
+      const target = i % 2 === 0 ? 65 : 70;
+      const t0 = performance.now();
+      const { jobId } = (await call('control.run', {
+        action: 'fan',
+        rigIds: [rigId],
+        params: { mode: 'auto', target },
+      })) as { jobId: string };
+      const state = await new Promise<string>((resolve) => ends.set(jobId, resolve));
+      times.push(performance.now() - t0);
+      const job = (await call('jobs.get', { id: jobId })) as { rigs: Array<{ state: string }> };
+      if (state !== 'done' || job.rigs[0]?.state !== 'done')
+        throw new Error(`fan change ${i} ended ${state}`);
+    }
+    return {
+      control_roundtrip_ms: round(median(times)),
+      control_roundtrip_p95_ms: round(percentile(times, 95)),
+    };
+  } finally {
+    await core.stop();
+    await farm.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
-import { runControlBench } from './control';
+import { runControlBench, runControlRoundtripBench } from './control';
 import { mergeLatest } from './lib/latest';
 import { runFarmBench } from './farm';
 import { runHealthBench } from './health';
@@ -98,6 +98,14 @@ const suites: Suite[] = [
       'job and command runners: the most rigs in their reboot cycle at once as the miners show it, beside the cap; the ' +
       "farm's clock moved a simulated second per 10 ms with its default boot times, the 10 s stagger scaled alike",
     run: runControlBench,
+  },
+  {
+    name: 'control roundtrip',
+    about:
+      "one fan target change on one virtual miner through the core's dispatcher, from control.run to the job's end " +
+      'on the event bus (limits, the settings backup, the write, the read-back); the virtual miner applies settings ' +
+      'at once, so nothing of its own is counted; median and p95 of 30 changes',
+    run: runControlRoundtripBench,
   },
 ];
 

@@ -1,5 +1,5 @@
 /**
- * The ProHashing pool template (docs/prohashing.md §10): the stratum regions RigDeck offers, and the three pool
+ * The ProHashing pool template (docs/prohashing.md §11): the stratum regions RigDeck offers, and the three pool
  * slots it fills for one rig from a coin, a region and the account. Pure, so the core that sends them and the
  * dialog that previews them compute the very same thing.
  */

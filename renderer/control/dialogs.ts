@@ -6,7 +6,9 @@ import { type ComponentType } from 'react';
 
 import { type ActionKind } from '../../shared/control';
 import { type DialogProps } from './dialog-props';
+import { FanDialog } from './FanDialog';
 import { OverclockDialog } from './OverclockDialog';
+import { PoolsDialog } from './PoolsDialog';
 import { PresetDialog } from './PresetDialog';
 import { ThrottleDialog } from './ThrottleDialog';
 
@@ -17,4 +19,7 @@ export const dialogs: Partial<Record<ActionKind, ControlDialog>> = {
   preset: PresetDialog,
   overclock: OverclockDialog,
   throttle: ThrottleDialog,
+  fan: FanDialog,
+  // The pools dialog also switches the active pool.
+  pools: PoolsDialog,
 };

@@ -21,6 +21,7 @@ import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { HistoryPanel } from './HistoryPanel';
 import { RigAlertHistory } from './RigAlertHistory';
+import { RigBackups } from './RigBackups';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
 import { RigProblems } from './RigProblems';
@@ -123,6 +124,7 @@ export function RigPage({ id }: { id: string }) {
       <HistoryPanel key={rig.id} rigId={rig.id} unit={unit} sinceMs={rig.addedAt} />
       <RigAlertHistory rigId={rig.id} now={now} />
       <RigCommands rigId={rig.id} />
+      <RigBackups rigId={rig.id} />
       {detail && detail.events.length > 0 && (
         <section>
           <h2>Log</h2>

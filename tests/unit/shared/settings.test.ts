@@ -116,4 +116,17 @@ describe('control settings', () => {
     expect(settings.control).toEqual(DEFAULT_SETTINGS.control);
     expect(replaced).toEqual(['control']);
   });
+
+  it('reads a file from before backups were kept with 20 per rig, and a patch never resets that count', () => {
+    const { settings, replaced } = salvageSettings({
+      ...DEFAULT_SETTINGS,
+      control: { concurrency: 3, staggerSec: 5 },
+    });
+    expect(settings.control).toEqual({ concurrency: 3, staggerSec: 5, backupsPerRig: 20 });
+    expect(replaced).toEqual([]);
+    const kept = { ...DEFAULT_SETTINGS, control: { ...DEFAULT_SETTINGS.control, backupsPerRig: 7 } };
+    const next = applySettingsPatch(kept, settingsPatchSchema.parse({ control: { staggerSec: 1 } }));
+    expect(next.control.backupsPerRig).toBe(7);
+    expect(settingsPatchSchema.safeParse({ control: { backupsPerRig: 0 } }).success).toBe(false);
+  });
 });
