@@ -1,7 +1,7 @@
 import type { AbacusStatus } from '../../shared/abacus';
 import { formatAge } from '../../shared/format';
 import { useNow } from '../components/useNow';
-import { errorTone, headline } from './abacus-status';
+import { errorTone, failures, headline } from './abacus-status';
 
 const age = (ms: number | null, now: number) => (ms === null ? 'never' : formatAge(ms, now));
 
@@ -38,7 +38,7 @@ export function AbacusStatusView({ status }: { status: AbacusStatus }) {
         </dd>
         <dt>Circuit breaker</dt>
         <dd>
-          {status.breaker.state} ({status.breaker.failures} failures in a row)
+          {status.breaker.state} ({failures(status.breaker.failures)} in a row)
         </dd>
         <dt>Last error</dt>
         <dd className={e ? errorTone(status) : 'muted'} data-testid="abacus-last-error">

@@ -7,6 +7,8 @@ import type { AbacusStatus } from '../../shared/abacus';
 
 export type Tone = 'ok' | 'tone-warn' | 'error' | 'muted';
 
+export const failures = (n: number) => `${n} ${n === 1 ? 'failure' : 'failures'}`;
+
 export function errorTone(s: AbacusStatus): Tone {
   const e = s.lastError;
   if (!e) return 'ok';
@@ -24,7 +26,7 @@ export function headline(s: AbacusStatus, now: number): { text: string; tone: To
       s.breaker.retryAtMs === null
         ? ''
         : ` (next try in ${Math.max(0, Math.ceil((s.breaker.retryAtMs - now) / 1000))} s)`;
-    return { text: `Paused after ${s.breaker.failures} failures in a row${wait}.`, tone: 'error' };
+    return { text: `Paused after ${failures(s.breaker.failures)} in a row${wait}.`, tone: 'error' };
   }
   if (s.breaker.state === 'half-open') return { text: 'Trying again…', tone: 'tone-warn' };
   if (s.notBeforeMs !== null && s.notBeforeMs > now)

@@ -6,17 +6,19 @@ import type { AbacusTokens } from './tokens';
 export function abacusHandlers(deps: {
   service: AbacusService;
   tokens: AbacusTokens;
+  /** Tokens changed: forget past trouble and try again soon. */
+  changed: () => void;
 }): Pick<Handlers, 'abacus.configure' | 'abacus.status' | 'abacus.clearTokens'> {
   return {
     'abacus.configure': async (req) => {
       deps.tokens.set(req);
-      deps.service.reset();
+      deps.changed();
       return deps.service.status();
     },
     'abacus.status': async () => deps.service.status(),
     'abacus.clearTokens': async ({ tokens }) => {
       deps.tokens.clear(tokens);
-      deps.service.reset();
+      deps.changed();
       return deps.service.status();
     },
   };

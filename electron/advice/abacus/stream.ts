@@ -30,6 +30,10 @@ export function createStreamer(ctx: AbacusContext): Streamer {
     for (;;) {
       const batch = deps.queue.peek(batchSize);
       if (!batch) return;
+      if (batch.rows.length === 0) {
+        deps.queue.ack(batch.lastId); // only rows this build could not read: nothing to send
+        continue;
+      }
       const r = await ctx.call(
         'stream',
         'appendMultipleData',

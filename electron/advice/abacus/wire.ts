@@ -29,6 +29,8 @@ export type CoreAbacus = {
 
 // The first prediction comes soon after start (once the collector has polled), then every predictIntervalSec.
 const FIRST_PREDICT_MS = 30_000;
+// After the user changed the connection (enabled, ids, tokens): one round soon, so the page shows the outcome.
+const KICK_MS = 2_000;
 
 const connectionOf = (a: AbacusSettings) =>
   JSON.stringify([a.enabled, a.baseUrl, a.deploymentId, a.featureGroupId, a.resultFields]);
@@ -54,6 +56,19 @@ export function createCoreAbacus(deps: {
     ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   let timers: Cancel[] = [];
+  let kicked: Cancel | null = null;
+  /** Forget past trouble and, when running, try one round soon rather than at the next interval. */
+  const changed = () => {
+    service.reset();
+    if (timers.length === 0 || kicked) return;
+    kicked = clock.after(KICK_MS, () => {
+      kicked = null;
+      void service
+        .streamOnce()
+        .then(() => service.predictOnce())
+        .catch((err: unknown) => deps.log.warn(`[rigdeck] Abacus.AI: ${String(err)}`));
+    });
+  };
   let unsubscribe: (() => void) | null = null;
   let connection = connectionOf(deps.settings.get().abacus);
 
@@ -75,7 +90,7 @@ export function createCoreAbacus(deps: {
   };
 
   return {
-    handlers: abacusHandlers({ service, tokens }),
+    handlers: abacusHandlers({ service, tokens, changed }),
     service,
     latestRecommendations: service.latestRecommendations,
     start() {
@@ -91,7 +106,7 @@ export function createCoreAbacus(deps: {
       ];
       unsubscribe = deps.settings.subscribe((s) => {
         const next = connectionOf(s.abacus);
-        if (next !== connection) service.reset();
+        if (next !== connection) changed();
         connection = next;
       });
     },
@@ -99,6 +114,8 @@ export function createCoreAbacus(deps: {
       const t = timers;
       timers = [];
       for (const cancel of t) cancel();
+      kicked?.();
+      kicked = null;
       unsubscribe?.();
       unsubscribe = null;
     },

@@ -17,9 +17,16 @@ import { type ManualClock, manualClock } from '../../unit/electron/pool/manual-c
 
 export type Fake = Awaited<ReturnType<typeof startAbacus>>;
 
+/** On a port probed free; files run in parallel may probe the same one, so a lost race probes again. */
 export async function startFake(ratePerSec = 1_000): Promise<Fake> {
-  const port = await freePortRange(1, 24_100);
-  return startAbacus({ port, rng: createRng('abacus-client'), ratePerSec, now: Date.now });
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePortRange(1, 24_100 + Math.floor(Math.random() * 4_000));
+    try {
+      return await startAbacus({ port, rng: createRng('abacus-client'), ratePerSec, now: Date.now });
+    } catch (err) {
+      if (attempt >= 10 || (err as { code?: unknown }).code !== 'EADDRINUSE') throw err;
+    }
+  }
 }
 
 export type Client = {
