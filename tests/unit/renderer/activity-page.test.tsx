@@ -19,7 +19,8 @@ const entry = (i: number, rigId: string): AuditEntry => ({
   action: i % 2 ? 'reboot' : 'preset',
   params: i % 2 ? {} : { name: '3425' },
   face: 'cli',
-  requestedAtMs: 1_000_000 - i * 1000,
+  // The 20 oldest are one unpaced bulk command: one millisecond for all, across the page boundary.
+  requestedAtMs: 1_000_000 - Math.min(i, 40) * 1000,
   startedAtMs: 1_000_000 - i * 1000,
   finishedAtMs: i === 0 ? null : 1_000_500 - i * 1000,
   outcome: i === 0 ? null : i % 3 ? 'done' : 'failed',
@@ -63,7 +64,7 @@ afterEach(() => {
 const bodyRows = () => screen.getByTestId('audit-table').querySelectorAll('tbody tr');
 
 describe('ActivityPage', () => {
-  it('pages back and forth by request time, with names, commands in words and outcomes', async () => {
+  it('pages back and forth by request time, losing no row of a millisecond split across pages', async () => {
     render(<ActivityPage />);
     await waitFor(() => expect(bodyRows()).toHaveLength(50));
     const first = bodyRows()[0] as HTMLElement;
@@ -73,7 +74,9 @@ describe('ActivityPage', () => {
     expect(bodyRows()[3]?.textContent).toContain('failed');
     fireEvent.click(screen.getByRole('button', { name: 'Older' }));
     await waitFor(() => expect(bodyRows()).toHaveLength(10));
-    expect(asked.at(-1)).toEqual(['audit.list', { limit: 50, beforeMs: log[49]?.requestedAtMs }]);
+    // From just after the shared millisecond, skipping its 10 rows already shown.
+    expect(asked.at(-1)).toEqual(['audit.list', { limit: 60, beforeMs: (log[49]?.requestedAtMs ?? 0) + 1 }]);
+    expect([...bodyRows()].map((r) => r.getAttribute('data-audit'))).toEqual(log.slice(50).map((e) => e.id));
     expect((screen.getByRole('button', { name: 'Older' }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Newer' }));
     await waitFor(() => expect(bodyRows()).toHaveLength(50));
