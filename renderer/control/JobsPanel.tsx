@@ -2,9 +2,11 @@ import { useState } from 'react';
 
 import { jobOutcomeText, jobTitle } from '../../shared/job-notice';
 import { useFleetStore } from '../stores/fleet';
+import { useSettingsStore } from '../stores/settings';
 import { useJobsStore } from '../stores/jobs';
-import { rigCount } from './actions';
-import { type JobView, jobDone, jobOrder, runningCount } from './job-merge';
+import { directActions, rigCount } from './actions';
+import { ConfirmDialog } from './ConfirmDialog';
+import { type JobView, awaitingRestart, jobDone, jobOrder, runningCount } from './job-merge';
 import { stateTone } from './job-tone';
 
 function JobRigs({ job }: { job: JobView }) {
@@ -27,11 +29,16 @@ function JobRigs({ job }: { job: JobView }) {
   );
 }
 
+const RESTART = directActions.find((a) => a.kind === 'restart');
+
 function JobItem({ job }: { job: JobView }) {
   const { track, cancel } = useJobsStore.getState();
+  const pacing = useSettingsStore((s) => s.settings?.control ?? null);
   const [hidden, setHidden] = useState(false);
+  const [restarting, setRestarting] = useState(false);
   const { done, of } = jobDone(job);
   const shown = job.rigs !== null && !hidden;
+  const restart = awaitingRestart(job);
   return (
     <li className="job" data-job={job.id} data-state={job.state}>
       <div className="job-head">
@@ -47,7 +54,7 @@ function JobItem({ job }: { job: JobView }) {
         <span data-testid="job-count">
           {done} of {of} finished
         </span>
-        <span className="muted">{jobOutcomeText(job.totals)}</span>
+        {done > 0 && <span className="muted">{jobOutcomeText(job.totals)}</span>}
       </div>
       <div className="actions">
         {job.state === 'running' && (
@@ -66,7 +73,21 @@ function JobItem({ job }: { job: JobView }) {
         >
           {shown ? 'Hide rigs' : 'Rigs'}
         </button>
+        {restart.length > 0 && RESTART && (
+          <button type="button" className="small secondary" onClick={() => setRestarting(true)}>
+            Restart mining on {rigCount(restart.length)}…
+          </button>
+        )}
       </div>
+      {restarting && RESTART && (
+        <ConfirmDialog
+          action={RESTART}
+          rigIds={restart}
+          pacing={pacing}
+          onClose={() => setRestarting(false)}
+          onStarted={(id) => void track(id)}
+        />
+      )}
       {shown && <JobRigs job={job} />}
     </li>
   );

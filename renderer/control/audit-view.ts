@@ -30,3 +30,19 @@ export function auditFileName(rigName: string | null, nowMs: number): string {
   const who = rigName === null ? 'all' : rigName.replace(/[^A-Za-z0-9._-]+/g, '_');
   return `rigdeck-audit-${who}-${when}.csv`;
 }
+
+/**
+ * Where the next (older) page starts. `audit.list` pages by `beforeMs` alone, and the rows of one unpaced bulk
+ * command can share a millisecond: so the next page asks from just after the oldest time shown and skips the
+ * rows of that millisecond already shown, rather than losing the ones that did not fit.
+ */
+export type AuditCursor = { beforeMs: number; skipIds: readonly string[] };
+
+export function olderCursor(entries: readonly AuditEntry[]): AuditCursor | null {
+  const oldest = entries.at(-1)?.requestedAtMs;
+  if (oldest === undefined) return null;
+  return {
+    beforeMs: oldest + 1,
+    skipIds: entries.filter((e) => e.requestedAtMs === oldest).map((e) => e.id),
+  };
+}

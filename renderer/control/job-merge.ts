@@ -73,3 +73,9 @@ export function jobDone(view: Pick<JobSummary, 'totals'>): { done: number; of: n
   const of = Object.values(t).reduce((a, b) => a + b, 0);
   return { done: of - t.queued - t.running, of };
 }
+
+/** Rigs whose change was saved but waits for a mining restart to take effect (a preset, on Vnish). */
+export function awaitingRestart(job: JobView): string[] {
+  if (job.state === 'running' || job.rigs === null) return [];
+  return job.rigs.filter((r) => r.state === 'done' && r.restartRequired === true).map((r) => r.rigId);
+}

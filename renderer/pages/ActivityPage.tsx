@@ -2,7 +2,7 @@ import { useState } from 'react';
 
 import { getClient } from '../api';
 import { AuditTable } from '../control/AuditTable';
-import { auditFileName } from '../control/audit-view';
+import { type AuditCursor, auditFileName, olderCursor } from '../control/audit-view';
 import { downloadText } from '../control/download';
 import { messageOf } from '../control/run';
 import { useAudit } from '../control/useAudit';
@@ -14,16 +14,16 @@ const CSV_LIMIT = 5000;
 
 /**
  * The audit log of every command sent, newest first, a page at a time, for the fleet or one rig, with CSV export.
- * Paging goes back by request time; `pages` keeps where each earlier page began, so "Newer" retraces them.
+ * Paging goes back by request time (audit-view.ts `olderCursor`); `pages` keeps where each page began, so
+ * "Newer" retraces them.
  */
 export function ActivityPage() {
   const rigs = useFleetStore((s) => s.rigs);
   const [rigId, setRigId] = useState<string | null>(null);
-  const [pages, setPages] = useState<number[]>([]);
-  const beforeMs = pages.at(-1) ?? null;
-  const { entries, error } = useAudit(rigId, beforeMs, PAGE);
+  const [pages, setPages] = useState<AuditCursor[]>([]);
+  const { entries, error } = useAudit(rigId, pages.at(-1) ?? null, PAGE);
   const [csvError, setCsvError] = useState<string | null>(null);
-  const oldest = entries?.at(-1)?.requestedAtMs ?? null;
+  const older = entries === null || entries.length < PAGE ? null : olderCursor(entries);
   const sorted = [...rigs.values()].sort((a, b) => a.name.localeCompare(b.name));
 
   const exportCsv = async () => {
@@ -84,8 +84,8 @@ export function ActivityPage() {
         <button
           type="button"
           className="small secondary"
-          disabled={entries === null || entries.length < PAGE || oldest === null}
-          onClick={() => oldest !== null && setPages([...pages, oldest])}
+          disabled={older === null}
+          onClick={() => older !== null && setPages([...pages, older])}
         >
           Older
         </button>

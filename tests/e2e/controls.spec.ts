@@ -53,6 +53,13 @@ async function minerPreset(ip: string): Promise<string | null> {
   return s.miner?.overclock?.preset ?? null;
 }
 
+/** The preset the miner runs on now (anonymous /perf-summary, docs/vnish.md §3.5). */
+async function activePreset(ip: string): Promise<string | null> {
+  const r = await fetch(`http://${ip}/api/v1/perf-summary`, { headers: { connection: 'close' } });
+  const s = (await r.json()) as { current_preset?: { name?: string } };
+  return s.current_preset?.name ?? null;
+}
+
 async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
@@ -118,8 +125,12 @@ test('three rigs ticked in the Fleet table take a preset the miners then report;
   // The jobs panel opens on the new job and follows each rig to done.
   const panel = page.getByTestId('jobs-panel');
   await expect(panel).toBeVisible();
-  const job = panel.locator('li.job').first();
-  await expect(job).toContainText(`Preset ${target}`);
+  const jobTitled = (title: string) =>
+    panel
+      .locator('li.job')
+      .filter({ has: page.locator('.job-head strong', { hasText: new RegExp(`^${title}$`) }) });
+  const job = jobTitled(`Preset ${target}`);
+  await expect(job).toHaveCount(1);
   await expect(job.locator('tr[data-rig]')).toHaveCount(3);
   await expect(page.getByTestId('jobs-indicator')).toContainText(/running/);
   await snap(page, testInfo, 'preset-running');
@@ -132,6 +143,19 @@ test('three rigs ticked in the Fleet table take a preset the miners then report;
   expect(await Promise.all(chosen.map(minerPreset))).toEqual([target, target, target]);
   expect(await minerPreset(other)).toBe(otherBefore);
 
+  // Vnish applies a preset at the next mining restart: the panel offers it, confirmed like any restart, and
+  // then the miners run on the preset (their own /perf-summary).
+  await job.getByRole('button', { name: 'Restart mining on 3 rigs…' }).click();
+  const restartConfirm = page.getByTestId('confirm-dialog');
+  await expect(restartConfirm).toContainText('Restart mining 3 rigs?');
+  await restartConfirm.getByRole('button', { name: 'Restart mining 3 rigs' }).click();
+  const restart = jobTitled('Restart');
+  await expect(restart).toHaveCount(1);
+  await expect(restart).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
+  await expect(restart.locator('tr[data-rig][data-state="done"]')).toHaveCount(3);
+  expect(await Promise.all(chosen.map(activePreset))).toEqual([target, target, target]);
+  await snap(page, testInfo, 'restart-done');
+
   // One rig rebooted from its own page, after a confirmation that says what happens.
   await panel.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Clear' }).click();
@@ -143,21 +167,21 @@ test('three rigs ticked in the Fleet table take a preset the miners then report;
   await expect(confirm).toContainText(/goes offline/);
   await snap(page, testInfo, 'reboot-confirm');
   await confirm.getByRole('button', { name: 'Reboot the rig' }).click();
-  const reboot = panel.locator('li.job').first();
-  await expect(reboot).toContainText('Reboot');
+  const reboot = jobTitled('Reboot');
+  await expect(reboot).toHaveCount(1);
   await expect(reboot).toHaveAttribute('data-state', 'done', { timeout: 180_000 });
   await expect(reboot.locator('tr[data-rig]')).toHaveAttribute('data-state', 'done');
   await panel.getByRole('button', { name: 'Close' }).click();
 
-  // The rig page lists its commands; the Activity page has all four, by rig.
+  // The rig page lists its commands; the Activity page has all seven, by rig.
   const commands = page.getByTestId('rig-commands');
   await expect(commands.locator('tr[data-outcome="done"]').first()).toContainText('Reboot', {
     timeout: 30_000,
   });
   await snap(page, testInfo, 'rig-commands');
   await page.getByRole('link', { name: 'Activity', exact: true }).click();
-  await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(4);
-  await expect(page.getByTestId('audit-table').locator('tbody tr[data-outcome="done"]')).toHaveCount(4);
+  await expect(page.getByTestId('audit-table').locator('tbody tr')).toHaveCount(7);
+  await expect(page.getByTestId('audit-table').locator('tbody tr[data-outcome="done"]')).toHaveCount(7);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = await (await download).path();

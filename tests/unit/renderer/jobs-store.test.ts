@@ -5,7 +5,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { setClient } from '../../../renderer/api';
 import type { Client } from '../../../renderer/api/types';
-import { applyProgress, applyRead, jobDone, runningCount } from '../../../renderer/control/job-merge';
+import {
+  applyProgress,
+  applyRead,
+  awaitingRestart,
+  jobDone,
+  runningCount,
+} from '../../../renderer/control/job-merge';
 import { useJobsStore } from '../../../renderer/stores/jobs';
 import { type Job, type JobProgress, type JobRig, type JobRigState, totalsOf } from '../../../shared/jobs';
 
@@ -74,6 +80,18 @@ describe('job-merge', () => {
     const { rigs: _, ...summary } = jobOf([], { state: 'done', totals: totalsOf(['done', 'failed']) });
     expect(applyRead(stale, summary).rigs).toHaveLength(2);
     expect(runningCount(new Map([['j1', stale]]))).toBe(0);
+  });
+});
+
+describe('awaitingRestart', () => {
+  it('offers a mining restart for the rigs whose saved change waits for one, once the job has ended', () => {
+    const rigs = [
+      { ...rigOf('a', 'done'), restartRequired: true },
+      { ...rigOf('b', 'done'), restartRequired: false },
+      { ...rigOf('c', 'failed'), restartRequired: true },
+    ];
+    expect(awaitingRestart(applyRead(undefined, jobOf(rigs, { state: 'done' })))).toEqual(['a']);
+    expect(awaitingRestart(applyRead(undefined, jobOf(rigs)))).toEqual([]);
   });
 });
 
