@@ -7,6 +7,7 @@ import { createNodeCore } from '../headless-core';
 import { helpOption, UsageError } from './args';
 import { call } from './call';
 import { resolveDataDir } from './data-dir';
+import { type FirmwareFlags, firmwareParams, stageFirmware } from './firmware';
 
 export const runHelp = `Usage: npm run rigdeck -- run <action> --rigs RIG[,RIG…]|all [parameters] [--yes] [--json] [--data DIR]
 
@@ -22,6 +23,13 @@ Actions and their parameters:
   preset --name NAME             a preset the rig lists (its wattage, e.g. 3425)
   throttle --percent N           20–100, Vnish 1.3.3 or later
   overclock [--freq MHZ] [--volt V]  within the model's range (volts in the /model unit, 10 mV)
+  firmware --firmware FILE [--keep-settings | --no-keep-settings]
+           [--canary N] [--wave N] [--gate-minutes N] [--min-share PCT]
+                                 checks the image (archive, model, version) before any rig sees it, uploads
+                                 it, waits through the reboot and reads the new version back; needs --yes.
+                                 With several rigs: N canary rigs first (1), then a health gate (hashing at
+                                 PCT % of nominal (80) within N minutes (15), no chain lost), then waves of
+                                 N rigs (5); a failed gate halts the rollout
 
 All registered rigs are read once first, for their limits and presets. Exit code 0 when every rig shows the
 change, 1 when one did not, 2 for a usage error. With --json, one object per line: rig_id, name, ip, outcome
@@ -38,7 +46,14 @@ function whole(flag: string, value: string | undefined): number | undefined {
   return n;
 }
 
-type Flags = { name?: string; on?: boolean; off?: boolean; percent?: string; freq?: string; volt?: string };
+type Flags = {
+  name?: string;
+  on?: boolean;
+  off?: boolean;
+  percent?: string;
+  freq?: string;
+  volt?: string;
+} & FirmwareFlags;
 
 /** The action's parameters from its flags; a flag that does not belong to the action is a usage error. */
 export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown> {
@@ -59,7 +74,15 @@ export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown>
     fan: [],
     pools: [],
     'switch-pool': [],
-    firmware: [],
+    firmware: [
+      'firmware',
+      'keep-settings',
+      'no-keep-settings',
+      'canary',
+      'wave',
+      'gate-minutes',
+      'min-share',
+    ],
     restore: [],
   };
   const stray = given.filter((k) => !allowed[action].includes(k));
@@ -78,6 +101,9 @@ export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown>
       if (f.freq === undefined && f.volt === undefined)
         throw new UsageError('overclock needs --freq or --volt.');
       return { freq: whole('freq', f.freq) ?? null, volt: whole('volt', f.volt) ?? null };
+    case 'firmware':
+      // Checked here for the flags; run() adds the staged file's id and the rollout for its rigs.
+      return firmwareParams(f, 1);
     default:
       return {};
   }
@@ -115,6 +141,13 @@ export async function run(argv: string[]): Promise<number> {
       percent: { type: 'string' },
       freq: { type: 'string' },
       volt: { type: 'string' },
+      firmware: { type: 'string' },
+      'keep-settings': { type: 'boolean' },
+      'no-keep-settings': { type: 'boolean' },
+      canary: { type: 'string' },
+      wave: { type: 'string' },
+      'gate-minutes': { type: 'string' },
+      'min-share': { type: 'string' },
       ...helpOption,
     },
   });
@@ -126,8 +159,17 @@ export async function run(argv: string[]): Promise<number> {
   if (!isAction(action)) throw new UsageError(`Give an action: ${actionKinds.join(', ')}.`);
   if (extra.length > 0) throw new UsageError(`Unexpected "${extra.join(' ')}".`);
   if (values.rigs === undefined) throw new UsageError('Give the rigs: --rigs RIG[,RIG…] or --rigs all.');
-  const { name, on, off, percent, freq, volt } = values;
-  const params = paramsFor(action, { name, on, off, percent, freq, volt });
+  const { name, on, off, percent, freq, volt, firmware, canary, wave } = values;
+  const fw: FirmwareFlags = {
+    firmware,
+    'keep-settings': values['keep-settings'],
+    'no-keep-settings': values['no-keep-settings'],
+    canary,
+    wave,
+    'gate-minutes': values['gate-minutes'],
+    'min-share': values['min-share'],
+  };
+  const params = paramsFor(action, { name, on, off, percent, freq, volt, ...fw });
   // Asked before anything is read, so a forgotten --yes costs nothing.
   if (disruptiveActions.has(action) && values.yes !== true)
     throw new UsageError(`"${action}" stops hashing for a while; add --yes to proceed.`);
@@ -143,6 +185,16 @@ export async function run(argv: string[]): Promise<number> {
     if (chosen.length === 0) {
       console.error(`No rigs registered in ${core.info.dataDir}.`);
       return 0;
+    }
+    if (action === 'firmware' && firmware !== undefined) {
+      const file = await stageFirmware(core, firmware);
+      if (!file.ok) {
+        console.error(
+          `firmware: ${firmware} refused: ${file.reason ?? 'not a sound image'}; nothing was sent.`,
+        );
+        return 1;
+      }
+      Object.assign(params, firmwareParams(fw, chosen.length), { fileId: file.fileId });
     }
     // A core that is not running knows nothing of the rigs yet: one read gives the limits the action is judged on.
     await call(core, 'fleet.pollNow', {});

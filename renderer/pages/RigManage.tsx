@@ -2,10 +2,11 @@ import { useState } from 'react';
 
 import type { RigRecord } from '../../shared/fleet';
 import { getClient } from '../api';
+import { FirmwareDialog } from '../control/FirmwareDialog';
 import { useFleetStore } from '../stores/fleet';
 import { useUiStore } from '../stores/ui';
 
-type Editing = null | 'name' | 'labels' | 'password' | 'remove';
+type Editing = null | 'name' | 'labels' | 'password' | 'remove' | 'firmware';
 
 /** Registry edits for one rig: rename, labels, its own miner password, remove (asks once more). */
 export function RigManage({ rig }: { rig: RigRecord }) {
@@ -67,6 +68,8 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       submit(() => client.call('fleet.setPassword', { rigId: rig.id, password: value })),
     );
   }
+  if (editing === 'firmware')
+    return <FirmwareDialog rigIds={[rig.id]} onClose={() => setEditing(null)} onStarted={() => undefined} />;
   if (editing === 'remove') {
     return (
       <div className="inline">
@@ -106,6 +109,9 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       </button>
       <button type="button" className="small secondary" onClick={() => begin('remove')}>
         Remove
+      </button>
+      <button type="button" className="small secondary" onClick={() => begin('firmware')}>
+        Upgrade firmware…
       </button>
     </div>
   );
