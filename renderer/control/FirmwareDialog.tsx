@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 
 import { type FirmwareFile, type FirmwareProgress } from '../../shared/firmware';
+import { type JobRig } from '../../shared/jobs';
 import { getClient } from '../api';
+import { useFleetStore } from '../stores/fleet';
 import { confirmText, DEFAULT_ROLLOUT, megabytes, type RolloutForm, stageFile } from './firmware-upload';
 
 type Props = { rigIds: readonly string[]; onClose: () => void; onStarted: (jobId: string) => void };
@@ -33,20 +35,36 @@ function RolloutFields({ value, onChange }: { value: RolloutForm; onChange: (r: 
   );
 }
 
-function UploadProgress({ progress }: { progress: Record<string, FirmwareProgress> }) {
-  const rows = Object.values(progress);
-  if (rows.length === 0) return <p className="muted">Waiting for the first rig to start…</p>;
+type RigsProgress = {
+  rigIds: readonly string[];
+  uploads: Record<string, FirmwareProgress>;
+  states: Record<string, JobRig>;
+};
+
+/** Per rig: the image's upload, then where the job has it (running, done, failed with why, halted). */
+function UploadProgress({ rigIds, uploads, states }: RigsProgress) {
+  const rigs = useFleetStore((s) => s.rigs);
   return (
     <ul className="firmware-progress">
-      {rows.map((p) => (
-        <li key={p.rigId}>
-          <span>{p.rigId}</span>
-          <progress max={p.totalBytes} value={p.sentBytes} aria-label={`Upload to ${p.rigId}`} />
-          <span>
-            {megabytes(p.sentBytes)} of {megabytes(p.totalBytes)}
-          </span>
-        </li>
-      ))}
+      {rigIds.map((rigId) => {
+        const name = rigs.get(rigId)?.name ?? rigId;
+        const p = uploads[rigId];
+        const job = states[rigId];
+        return (
+          <li key={rigId} data-firmware-rig={rigId} data-state={job?.state ?? 'queued'}>
+            <span>{name}</span>
+            {p && <progress max={p.totalBytes} value={p.sentBytes} aria-label={`Upload to ${name}`} />}
+            {p && (
+              <span>
+                {megabytes(p.sentBytes)} of {megabytes(p.totalBytes)}
+              </span>
+            )}
+            <span className={job?.state === 'failed' || job?.state === 'cancelled' ? 'error' : 'muted'}>
+              {job?.message ?? job?.state ?? 'queued'}
+            </span>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -63,13 +81,22 @@ export function FirmwareDialog({ rigIds, onClose, onStarted }: Props) {
   const [confirming, setConfirming] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
   const [progress, setProgress] = useState<Record<string, FirmwareProgress>>({});
+  const [states, setStates] = useState<Record<string, JobRig>>({});
   const several = rigIds.length > 1;
 
   useEffect(() => {
     if (jobId === null) return;
-    return client.on('firmware.progress', (p) => {
+    const offUpload = client.on('firmware.progress', (p) => {
       if (p.jobId === jobId) setProgress((all) => ({ ...all, [p.rigId]: p }));
     });
+    const offJob = client.on('job.progress', (p) => {
+      if (p.jobId !== jobId || p.changed.length === 0) return;
+      setStates((all) => ({ ...all, ...Object.fromEntries(p.changed.map((r) => [r.rigId, r])) }));
+    });
+    return () => {
+      offUpload();
+      offJob();
+    };
   }, [client, jobId]);
 
   const pick = (file: File | null) => {
@@ -146,7 +173,7 @@ export function FirmwareDialog({ rigIds, onClose, onStarted }: Props) {
           )}
         </>
       )}
-      {jobId !== null && <UploadProgress progress={progress} />}
+      {jobId !== null && <UploadProgress rigIds={rigIds} uploads={progress} states={states} />}
       <div className="inline">
         {jobId === null && !confirming && (
           <button type="button" disabled={staged?.ok !== true} onClick={() => setConfirming(true)}>

@@ -41,7 +41,8 @@ export function confirmText(file: FirmwareFile, rigs: number, keep: boolean, r: 
   return `${what} ${canary} canary rig${canary === 1 ? '' : 's'} first; the rest in waves of ${r.waveSize}, each only after the last is back and hashing at ${r.minSharePct} % of nominal within ${r.gateMinutes} min with no chain lost. A failed gate halts the rollout.`;
 }
 
-/** "12.5 MB": every number shows its unit. */
+/** "12.5 MB", "840.2 kB": every number shows its unit, and a small image does not read as 0.0 MB. */
 export function megabytes(bytes: number): string {
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
   return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }

@@ -78,6 +78,13 @@ test('upgrades firmware on one rig from its page and shows the new version there
   await snap(page, testInfo, 'firmware-uploading');
 
   await expect(page.getByTestId('rig-firmware-version')).toHaveText('1.3.5', { timeout: 120_000 });
+  // The dialog follows the job: the rig is done only once it runs the new version and hashes again.
+  await expect(dialog.locator('[data-state="done"]')).toContainText(
+    'Upgraded to 1.3.5 (settings kept); hashing again.',
+    {
+      timeout: 120_000,
+    },
+  );
   await snap(page, testInfo, 'firmware-upgraded');
   // The virtual miner itself runs the new version and is back to work.
   const state = async () =>

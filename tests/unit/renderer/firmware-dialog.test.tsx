@@ -24,7 +24,7 @@ const sound: FirmwareFile = {
 
 function fakeClient(verdict: FirmwareFile) {
   const calls: Array<[string, unknown]> = [];
-  let progress: ((p: FirmwareProgress) => void) | null = null;
+  const listeners = new Map<string, (p: unknown) => void>();
   const client: Client = {
     call: vi.fn(async (method: string, req?: unknown) => {
       calls.push([method, req]);
@@ -34,15 +34,16 @@ function fakeClient(verdict: FirmwareFile) {
       if (method === 'control.run') return { jobId: 'job-1' };
       throw new Error(method);
     }) as unknown as Client['call'],
-    on: ((event: string, listener: (p: FirmwareProgress) => void) => {
-      if (event === 'firmware.progress') progress = listener;
+    on: ((event: string, listener: (p: unknown) => void) => {
+      listeners.set(event, listener);
       return () => undefined;
     }) as Client['on'],
     onStatus: () => () => undefined,
     login: async () => undefined,
     logout: () => undefined,
   };
-  return { client, calls, emit: (p: FirmwareProgress) => progress?.(p) };
+  const emit = (event: string, p: unknown) => listeners.get(event)?.(p);
+  return { client, calls, emit };
 }
 
 const pick = (bytes: number[]) =>
@@ -89,6 +90,7 @@ describe('FirmwareDialog', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Upgrade 3 rigs' }));
     await vi.waitFor(() => expect(started).toHaveBeenCalledWith('job-1'));
+    await act(async () => undefined); // the dialog subscribes to the job's events once it has its id
     expect(fake.calls.at(-1)).toEqual([
       'control.run',
       {
@@ -102,8 +104,25 @@ describe('FirmwareDialog', () => {
         confirm: true,
       },
     ]);
-    act(() => fake.emit({ jobId: 'job-1', rigId: 'r1', sentBytes: 2_500_000, totalBytes: 10_000_000 }));
+    const upload: FirmwareProgress = {
+      jobId: 'job-1',
+      rigId: 'r1',
+      sentBytes: 2_500_000,
+      totalBytes: 10_000_000,
+    };
+    act(() => fake.emit('firmware.progress', upload));
     expect(screen.getByLabelText('Upload to r1')).toHaveProperty('value', 2_500_000);
     expect(screen.getByText('2.5 MB of 10.0 MB')).toBeTruthy();
+    const halted = {
+      rigId: 'r2',
+      state: 'cancelled',
+      message: 'The canary gate failed (r1: not hashing): halted, not sent to this rig.',
+      restartRequired: null,
+      startedAtMs: null,
+      finishedAtMs: 1,
+    };
+    act(() => fake.emit('job.progress', { jobId: 'job-1', state: 'halted', totals: {}, changed: [halted] }));
+    const r2 = screen.getByText(/The canary gate failed/);
+    expect(r2.className).toBe('error');
   });
 });
