@@ -9,6 +9,7 @@ import { helpOption, UsageError } from './args';
 import { call } from './call';
 import { type ConfigFlags, fanParams, poolParams, restoreParams, switchPoolParams } from './config-params';
 import { resolveDataDir } from './data-dir';
+import { type FirmwareFlags, firmwareParams, stageFirmware } from './firmware';
 
 export const runHelp = `Usage: npm run rigdeck -- run <action> --rigs RIG[,RIG…]|all [parameters] [--yes] [--json] [--data DIR]
 
@@ -32,6 +33,13 @@ Actions and their parameters:
   pools --pool URL,USER,PASS     the pool list as given (repeat up to 3 times; the password is masked in the log)
   switch-pool --index N          make slot N (1–3) the active pool
   restore --backup ID            put a settings backup back (pools, fans, tuning); needs --yes
+  firmware --firmware FILE [--keep-settings | --no-keep-settings]
+           [--canary N] [--wave N] [--gate-minutes N] [--min-share PCT]
+                                 checks the image (archive, model, version) before any rig sees it, uploads
+                                 it, waits through the reboot and reads the new version back; needs --yes.
+                                 With several rigs: N canary rigs first (1), then a health gate (hashing at
+                                 PCT % of nominal (80) within N minutes (15), no chain lost), then waves of
+                                 N rigs (5); a failed gate halts the rollout
 
 All registered rigs are read once first, for their limits and presets. Exit code 0 when every rig shows the
 change, 1 when one did not, 2 for a usage error. With --json, one object per line: rig_id, name, ip, outcome
@@ -55,7 +63,8 @@ type Flags = {
   percent?: string | undefined;
   freq?: string | undefined;
   volt?: string | undefined;
-} & ConfigFlags;
+} & ConfigFlags &
+  FirmwareFlags;
 
 /** The action's parameters from its flags; a flag that does not belong to the action is a usage error. */
 export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown> {
@@ -76,7 +85,15 @@ export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown>
     fan: ['fan', 'target', 'duty'],
     pools: ['pool-template', 'coin', 'region', 'account', 'pool'],
     'switch-pool': ['index'],
-    firmware: [],
+    firmware: [
+      'firmware',
+      'keep-settings',
+      'no-keep-settings',
+      'canary',
+      'wave',
+      'gate-minutes',
+      'min-share',
+    ],
     restore: ['backup'],
   };
   const stray = given.filter((k) => !allowed[action].includes(k));
@@ -103,6 +120,9 @@ export function paramsFor(action: ActionKind, f: Flags): Record<string, unknown>
       return switchPoolParams(f);
     case 'restore':
       return restoreParams(f);
+    case 'firmware':
+      // Checked here for the flags; run() adds the staged file's id and the rollout for its rigs.
+      return firmwareParams(f, 1);
     default:
       return {};
   }
@@ -149,6 +169,13 @@ export async function run(argv: string[]): Promise<number> {
       pool: { type: 'string', multiple: true },
       index: { type: 'string' },
       backup: { type: 'string' },
+      firmware: { type: 'string' },
+      'keep-settings': { type: 'boolean' },
+      'no-keep-settings': { type: 'boolean' },
+      canary: { type: 'string' },
+      wave: { type: 'string' },
+      'gate-minutes': { type: 'string' },
+      'min-share': { type: 'string' },
       ...helpOption,
     },
   });
@@ -182,6 +209,16 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     await withAccount(core, params);
+    if (action === 'firmware' && flags.firmware !== undefined) {
+      const file = await stageFirmware(core, flags.firmware);
+      if (!file.ok) {
+        console.error(
+          `firmware: ${flags.firmware} refused: ${file.reason ?? 'not a sound image'}; nothing was sent.`,
+        );
+        return 1;
+      }
+      Object.assign(params, firmwareParams(flags, chosen.length), { fileId: file.fileId });
+    }
     // A core that is not running knows nothing of the rigs yet: one read gives the limits the action is judged on.
     await call(core, 'fleet.pollNow', {});
     const { jobId } = await call(core, 'control.run', {

@@ -32,7 +32,7 @@ export const dialogLabels: ReadonlyArray<readonly [ActionKind, string]> = [
   ['fan', 'Fans…'],
   ['pools', 'Pools…'],
   ['switch-pool', 'Switch pool…'],
-  ['firmware', 'Firmware…'],
+  ['firmware', 'Upgrade firmware…'],
   ['restore', 'Restore…'],
 ];
 

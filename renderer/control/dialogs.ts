@@ -7,6 +7,7 @@ import { type ComponentType } from 'react';
 import { type ActionKind } from '../../shared/control';
 import { type DialogProps } from './dialog-props';
 import { FanDialog } from './FanDialog';
+import { FirmwareDialog } from './FirmwareDialog';
 import { OverclockDialog } from './OverclockDialog';
 import { PoolsDialog } from './PoolsDialog';
 import { PresetDialog } from './PresetDialog';
@@ -22,4 +23,5 @@ export const dialogs: Partial<Record<ActionKind, ControlDialog>> = {
   fan: FanDialog,
   // The pools dialog also switches the active pool.
   pools: PoolsDialog,
+  firmware: FirmwareDialog,
 };

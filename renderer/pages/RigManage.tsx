@@ -2,12 +2,10 @@ import { useState } from 'react';
 
 import type { RigRecord } from '../../shared/fleet';
 import { getClient } from '../api';
-import { FanDialog } from '../control/FanDialog';
-import { PoolsDialog } from '../control/PoolsDialog';
 import { useFleetStore } from '../stores/fleet';
 import { useUiStore } from '../stores/ui';
 
-type Editing = null | 'name' | 'labels' | 'password' | 'remove' | 'fans' | 'pools';
+type Editing = null | 'name' | 'labels' | 'password' | 'remove';
 
 /** Registry edits for one rig: rename, labels, its own miner password, remove (asks once more). */
 export function RigManage({ rig }: { rig: RigRecord }) {
@@ -17,7 +15,6 @@ export function RigManage({ rig }: { rig: RigRecord }) {
   const go = useUiStore((s) => s.go);
   const [editing, setEditing] = useState<Editing>(null);
   const [value, setValue] = useState('');
-  const [started, setStarted] = useState<string | null>(null);
   const begin = (what: Editing, initial = '') => {
     useFleetStore.setState({ error: null });
     setEditing(what);
@@ -78,13 +75,6 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       submit(() => client.call('fleet.setPassword', { rigId: rig.id, password: value })),
     );
   }
-  // Mounted here until the actions bar takes them; a started job shows in the rig's backups and audit log.
-  if (editing === 'fans' || editing === 'pools') {
-    const Dialog = editing === 'fans' ? FanDialog : PoolsDialog;
-    const what = editing === 'fans' ? 'Fan' : 'Pool';
-    const onStarted = (jobId: string) => setStarted(`${what} change sent (job ${jobId.slice(0, 8)}).`);
-    return <Dialog rigIds={[rig.id]} onClose={() => setEditing(null)} onStarted={onStarted} />;
-  }
   if (editing === 'remove') {
     return (
       <div className="inline">
@@ -125,17 +115,6 @@ export function RigManage({ rig }: { rig: RigRecord }) {
       <button type="button" className="small secondary" onClick={() => begin('remove')}>
         Remove
       </button>
-      <button type="button" className="small secondary" onClick={() => begin('fans')}>
-        Fans…
-      </button>
-      <button type="button" className="small secondary" onClick={() => begin('pools')}>
-        Pools…
-      </button>
-      {started && (
-        <span className="muted" role="status">
-          {started}
-        </span>
-      )}
     </div>
   );
 }

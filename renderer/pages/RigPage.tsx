@@ -73,7 +73,11 @@ export function RigPage({ id }: { id: string }) {
       </h1>
       <p className="muted">
         <span className="mono">{rig.ip}</span> · {rig.model ?? 'unknown model'} · {rig.firmware ?? ''}{' '}
-        {rig.firmwareVersion ?? ''} · serial <span className="mono">{rig.serial ?? UNKNOWN}</span> · MAC{' '}
+        {/* The version the rig runs now (it changes with an upgrade), else the one discovery saw. */}
+        <span data-testid="rig-firmware-version">
+          {detail?.snapshot?.identity.firmwareVersion ?? rig.firmwareVersion ?? ''}
+        </span>{' '}
+        · serial <span className="mono">{rig.serial ?? UNKNOWN}</span> · MAC{' '}
         <span className="mono">{rig.mac ?? UNKNOWN}</span>
         {rig.labels.length > 0 && ` · ${rig.labels.join(', ')}`}
       </p>

@@ -42,6 +42,14 @@ const SINGLE_GATE_MS = 15 * 60_000;
 const failed = (message: string): Executed => ({ outcome: 'failed', message, restartRequired: null });
 const waited = (ms: number): string => (ms < 1000 ? `${ms} ms` : formatDuration(ms / 1000));
 
+const sameVersion = (a: string | null, b: string | null): boolean => {
+  const va = parseVersion(a);
+  const vb = parseVersion(b);
+  return (
+    va !== null && vb !== null && va.major === vb.major && va.minor === vb.minor && va.patch === vb.patch
+  );
+};
+
 type Before = { version: string | null; uptimeSec: number | null; gate: GateBaseline };
 
 async function before(x: UpgradeContext, call: CallOptions): Promise<Before> {
@@ -82,8 +90,17 @@ async function send(
   return r;
 }
 
-/** Polls /info until the rig has been away (or its uptime reset) and answers again; null if it never does. */
-async function untilBack(x: UpgradeContext, was: Before, budgetMs: number, call: CallOptions) {
+/**
+ * Polls /info until the rig has been away, its uptime reset, or it runs the image's version (a quick reboot
+ * can fall between two polls, and busybox uptime counts whole minutes); null if none of that happens.
+ */
+async function untilBack(
+  x: UpgradeContext,
+  was: Before,
+  want: string | null,
+  budgetMs: number,
+  call: CallOptions,
+) {
   const deadline = x.now() + budgetMs;
   let away = false;
   for (;;) {
@@ -91,7 +108,9 @@ async function untilBack(x: UpgradeContext, was: Before, budgetMs: number, call:
       const info = await x.client.info(call);
       const uptime = parseUptimeSeconds(info.system?.uptime ?? null);
       const reset = was.uptimeSec !== null && uptime !== null && uptime < was.uptimeSec;
-      if (away || reset) return { version: info.fw_version ?? null };
+      const version = info.fw_version ?? null;
+      const arrived = want !== null && !sameVersion(was.version, want) && sameVersion(version, want);
+      if (away || reset || arrived) return { version };
     } catch {
       // Rebooting: no answer, or a half-started web server. Either way it is away.
       away = true;
@@ -126,14 +145,6 @@ async function untilHealthy(
   }
 }
 
-const sameVersion = (a: string | null, b: string | null): boolean => {
-  const va = parseVersion(a);
-  const vb = parseVersion(b);
-  return (
-    va !== null && vb !== null && va.major === vb.major && va.minor === vb.minor && va.patch === vb.patch
-  );
-};
-
 export async function upgradeFirmware(
   x: UpgradeContext,
   fw: FirmwareExec | undefined,
@@ -148,10 +159,10 @@ export async function upgradeFirmware(
   x.markRestarting(x.now() + x.timing.firmwareWindowMs + gateMs);
   const { afterSec } = await send(x, fw, staged, action.keepSettings);
   const backMs = (afterSec ?? 0) * 1000 + x.timing.firmwareWindowMs;
-  const back = await untilBack(x, was, backMs, call);
+  const want = staged.file.version;
+  const back = await untilBack(x, was, want, backMs, call);
   if (back === null)
     return failed(`Image sent, but the rig did not come back within ${waited(backMs)} of the upload.`);
-  const want = staged.file.version;
   if (want !== null && !sameVersion(back.version, want))
     return failed(`The rig came back running ${back.version ?? 'an unknown version'}, not ${want}.`);
   const criteria: GateCriteria = { minSharePct: action.rollout?.minSharePct ?? null };
