@@ -87,6 +87,7 @@ describe('salvageSettings', () => {
       control: DEFAULT_SETTINGS.control,
       earnings: DEFAULT_SETTINGS.earnings,
       abacus: DEFAULT_SETTINGS.abacus,
+      advice: DEFAULT_SETTINGS.advice,
     });
     expect(replaced).toEqual(['electricity.pricePerKwh', 'theme', 'scanTargets']);
   });
