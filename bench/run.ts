@@ -19,6 +19,7 @@ import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
 import { runScanBench } from './scan';
 import { runServerBench } from './server';
+import { runUiMapBench } from './ui-map';
 
 type Suite = { name: string; about: string; run: () => Promise<Record<string, number>> };
 
@@ -80,6 +81,14 @@ const suites: Suite[] = [
       'job and command runners: the most rigs in their reboot cycle at once as the miners show it, beside the cap; the ' +
       "farm's clock moved a simulated second per 10 ms with its default boot times, the 10 s stagger scaled alike",
     run: runControlBench,
+  },
+  {
+    name: 'ui-map',
+    about:
+      'the Map page with 1,000 rigs placed (20 racks of 5 × 10) in Chromium against the headless face, core not polling: ' +
+      'navigation to the first frame after every placed slot is in the page; median of 6 runs after a cold first one ' +
+      '(target ≤ 500 ms), each in a fresh browser context',
+    run: runUiMapBench,
   },
 ];
 
