@@ -21,6 +21,7 @@ import { runCliBench } from './cli';
 import { runProductBench } from './product';
 import { runScanBench } from './scan';
 import { runServerBench } from './server';
+import { runUiMapBench } from './ui-map';
 
 type Suite = { name: string; about: string; run: () => Promise<Record<string, number>> };
 
@@ -106,6 +107,15 @@ const suites: Suite[] = [
       'on the event bus (limits, the settings backup, the write, the read-back); the virtual miner applies settings ' +
       'at once, so nothing of its own is counted; median and p95 of 30 changes',
     run: runControlRoundtripBench,
+  },
+  {
+    name: 'ui-map',
+    about:
+      'the Map page with 1,000 rigs placed (20 racks of 5 × 10) in Chromium against the headless face, core not polling: ' +
+      'navigation to the first frame after every placed slot is in the page; median of 6 runs after a cold first one ' +
+      '(target ≤ 500 ms), each in a fresh browser context',
+    run: runUiMapBench,
+>>>>>>> wt-map
   },
 ];
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 
 import type { Placement, SlotRef } from '../../../shared/map';
 import { tempLimitsFor } from '../../../shared/thresholds';
+import { getClient } from '../../api';
 import { legend, slotLook } from '../../map/overlays';
 import { useFleetStore } from '../../stores/fleet';
 import { useMapStore } from '../../stores/map';
@@ -69,9 +70,14 @@ export function MapPage() {
     (rigId: string, slot: SlotRef) => void useMapStore.getState().place(rigId, slot),
     [],
   );
+  const onRigKey = useCallback((rigId: string, key: 'move' | 'unplace') => {
+    const s = useMapStore.getState();
+    if (key === 'move') s.select(rigId);
+    else void s.run(() => getClient().call('map.unplace', { rigId }));
+  }, []);
   const slots: SlotHandlers = useMemo(
-    () => ({ nameOf, lookOf, onSlot, onDropRig, picking: selected !== null || locating !== null }),
-    [nameOf, lookOf, onSlot, onDropRig, selected, locating],
+    () => ({ nameOf, lookOf, onSlot, onDropRig, onRigKey, picking: selected !== null || locating !== null }),
+    [nameOf, lookOf, onSlot, onDropRig, onRigKey, selected, locating],
   );
 
   const defaultLimit = tempLimits ? tempLimitsFor(tempLimits, null).chipC : 85;

@@ -13,6 +13,8 @@ type Props = {
   lookOf: (rigId: string) => SlotLook;
   onSlot: (slot: SlotRef, rigId: string | null) => void;
   onDropRig: (rigId: string, slot: SlotRef) => void;
+  /** The keyboard's drag: M on a placed slot picks its rig to move, U takes it off the map. */
+  onRigKey: (rigId: string, key: 'move' | 'unplace') => void;
   /** Highlight every free slot: a rig is waiting to be put somewhere. */
   picking: boolean;
 };
@@ -28,6 +30,7 @@ export const RackView = memo(function RackView({
   lookOf,
   onSlot,
   onDropRig,
+  onRigKey,
   picking,
 }: Props) {
   const slotOf = (target: EventTarget): { ref: SlotRef; rigId: string | null } | null => {
@@ -41,11 +44,13 @@ export const RackView = memo(function RackView({
     if (s) onSlot(s.ref, s.rigId);
   };
   const key = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
     const s = slotOf(e.target);
     if (!s) return;
+    const k = e.key.toLowerCase();
+    if (s.rigId && (k === 'm' || k === 'u')) onRigKey(s.rigId, k === 'm' ? 'move' : 'unplace');
+    else if (e.key === 'Enter' || e.key === ' ') onSlot(s.ref, s.rigId);
+    else return;
     e.preventDefault();
-    onSlot(s.ref, s.rigId);
   };
   const dragStart = (e: DragEvent) => {
     const s = slotOf(e.target);
@@ -96,7 +101,7 @@ export const RackView = memo(function RackView({
           tabIndex={0}
           draggable
           style={{ background: look.colour }}
-          title={`${name} (${where}): ${look.text}`}
+          title={`${name} (${where}): ${look.text}. Click to open; drag, or M then a free slot, to move; U to unplace.`}
           aria-label={`${where}: ${name}, ${look.text}`}
         >
           <span className="map-slot-name">{name}</span>

@@ -12,6 +12,7 @@ export type SlotHandlers = {
   lookOf: (rigId: string) => SlotLook;
   onSlot: (slot: SlotRef, rigId: string | null) => void;
   onDropRig: (rigId: string, slot: SlotRef) => void;
+  onRigKey: (rigId: string, key: 'move' | 'unplace') => void;
   picking: boolean;
 };
 
