@@ -115,7 +115,6 @@ const suites: Suite[] = [
       'navigation to the first frame after every placed slot is in the page; median of 6 runs after a cold first one ' +
       '(target ≤ 500 ms), each in a fresh browser context',
     run: runUiMapBench,
->>>>>>> wt-map
   },
 ];
 
