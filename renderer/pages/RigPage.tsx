@@ -22,6 +22,7 @@ import { RigAlertHistory } from './RigAlertHistory';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
 import { RigProblems } from './RigProblems';
+import { presetLabel } from './rig-view';
 
 type Detail = Res<'rig.detail'>;
 
@@ -106,7 +107,7 @@ export function RigPage({ id }: { id: string }) {
         <div className="card">
           <span className="label">Uptime · preset</span>
           <strong>{formatDuration(live?.uptimeSec ?? null)}</strong>
-          <small className="muted">{live?.preset ?? UNKNOWN}</small>
+          <small className="muted">{presetLabel(live?.preset ?? null) ?? UNKNOWN}</small>
         </div>
         <div className="card">
           <span className="label">Measured</span>
