@@ -19,6 +19,7 @@ import { runHistoryBench } from './history';
 import { runRendererBench } from './renderer';
 import { runScanBench } from './scan';
 import { runServerBench } from './server';
+import { runUiFleetBench } from './ui-fleet';
 
 type Suite = { name: string; about: string; run: () => Promise<Record<string, number>> };
 
@@ -80,6 +81,14 @@ const suites: Suite[] = [
       'job and command runners: the most rigs in their reboot cycle at once as the miners show it, beside the cap; the ' +
       "farm's clock moved a simulated second per 10 ms with its default boot times, the 10 s stagger scaled alike",
     run: runControlBench,
+  },
+  {
+    name: 'ui fleet',
+    about:
+      'the Fleet page with the `big` farm (1,000 rigs) in Chromium against `rigdeck serve` polling every 5 s: navigation ' +
+      'to the first rows (median of 5 loads, target 500 ms), and the longest main-thread task (PerformanceObserver ' +
+      'longtask; 0 = none over 50 ms) during a minute of live updates (median of 3 windows, target 50 ms)',
+    run: runUiFleetBench,
   },
 ];
 
