@@ -22,6 +22,7 @@ import { runProductBench } from './product';
 import { runScanBench } from './scan';
 import { runServerBench } from './server';
 import { runUiMapBench } from './ui-map';
+import { runUiFleetBench } from './ui-fleet';
 
 type Suite = { name: string; about: string; run: () => Promise<Record<string, number>> };
 
@@ -115,6 +116,14 @@ const suites: Suite[] = [
       'navigation to the first frame after every placed slot is in the page; median of 6 runs after a cold first one ' +
       '(target ≤ 500 ms), each in a fresh browser context',
     run: runUiMapBench,
+  },
+  {
+    name: 'ui fleet',
+    about:
+      'the Fleet page with the `big` farm (1,000 rigs) in Chromium against `rigdeck serve` polling every 5 s: navigation ' +
+      'to the first rows (median of 5 loads, target 500 ms), and the longest main-thread task (PerformanceObserver ' +
+      'longtask; 0 = none over 50 ms) during a minute of live updates (median of 3 windows, target 50 ms)',
+    run: runUiFleetBench,
   },
 ];
 

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 
 import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-settings';
 import { VirtualRows } from '../components/VirtualRows';
@@ -28,13 +28,19 @@ export function FleetPage() {
   const table = useRef<HTMLDivElement>(null);
 
   const needle = filter.trim().toLowerCase();
-  const shown = sortRigs(
-    [...rigs.values()].filter(
-      (r) =>
-        !needle || [r.name, r.ip, r.model ?? '', ...r.labels].some((t) => t.toLowerCase().includes(needle)),
-    ),
-    live,
-    sort,
+  // Filtered and sorted when the fleet, the search or the order changes, not at every tick of the clock.
+  const shown = useMemo(
+    () =>
+      sortRigs(
+        [...rigs.values()].filter(
+          (r) =>
+            !needle ||
+            [r.name, r.ip, r.model ?? '', ...r.labels].some((t) => t.toLowerCase().includes(needle)),
+        ),
+        live,
+        sort,
+      ),
+    [rigs, live, sort, needle],
   );
   const selection = useSelectionStore();
   const visibleIds = shown.map((r) => r.id);

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 
 import { celsiusTo } from '../../shared/format';
 import type { Settings } from '../../shared/settings';
 import type { HistoryMetric, HistoryResult } from '../../shared/telemetry';
 import { getClient } from '../api';
-import { HistoryChart } from '../charts/HistoryChart';
 import { HISTORY_RANGES, initialRange } from './rig-view';
+
+// Chart.js is most of the bundle and only the rig page draws charts: loaded when first needed, so the Fleet page
+// a technician opens first parses less (bench/ui-fleet.ts measures its first rows).
+const HistoryChart = lazy(() => import('../charts/HistoryChart').then((m) => ({ default: m.HistoryChart })));
 
 const RANGES = HISTORY_RANGES;
 type RangeName = keyof typeof RANGES | 'custom';
@@ -125,14 +128,16 @@ export function HistoryPanel({ rigId, unit, sinceMs = null }: Props) {
               {s.points.length === 0 ? (
                 <p className="muted">No data in this range yet.</p>
               ) : (
-                <HistoryChart
-                  series={s}
-                  label={m.label}
-                  color={m.color}
-                  fromMs={result.fromMs}
-                  toMs={result.toMs}
-                  convert={isTemp ? (v) => celsiusTo(unit, v) : undefined}
-                />
+                <Suspense fallback={<p className="muted">Loading chart…</p>}>
+                  <HistoryChart
+                    series={s}
+                    label={m.label}
+                    color={m.color}
+                    fromMs={result.fromMs}
+                    toMs={result.toMs}
+                    convert={isTemp ? (v) => celsiusTo(unit, v) : undefined}
+                  />
+                </Suspense>
               )}
             </figure>
           );

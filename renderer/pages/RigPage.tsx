@@ -25,6 +25,7 @@ import { RigBackups } from './RigBackups';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
 import { RigProblems } from './RigProblems';
+import { presetLabel } from './rig-view';
 
 type Detail = Res<'rig.detail'>;
 
@@ -114,7 +115,7 @@ export function RigPage({ id }: { id: string }) {
         <div className="card">
           <span className="label">Uptime · preset</span>
           <strong>{formatDuration(live?.uptimeSec ?? null)}</strong>
-          <small className="muted">{live?.preset ?? UNKNOWN}</small>
+          <small className="muted">{presetLabel(live?.preset ?? null) ?? UNKNOWN}</small>
         </div>
         <div className="card">
           <span className="label">Measured</span>

@@ -24,3 +24,14 @@ export function initialRange(sinceMs: number | null, now: number): NamedRange {
   if (sinceMs === null) return '24 h';
   return now - sinceMs < HISTORY_RANGES['24 h'] ? '1 h' : '24 h';
 }
+
+/**
+ * The preset as a technician reads it: Vnish names a preset by its power target ("3425", docs/vnish.md §3.5),
+ * a bare number that needs its unit; "disabled" means manual frequency and voltage.
+ */
+export function presetLabel(name: string | null): string | null {
+  if (name === null) return null;
+  if (/^\d+$/.test(name)) return `${name} W preset`;
+  if (name === 'disabled') return 'manual tuning';
+  return name;
+}

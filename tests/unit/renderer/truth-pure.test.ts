@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { poolNotice } from '../../../renderer/pages/pool-notice';
-import { chipsShown, initialRange } from '../../../renderer/pages/rig-view';
+import { chipsShown, initialRange, presetLabel } from '../../../renderer/pages/rig-view';
 import { LINK_UNKNOWN, linkDown, nextLink } from '../../../renderer/stores/link';
 
 describe('nextLink', () => {
@@ -88,5 +88,14 @@ describe('poolNotice', () => {
       tone: 'muted',
     });
     expect(poolNotice(null, null).tone).toBe('muted');
+  });
+});
+
+describe('presetLabel', () => {
+  it('gives a power preset its unit and names manual tuning', () => {
+    expect(presetLabel('3425')).toBe('3425 W preset');
+    expect(presetLabel('disabled')).toBe('manual tuning');
+    expect(presetLabel('custom-x')).toBe('custom-x');
+    expect(presetLabel(null)).toBeNull();
   });
 });
