@@ -1,4 +1,5 @@
 /** `npm run rigdeck -- <command>`: the command line for the headless face and for scripts. */
+import { advice, adviceHelp } from './advice';
 import { alerts, alertsHelp } from './alerts';
 import { audit, auditHelp } from './audit';
 import { UsageError } from './args';
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
     help: runHelp,
   },
   audit: { run: audit, summary: 'list the commands sent to rigs, newest first', help: auditHelp },
+  advice: { run: advice, summary: 'list the open recommendations (poll once, then judge)', help: adviceHelp },
 };
 
 export function usage(): string {
