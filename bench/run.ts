@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { runAdviceBench } from './advice';
 import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
 import { runControlBench } from './control';
@@ -80,6 +81,14 @@ const suites: Suite[] = [
       'job and command runners: the most rigs in their reboot cycle at once as the miners show it, beside the cap; the ' +
       "farm's clock moved a simulated second per 10 ms with its default boot times, the 10 s stagger scaled alike",
     run: runControlBench,
+  },
+  {
+    name: 'advice',
+    about:
+      'the built-in recommendation engine over 1,000 L7s with 24 h of history in SQLite: inputs gathered (one bulk ' +
+      'read of hourly and 5-minute averages and chain chips) and every rule run; median of 20 after 3 of warm-up ' +
+      '(budget 200 ms)',
+    run: runAdviceBench,
   },
 ];
 

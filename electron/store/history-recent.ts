@@ -18,8 +18,8 @@ export type RecentRequest = {
   chainsAgoMs: number;
 };
 
-type Row = [string, number, number | null, number | null, number | null];
-type ChainRow = [string, number, number, number, number | null, number | null];
+type Row = [number, number, number | null, number | null, number | null];
+type ChainRow = [number, number, number, number, number | null, number | null];
 
 const H = metricCodecs.hashrate_mhs.scale;
 const P = metricCodecs.power_w.scale;
@@ -29,45 +29,41 @@ const CHAIN_SPAN_MIN = 5;
 export type RecentHistoryReader = (req: RecentRequest) => Map<string, RecentHistory>;
 
 export function createRecentHistoryReader(db: Db): RecentHistoryReader {
-  const cols = 'hashrate_mhs_avg, power_w_avg, chip_temp_dc_avg';
+  const cols = 'rig, hashrate_mhs_avg, power_w_avg, chip_temp_dc_avg';
+  // No join to rig_keys: SQLite may put rig_keys outside and scan the samples once per rig. The keys are read
+  // apart (one row per rig) and matched here.
+  const keys = db.$client.prepare<[]>('SELECT key, rig_id FROM rig_keys').raw();
   const hourly = db.$client
-    .prepare<[number, number]>(
-      `SELECT k.rig_id, s.hour, ${cols} FROM rig_samples_1h s JOIN rig_keys k ON k.key = s.rig ` +
-        'WHERE s.hour >= ? AND s.hour < ?',
-    )
+    .prepare<[number, number]>(`SELECT hour, ${cols} FROM rig_samples_1h WHERE hour >= ? AND hour < ?`)
     .raw();
   const fiveMinute = db.$client
-    .prepare<[number, number]>(
-      `SELECT k.rig_id, s.bucket, ${cols} FROM rig_samples_5m s JOIN rig_keys k ON k.key = s.rig ` +
-        'WHERE s.bucket >= ? AND s.bucket < ?',
-    )
+    .prepare<[number, number]>(`SELECT bucket, ${cols} FROM rig_samples_5m WHERE bucket >= ? AND bucket < ?`)
     .raw();
   const chains = db.$client
     .prepare<[number, number]>(
-      'SELECT k.rig_id, c.chain, c.minute, c.second, c.chips_red, c.chips_orange FROM chain_samples c ' +
-        'JOIN rig_keys k ON k.key = c.rig WHERE c.minute >= ? AND c.minute < ? ORDER BY c.minute, c.second',
+      'SELECT rig, chain, minute, second, chips_red, chips_orange FROM chain_samples ' +
+        'WHERE minute >= ? AND minute < ? ORDER BY minute, second',
     )
     .raw();
 
   return (req) => {
     const out = new Map<string, RecentHistory>();
-    const of = (rigId: string): RecentHistory => {
-      let h = out.get(rigId);
-      if (h === undefined) {
-        h = { points: [], chains: [] };
-        out.set(rigId, h);
-      }
-      return h;
-    };
+    const byKey = new Map<number, RecentHistory>();
+    for (const [key, rigId] of keys.all() as Array<[number, string]>) {
+      const h: RecentHistory = { points: [], chains: [] };
+      byKey.set(key, h);
+      out.set(rigId, h);
+    }
+    const of = (key: number): RecentHistory => byKey.get(key) ?? { points: [], chains: [] };
     const add = (rows: Row[], unitS: number) => {
-      for (const [rigId, t, hr, pw, chip] of rows) {
+      for (const [t, rigKey, hr, pw, chip] of rows) {
         const point: HistoryPoint = {
           atMs: (t + 0.5) * unitS * 1000,
           hashrateMhs: hr === null ? null : hr / H,
           powerW: pw === null ? null : pw / P,
           chipTempC: chip === null ? null : chip / C,
         };
-        of(rigId).points.push(point);
+        of(rigKey).points.push(point);
       }
     };
     const nowS = req.nowMs / 1000;
@@ -78,11 +74,11 @@ export function createRecentHistoryReader(db: Db): RecentHistoryReader {
     add(hourly.all(hourFrom, hourTo) as Row[], HOUR_S);
     add(fiveMinute.all(fiveFrom, Math.ceil(nowS / BUCKET_S)) as Row[], BUCKET_S);
     const minute = Math.floor((req.nowMs - req.chainsAgoMs) / 60_000);
-    for (const [rigId, chain, m, s, red, orange] of chains.all(
+    for (const [rigKey, chain, m, s, red, orange] of chains.all(
       minute,
       minute + CHAIN_SPAN_MIN,
     ) as ChainRow[]) {
-      const h = of(rigId);
+      const h = of(rigKey);
       // The first sample of each chain in the span: rows come oldest first.
       if (h.chains.some((c) => c.chainId === chain)) continue;
       const base: ChainBaseline = {
