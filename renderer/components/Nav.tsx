@@ -6,6 +6,7 @@ const labels: Record<Page, string> = {
   map: 'Map',
   alerts: 'Alerts',
   earnings: 'Earnings',
+  advice: 'Advice',
   discovery: 'Discovery',
   settings: 'Settings',
 };

@@ -1,4 +1,5 @@
 import type { Page } from '../stores/ui';
+import { AdvicePage } from './AdvicePage';
 import { AlertsPage } from './alerts/AlertsPage';
 import { DiscoveryPage } from './DiscoveryPage';
 import { FleetPage } from './FleetPage';
@@ -7,7 +8,7 @@ import { RigPage } from './RigPage';
 import { SettingsPage } from './SettingsPage';
 
 const upcoming: Record<
-  Exclude<Page, 'settings' | 'fleet' | 'discovery' | 'alerts'>,
+  Exclude<Page, 'settings' | 'fleet' | 'discovery' | 'alerts' | 'advice'>,
   { title: string; body: string }
 > = {
   map: {
@@ -26,6 +27,7 @@ export function PageView({ page, rigId }: { page: Page; rigId: string | null }) 
   if (page === 'fleet') return <FleetPage />;
   if (page === 'discovery') return <DiscoveryPage />;
   if (page === 'alerts') return <AlertsPage />;
+  if (page === 'advice') return <AdvicePage />;
   const p = upcoming[page];
   return <Placeholder title={p.title} body={p.body} />;
 }

@@ -20,6 +20,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { RigAlertHistory } from './RigAlertHistory';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
+import { RigAdvice } from './AdvicePage';
 import { RigProblems } from './RigProblems';
 
 type Detail = Res<'rig.detail'>;
@@ -80,6 +81,7 @@ export function RigPage({ id }: { id: string }) {
         </p>
       )}
       <RigProblems problems={live?.problems ?? []} now={now} />
+      <RigAdvice rigId={id} />
       <div className={`cards${notLive ? ' not-live' : ''}`} data-testid="rig-live">
         <div className="card">
           <span className="label">Hashrate</span>
