@@ -1,8 +1,8 @@
 import { useEffect, useMemo } from 'react';
 
 import type { AdviceWindow, AppliedAdvice } from '../../shared/advice';
+import { formatAge } from '../../shared/format';
 import { AdviceItems } from '../components/AdviceItems';
-import { Since } from '../components/Since';
 import { useNow } from '../components/useNow';
 import { useAdviceStore } from '../stores/advice';
 import { useFleetStore } from '../stores/fleet';
@@ -62,9 +62,7 @@ function AppliedTable({
       <tbody>
         {applied.map((a) => (
           <tr key={a.id}>
-            <td>
-              <Since ms={a.appliedAtMs} now={now} />
-            </td>
+            <td title={new Date(a.appliedAtMs).toLocaleString()}>{formatAge(a.appliedAtMs, now)}</td>
             <td>{names.get(a.rigId) ?? a.rigId}</td>
             <td>{a.title}</td>
             <Change before={a.before} after={a.after} pick={(w) => w.hashrateMhs} unit="MH/s" />
@@ -99,13 +97,7 @@ export function AdvicePage() {
       <h1>Advice</h1>
       <p className="muted">
         What RigDeck (and Abacus.AI, when configured) suggests doing about each rig, on what evidence.{' '}
-        {evaluatedAtMs === null ? (
-          'Not evaluated yet.'
-        ) : (
-          <>
-            Last evaluated <Since ms={evaluatedAtMs} now={now} />.
-          </>
-        )}
+        {evaluatedAtMs === null ? 'Not evaluated yet.' : `Last evaluated ${formatAge(evaluatedAtMs, now)}.`}
       </p>
       {error && (
         <p className="error" role="alert">
