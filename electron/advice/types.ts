@@ -24,7 +24,7 @@ export type HistoryPoint = {
 export type ChainBaseline = { chainId: number; atMs: number; red: number; orange: number };
 
 export type RecentHistory = {
-  /** Oldest first: hourly averages over the day, then 5-minute ones over the last hours. */
+  /** Oldest first: hourly averages over the day, then quarter-hour ones over the last hours. */
   points: HistoryPoint[];
   chains: ChainBaseline[];
 };
