@@ -52,6 +52,21 @@ export type AdviceService = {
   history(limit?: number): AppliedAdvice[];
 };
 
+/** A source that throws (Abacus.AI unreachable, a bad reply) gives nothing this time; the rest still count. */
+function guarded(
+  sources: ReadonlyArray<() => readonly Recommendation[]>,
+  log: AdviceServiceDeps['log'],
+): Array<() => readonly Recommendation[]> {
+  return sources.map((source) => () => {
+    try {
+      return source();
+    } catch (err) {
+      log?.warn(`[advice] a recommendation source failed: ${String(err)}`);
+      return [];
+    }
+  });
+}
+
 const notFound = (id: string) =>
   new RpcError({ code: 'not_found', message: `No open recommendation with id ${id}.` });
 
@@ -90,14 +105,7 @@ export function createAdviceService(deps: AdviceServiceDeps): AdviceService {
   const evaluate = () => {
     const now = deps.now();
     const ctx = deps.context(now);
-    const extras = (deps.extraSources ?? []).map((source) => () => {
-      try {
-        return source();
-      } catch (err) {
-        deps.log?.warn(`[advice] a recommendation source failed: ${String(err)}`);
-        return [];
-      }
-    });
+    const extras = guarded(deps.extraSources ?? [], deps.log);
     const rigs = deps.gather(now);
     onlineAtEvaluation = rigs.filter((r) => r.live.liveness === 'online').length;
     const found = evaluateAdvice(rigs, ctx, extras);
