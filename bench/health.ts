@@ -19,7 +19,7 @@ const WARMUP = 20;
 const POLL_MS = 15_000;
 const T0 = Date.UTC(2026, 0, 5);
 
-function record(i: number): RigRecord {
+export function record(i: number): RigRecord {
   const id = `rig-${String(i).padStart(4, '0')}`;
   return {
     id,
@@ -64,7 +64,7 @@ function chain(id: number, i: number, cycle: number): ChainSnapshot {
   };
 }
 
-function snapshot(i: number, cycle: number): RigSnapshot {
+export function snapshot(i: number, cycle: number): RigSnapshot {
   const at = T0 + cycle * POLL_MS;
   const rejecting = i % 41 === 0;
   return {

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { runAdviceBench } from './advice';
 import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
 import { runControlBench, runControlRoundtripBench } from './control';
@@ -124,6 +125,14 @@ const suites: Suite[] = [
       'to the first rows (median of 5 loads, target 500 ms), and the longest main-thread task (PerformanceObserver ' +
       'longtask; 0 = none over 50 ms) during a minute of live updates (median of 3 windows, target 50 ms)',
     run: runUiFleetBench,
+  },
+  {
+    name: 'advice',
+    about:
+      'the built-in recommendation engine over 1,000 L7s with 24 h of history in SQLite: inputs gathered (one bulk ' +
+      'read of hourly and 5-minute averages and chain chips) and every rule run; median of 20 after 3 of warm-up ' +
+      '(budget 200 ms)',
+    run: runAdviceBench,
   },
 ];
 

@@ -10,6 +10,7 @@ import { LoginPage } from './pages/LoginPage';
 import { PageView } from './pages/PageView';
 import { showNotices } from './alerts/browser-notifier';
 import { getClient } from './api';
+import { useAdviceStore } from './stores/advice';
 import { useAlertsStore } from './stores/alerts';
 import { useConnectionStore } from './stores/connection';
 import { useDiscoveryStore } from './stores/discovery';
@@ -30,6 +31,7 @@ export function App() {
   useEffect(() => useSettingsStore.getState().watch(), []);
   useEffect(() => useFleetStore.getState().watch(), []);
   useEffect(() => useDiscoveryStore.getState().watch(), []);
+  useEffect(() => useAdviceStore.getState().watch(), []);
   useEffect(
     () =>
       useJobsStore
@@ -63,6 +65,7 @@ export function App() {
     void useFleetStore.getState().load();
     void useAlertsStore.getState().load();
     void useJobsStore.getState().load();
+    void useAdviceStore.getState().load();
   }, [status]);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;

@@ -39,8 +39,11 @@ export type AdviceServiceDeps = {
 };
 
 export type AdviceService = {
-  /** A poll cycle ended: evaluate if due. */
-  tick(): void;
+  /**
+   * The collector published (a cycle ended, or something urgent): evaluate if due, or at once when more rigs are
+   * online than at the last evaluation (a first poll, rigs back: new figures to judge).
+   */
+  tick(online?: number): void;
   /** Evaluate now (settings changed, a test). */
   evaluate(): void;
   list(rigId?: string): AdviceList;
@@ -49,6 +52,21 @@ export type AdviceService = {
   history(limit?: number): AppliedAdvice[];
 };
 
+/** A source that throws (Abacus.AI unreachable, a bad reply) gives nothing this time; the rest still count. */
+function guarded(
+  sources: ReadonlyArray<() => readonly Recommendation[]>,
+  log: AdviceServiceDeps['log'],
+): Array<() => readonly Recommendation[]> {
+  return sources.map((source) => () => {
+    try {
+      return source();
+    } catch (err) {
+      log?.warn(`[advice] a recommendation source failed: ${String(err)}`);
+      return [];
+    }
+  });
+}
+
 const notFound = (id: string) =>
   new RpcError({ code: 'not_found', message: `No open recommendation with id ${id}.` });
 
@@ -56,6 +74,7 @@ export function createAdviceService(deps: AdviceServiceDeps): AdviceService {
   let current = new Map<string, Finding>();
   let dismissed = deps.store.dismissals();
   let evaluatedAtMs: number | null = null;
+  let onlineAtEvaluation = 0;
   let shownKey = '';
 
   const visible = (): Recommendation[] => {
@@ -86,15 +105,10 @@ export function createAdviceService(deps: AdviceServiceDeps): AdviceService {
   const evaluate = () => {
     const now = deps.now();
     const ctx = deps.context(now);
-    const extras = (deps.extraSources ?? []).map((source) => () => {
-      try {
-        return source();
-      } catch (err) {
-        deps.log?.warn(`[advice] a recommendation source failed: ${String(err)}`);
-        return [];
-      }
-    });
-    const found = evaluateAdvice(deps.gather(now), ctx, extras);
+    const extras = guarded(deps.extraSources ?? [], deps.log);
+    const rigs = deps.gather(now);
+    onlineAtEvaluation = rigs.filter((r) => r.live.liveness === 'online').length;
+    const found = evaluateAdvice(rigs, ctx, extras);
     current = new Map(found.map((f) => [f.rec.id, f]));
     // A dismissal whose evidence changed is over: the recommendation is open again, and stays so.
     for (const [id, fp] of dismissed) {
@@ -108,8 +122,9 @@ export function createAdviceService(deps: AdviceServiceDeps): AdviceService {
   };
 
   return {
-    tick() {
-      if (evaluatedAtMs === null || deps.now() - evaluatedAtMs >= deps.everyMs()) evaluate();
+    tick(online) {
+      const due = evaluatedAtMs === null || deps.now() - evaluatedAtMs >= deps.everyMs();
+      if (due || (online !== undefined && online > onlineAtEvaluation)) evaluate();
     },
     evaluate,
     list(rigId) {

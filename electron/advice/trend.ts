@@ -25,6 +25,8 @@ const MIN_POINTS = 6;
 const MIN_SPAN_MS = HOUR_MS;
 /** Further out than this, the forecast says little. */
 const HORIZON_H = 48;
+/** A rig's first half-hour after a start is its warm-up to a plateau, not a trend. */
+const WARMUP_MS = 30 * 60_000;
 
 /** `atFirstC`: the line's value at the first point's time. */
 type Line = { slopePerH: number; spanMs: number; firstAtMs: number; atFirstC: number; points: number };
@@ -64,10 +66,12 @@ export function fitLine(points: readonly { atMs: number; c: number }[]): Line | 
  * Averages only: the reading now is the hottest chip of one instant, a degree or two above the 5-minute average
  * by its noise alone, and as the newest point it would tilt every line upwards.
  */
-function series(history: readonly HistoryPoint[], nowMs: number) {
+function series(history: readonly HistoryPoint[], nowMs: number, uptimeSec: number | null) {
   const out: { atMs: number; c: number }[] = [];
+  const warmedUp = uptimeSec === null ? -Infinity : nowMs - uptimeSec * 1000 + WARMUP_MS;
+  const from = Math.max(nowMs - TREND_WINDOW_MS, warmedUp);
   for (const p of history) {
-    if (p.atMs >= nowMs - TREND_WINDOW_MS && p.atMs < nowMs && p.chipTempC !== null) {
+    if (p.atMs >= from && p.atMs < nowMs && p.chipTempC !== null) {
       out.push({ atMs: p.atMs, c: p.chipTempC });
     }
   }
@@ -90,7 +94,7 @@ export const temperatureTrendRule: AdviceRule = (rig, ctx) => {
   if (chip === null || !isMiningNow(rig.live) || rig.history === null) return null;
   const limit = limitsFor(ctx.health, rig.model).chipC;
   if (chip >= limit) return null;
-  const line = fitLine(series(rig.history.points, ctx.nowMs));
+  const line = fitLine(series(rig.history.points, ctx.nowMs, rig.live.uptimeSec));
   if (line === null || line.slopePerH < MIN_SLOPE_C_PER_H) return null;
   if (line.slopePerH * (line.spanMs / HOUR_MS) < MIN_RISE_C) return null;
   const lineNow = line.atFirstC + (line.slopePerH * (ctx.nowMs - line.firstAtMs)) / HOUR_MS;

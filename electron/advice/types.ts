@@ -24,7 +24,7 @@ export type HistoryPoint = {
 export type ChainBaseline = { chainId: number; atMs: number; red: number; orange: number };
 
 export type RecentHistory = {
-  /** Oldest first: hourly averages over the day, then 5-minute ones over the last hours. */
+  /** Oldest first: hourly averages over the day, then quarter-hour ones over the last hours. */
   points: HistoryPoint[];
   chains: ChainBaseline[];
 };
@@ -70,5 +70,15 @@ export const round = (n: number, digits = 0): number => {
   return Math.round(n * f) / f;
 };
 
-export const fmtNum = (n: number, digits = 0): string =>
-  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+// One formatter per precision: toLocaleString with options builds a new Intl.NumberFormat on every call, which
+// at a thousand rigs cost seconds per evaluation (bench/advice.ts).
+const formats = new Map<number, Intl.NumberFormat>();
+
+export function fmtNum(n: number, digits = 0): string {
+  let f = formats.get(digits);
+  if (f === undefined) {
+    f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+    formats.set(digits, f);
+  }
+  return f.format(n);
+}

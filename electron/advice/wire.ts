@@ -84,7 +84,7 @@ export function createCoreAdvice(deps: CoreAdviceDeps): CoreAdvice {
   // The collector publishes at every cycle's end (and between, for urgent changes): tick() runs the engine only
   // when it is due. It publishes nothing before it starts, so listening from here costs nothing until then.
   const stops = [
-    collector.subscribe(() => service.tick()),
+    collector.subscribe((u) => service.tick(u.summary.rigs.online)),
     // A new price or revenue figure changes what the best preset is: re-evaluate at once.
     settings.subscribe(() => service.evaluate()),
   ];

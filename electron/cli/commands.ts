@@ -49,6 +49,10 @@ const commands: Record<string, Command> = {
     summary: 'what each rig earns, costs and makes per day',
     load: async () => import('./earnings').then((m) => ({ run: m.earnings, help: m.earningsHelp })),
   },
+  advice: {
+    summary: 'list the open recommendations (poll once, then judge)',
+    load: async () => import('./advice').then((m) => ({ run: m.advice, help: m.adviceHelp })),
+  },
 };
 
 export function usage(): string {

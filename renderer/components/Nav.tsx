@@ -7,6 +7,7 @@ const labels: Record<Page, string> = {
   alerts: 'Alerts',
   activity: 'Activity',
   earnings: 'Earnings',
+  advice: 'Advice',
   discovery: 'Discovery',
   settings: 'Settings',
 };

@@ -13,6 +13,7 @@ import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { DefaultPassword } from './DefaultPassword';
 import { FLEET_ROW_HEIGHT, FleetHeader, FleetRow } from './FleetRow';
+import { FleetAdviceStrip } from './AdvicePage';
 import { FleetProblems } from './FleetProblems';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
 import { type SortKey, sortRigs } from './fleet-sort';
@@ -76,6 +77,7 @@ export function FleetPage() {
       <h1>Fleet</h1>
       {summary && <FleetSummaryStrip summary={summary} />}
       {summary && <FleetProblems problems={summary.fleetProblems} now={now} />}
+      <FleetAdviceStrip go={() => go('advice')} />
       {error && (
         <p className="error" role="alert">
           {error}

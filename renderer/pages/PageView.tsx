@@ -15,6 +15,7 @@ const RigPage = lazy(() => import('./RigPage').then((m) => ({ default: m.RigPage
 const pageChunks: Record<Exclude<Page, 'fleet'>, LazyExoticComponent<ComponentType>> = {
   map: chunk(() => import('./map/MapPage'), 'MapPage'),
   alerts: chunk(() => import('./alerts/AlertsPage'), 'AlertsPage'),
+  advice: chunk(() => import('./AdvicePage'), 'AdvicePage'),
   activity: chunk(() => import('./ActivityPage'), 'ActivityPage'),
   earnings: chunk(() => import('./earnings/EarningsPage'), 'EarningsPage'),
   discovery: chunk(() => import('./DiscoveryPage'), 'DiscoveryPage'),

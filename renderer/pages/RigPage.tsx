@@ -24,6 +24,7 @@ import { RigAlertHistory } from './RigAlertHistory';
 import { RigBackups } from './RigBackups';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
+import { RigAdvice } from './AdvicePage';
 import { RigProblems } from './RigProblems';
 import { presetLabel } from './rig-view';
 
@@ -91,6 +92,7 @@ export function RigPage({ id }: { id: string }) {
         </p>
       )}
       <RigProblems problems={live?.problems ?? []} now={now} />
+      <RigAdvice rigId={id} />
       <div className={`cards${notLive ? ' not-live' : ''}`} data-testid="rig-live">
         <div className="card">
           <span className="label">Hashrate</span>

@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 
-export const pages = ['fleet', 'map', 'alerts', 'activity', 'earnings', 'discovery', 'settings'] as const;
+export const pages = [
+  'fleet',
+  'map',
+  'alerts',
+  'advice',
+  'activity',
+  'earnings',
+  'discovery',
+  'settings',
+] as const;
 export type Page = (typeof pages)[number];
 
 /** A place in the app: a top-level page, or one rig's detail page (which belongs to Fleet in the nav). */

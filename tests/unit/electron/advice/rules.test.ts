@@ -88,12 +88,21 @@ describe('temperature trend', () => {
   });
 
   it('forecasts when a steady rise reaches the limit, and suggests the next lower preset', () => {
-    const f = temperatureTrendRule(rig({ history: rising(1) }), context(), NO_SIBLINGS);
+    const f = temperatureTrendRule(
+      rig({ history: rising(1), snapshot: { uptimeSec: 86_400 } }),
+      context(),
+      NO_SIBLINGS,
+    );
     expect(f?.rec.kind).toBe('temperature-trend');
     expect(f?.rec.action).toEqual({ action: 'preset', params: { name: '3200' } });
     const hours = f?.rec.evidence.find((e) => e.label === 'time to limit')?.value ?? 0;
     expect(hours).toBeGreaterThan(10);
     expect(hours).toBeLessThan(13);
+  });
+
+  it('leaves out the warm-up after a start', () => {
+    // Up for an hour: only the last half-hour of the line counts, too short a span to call a trend.
+    expect(temperatureTrendRule(rig({ history: rising(1) }), context(), NO_SIBLINGS)).toBeNull();
   });
 
   it('stays quiet on a flat line', () => {
