@@ -13,7 +13,7 @@ import { useSettingsStore } from '../stores/settings';
 import { useUiStore } from '../stores/ui';
 import { DefaultPassword } from './DefaultPassword';
 import { FLEET_ROW_HEIGHT, FleetHeader, FleetRow } from './FleetRow';
-import { FleetAdviceStrip } from './AdvicePage';
+import { FleetAdviceStrip } from '../components/AdviceSummary';
 import { FleetProblems } from './FleetProblems';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
 import { type SortKey, sortRigs } from './fleet-sort';

@@ -24,7 +24,7 @@ import { RigAlertHistory } from './RigAlertHistory';
 import { RigBackups } from './RigBackups';
 import { RigHardware } from './RigHardware';
 import { RigManage } from './RigManage';
-import { RigAdvice } from './AdvicePage';
+import { RigAdvice } from '../components/AdviceSummary';
 import { RigProblems } from './RigProblems';
 import { presetLabel } from './rig-view';
 

@@ -71,7 +71,7 @@ test('the Earnings page shows the account’s balances and each rig’s profit, 
   await page.getByRole('button', { name: 'Save account' }).click();
   await page.getByLabel('API key').fill(ph.apiKey);
   await page.getByRole('button', { name: 'Save key' }).click();
-  await expect(page.getByTestId('pool-status')).toContainText('Live feed: live', { timeout: 30_000 });
+  await expect(page.getByTestId('pool-status')).toContainText('Live feed connected', { timeout: 30_000 });
 
   const first = farm.rigs[0]?.ip as string;
   const last = farm.rigs[3]?.ip as string;
