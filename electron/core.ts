@@ -98,21 +98,19 @@ export function createCore(options: CoreOptions): Core {
   const alerts = createCoreAlerts({ db, events, settings, registry, now, log });
   const { dataDir } = options;
   const features = createCoreFeatures({
-    ...{
-      db,
-      vault,
-      registry,
-      collector,
-      passwords,
-      settings,
-      events,
-      history,
-      feed,
-      pool,
-      dataDir,
-      now,
-      log,
-    },
+    db,
+    vault,
+    registry,
+    collector,
+    passwords,
+    settings,
+    events,
+    history,
+    feed,
+    pool,
+    dataDir,
+    now,
+    log,
   });
   const { control, abacus } = features;
   const flows = createCoreFlows({ events, registry, collector, pool, feed });
