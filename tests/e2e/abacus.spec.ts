@@ -1,4 +1,4 @@
-import { type Page, type TestInfo, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { startAbacus } from '../../sim/abacus/server';
 import { createRng } from '../../sim/util/random';
@@ -6,6 +6,7 @@ import { TestSocket } from '../helpers/ws';
 import { freePortRange } from '../helpers/loopback';
 import { type E2eFarm, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
+import { snap } from './snap';
 
 /**
  * The Abacus.AI section of the Settings page against the fake, as a technician would set it up: ids and server
@@ -27,12 +28,6 @@ async function coreCall(method: string, params: unknown): Promise<void> {
   } finally {
     socket.close();
   }
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 test.beforeEach(async () => {

@@ -1,8 +1,9 @@
-import { type Page, type TestInfo, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { TestSocket } from '../helpers/ws';
 import { type E2eFarm, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
+import { snap } from './snap';
 
 let farm: E2eFarm;
 let server: Served;
@@ -31,12 +32,6 @@ async function coreCall(method: string, params: unknown): Promise<void> {
   } finally {
     socket.close();
   }
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 /**

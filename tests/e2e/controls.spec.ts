@@ -1,8 +1,9 @@
-import { type Page, type TestInfo, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { TestSocket } from '../helpers/ws';
 import { type E2eFarm, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
+import { snap } from './snap';
 
 let farm: E2eFarm;
 let server: Served;
@@ -58,12 +59,6 @@ async function activePreset(ip: string): Promise<string | null> {
   const r = await fetch(`http://${ip}/api/v1/perf-summary`, { headers: { connection: 'close' } });
   const s = (await r.json()) as { current_preset?: { name?: string } };
   return s.current_preset?.name ?? null;
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 test.beforeEach(async () => {

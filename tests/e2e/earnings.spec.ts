@@ -1,7 +1,8 @@
-import { type Page, type TestInfo, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { type E2eFarm, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
+import { snap } from './snap';
 
 let farm: E2eFarm;
 let server: Served;
@@ -30,12 +31,6 @@ function startFarm(): Promise<E2eFarm> {
     },
     { from: 41, speed: 30 },
   );
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 test.beforeEach(async () => {

@@ -1,17 +1,12 @@
-import { type Page, type TestInfo, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { makeFirmwareImage } from '../../sim/vnish/firmware-image';
 import { type E2eFarm, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
+import { snap } from './snap';
 
 let farm: E2eFarm;
 let server: Served;
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
 
 test.beforeEach(async () => {
   // Simulated minutes of flashing and booting pass in real seconds.

@@ -1,8 +1,9 @@
-import { type Page, type TestInfo, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
 import { TestSocket } from '../helpers/ws';
 import { type E2eFarm, type FarmRig, startE2eFarm } from './farm';
 import { type Served, serve } from './server';
+import { snap } from './snap';
 
 let farm: E2eFarm;
 let server: Served;
@@ -39,12 +40,6 @@ async function coreCall(method: string, params: unknown): Promise<void> {
 async function ledOn(rig: FarmRig): Promise<boolean> {
   const r = await fetch(`http://${rig.ip}/api/v1/status`, { headers: { connection: 'close' } });
   return ((await r.json()) as { find_miner?: boolean }).find_miner === true;
-}
-
-async function snap(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
 test.beforeEach(async () => {
