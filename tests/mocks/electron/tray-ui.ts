@@ -12,11 +12,36 @@ export const Menu = {
   buildFromTemplate: vi.fn((template: FakeMenuItem[]) => ({ items: template })),
 };
 
+/** An image: its pixels are kept (4 bytes each) so a test can read what the tray was given. */
+export type FakeImage = {
+  path: string;
+  width: number;
+  height: number;
+  pixels: Uint8Array;
+  resize(o: { width: number; height?: number }): FakeImage;
+  getSize(): { width: number; height: number };
+  toBitmap(): Buffer;
+};
+
+function fakeImage(path: string, width: number, height: number, pixels?: Uint8Array): FakeImage {
+  const image: FakeImage = {
+    path,
+    width,
+    height,
+    // An opaque grey icon unless given pixels.
+    pixels: pixels ?? new Uint8Array(width * height * 4).fill(0x80),
+    resize: (o) => fakeImage(path, o.width, o.height ?? o.width),
+    getSize: () => ({ width: image.width, height: image.height }),
+    toBitmap: () => Buffer.from(image.pixels),
+  };
+  return image;
+}
+
 export const nativeImage = {
-  createFromPath: vi.fn((path: string) => {
-    const image = { path, size: 0, resize: (o: { width: number }) => ({ ...image, size: o.width }) };
-    return image;
-  }),
+  createFromPath: vi.fn((path: string) => fakeImage(path, 32, 32)),
+  createFromBitmap: vi.fn((buffer: Buffer, size: { width: number; height: number }) =>
+    fakeImage('(bitmap)', size.width, size.height, Uint8Array.from(buffer)),
+  ),
 };
 
 /** A tray icon; like Electron it exists only after ready. */
@@ -25,7 +50,7 @@ export class Tray extends EventEmitter {
   tooltip = '';
   menu: { items: FakeMenuItem[] } | null = null;
   destroyed = false;
-  constructor(readonly image: unknown) {
+  constructor(public image: unknown) {
     super();
     requireReady('new Tray');
     journal.push('new Tray');
@@ -33,6 +58,9 @@ export class Tray extends EventEmitter {
   }
   setToolTip(text: string): void {
     this.tooltip = text;
+  }
+  setImage(image: unknown): void {
+    this.image = image;
   }
   setContextMenu(menu: { items: FakeMenuItem[] }): void {
     this.menu = menu;

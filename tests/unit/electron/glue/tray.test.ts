@@ -6,7 +6,7 @@ import { createTray } from '../../../../electron/desktop/tray';
 import { type Alert, countAlerts } from '../../../../shared/alerts';
 import { type RigRecord, fleetChange } from '../../../../shared/fleet';
 import { type FleetSummary } from '../../../../shared/telemetry';
-import { Tray, app, resetElectronFake } from '../../../mocks/electron';
+import { type FakeImage, Tray, app, resetElectronFake } from '../../../mocks/electron';
 
 vi.mock('electron', () => import('../../../mocks/electron'));
 
@@ -33,6 +33,15 @@ function summary(online: number, offline: number, critical: number, ok: number):
     fleetProblems: [],
   };
 }
+
+/** The colour of the icon's lower-right corner, where the health dot is: [B, G, R, A]. */
+function dot(image: unknown): number[] {
+  const i = image as FakeImage;
+  const at = ((i.height - 3) * i.width + (i.width - 3)) * 4;
+  return Array.from(i.pixels.subarray(at, at + 4));
+}
+const RED = [0x49, 0x51, 0xf8, 0xff];
+const GREEN = [0x50, 0xb9, 0x3f, 0xff];
 
 const alert = (id: string, state: Alert['state'], severity: Alert['severity']) =>
   ({ id, state, severity }) as Alert;
@@ -63,12 +72,15 @@ describe('tray', () => {
       ['Health: all OK', false],
       ['No open critical alerts', false],
     ]);
+    expect((tray?.image as FakeImage).width).toBe(16);
+    expect(dot(tray?.image)).toEqual(GREEN);
 
     // A rig goes offline: fleet.changed carries the summary.
     rigs = [rig('a'), rig('b'), rig('c')];
     events.emit('fleet.changed', { ...fleetChange({}), summary: summary(2, 1, 1, 2) });
     expect(tray?.menu?.items[0]?.label).toBe('3 rigs: 2 online · 1 offline');
     expect(tray?.menu?.items[1]?.label).toBe('Health: 1 critical');
+    expect(dot(tray?.image)).toEqual(RED);
 
     // Two critical alerts open, one acknowledged: the tray counts the open ones.
     active = [
