@@ -1,3 +1,4 @@
+import type { EventPayload } from '../../shared/contract';
 import type { MapLayout } from '../../shared/map';
 import type { EventBus } from '../contract/events';
 import type { Registry } from '../fleet/registry';
@@ -14,5 +15,18 @@ export function createCoreMap(deps: {
 }) {
   const store = createMapStore(deps.db);
   const changed = (layout: MapLayout) => deps.events.emit('map.changed', layout);
-  return { store, handlers: mapHandlers({ store, registry: deps.registry, changed, now: deps.now }) };
+  // A removed rig's slot is freed by the database (its placement goes with it): the faces hear of it here,
+  // so a map open elsewhere does not keep showing a rig that is gone.
+  // The bus lives and dies with the core, so the subscription needs no undoing.
+  let placed = new Set(store.get().placements.map((p) => p.rigId));
+  const track = (layout: MapLayout) => {
+    placed = new Set(layout.placements.map((p) => p.rigId));
+    changed(layout);
+  };
+  deps.events.subscribe((name, payload) => {
+    if (name !== 'fleet.changed') return;
+    const { removed } = payload as EventPayload<'fleet.changed'>;
+    if (removed.some((id) => placed.has(id))) track(store.get());
+  });
+  return { store, handlers: mapHandlers({ store, registry: deps.registry, changed: track, now: deps.now }) };
 }

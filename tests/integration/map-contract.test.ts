@@ -157,9 +157,13 @@ describe('map', () => {
   });
 
   it('frees the slot of a removed rig, and keeps the layout in the file across a restart', async () => {
+    seen.length = 0;
     await call('fleet.remove', { ids: [await rigIdOf('left-02')] });
     const left = (await call('map.get')).placements;
     expect(left).toHaveLength(1);
+    // A map open in another window hears of it: the layout without the removed rig.
+    const told = seen.filter(([name]) => name === 'map.changed').map(([, layout]) => layout as MapLayout);
+    expect(told.at(-1)?.placements).toEqual(left);
     await core.stop();
     core = makeCore(dataDir);
     expect((await call('map.get')).placements).toEqual(left);
