@@ -76,13 +76,12 @@ const inBuckets = `minute >= ? * ${MINUTES_PER_BUCKET} AND minute < ? * ${MINUTE
 
 export const sql = {
   insertSample:
-    `INSERT OR REPLACE INTO rig_samples (minute, rig, second, ${RAW_COLUMNS}, miner_state) ` +
-    `VALUES (${Array(cols.length + 4)
+    `INSERT OR REPLACE INTO rig_samples (minute, rig, second, ${RAW_COLUMNS}, miner_state, chains) ` +
+    `VALUES (${Array(cols.length + 5)
       .fill('?')
       .join(', ')})`,
-  insertChain:
-    'INSERT OR REPLACE INTO chain_samples (minute, rig, second, chain, state, hashrate_mhs, chip_temp_dc, ' +
-    'board_temp_dc, frequency_dmhz, voltage_mv, chips_red, chips_orange) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  /** Chains whose sample came in an earlier batch: they join that sample's row (chain-codec.ts). */
+  attachChains: 'UPDATE rig_samples SET chains = ? WHERE minute = ? AND rig = ? AND second = ?',
 
   /** Params: bucket from, bucket to. */
   foldRigBuckets:

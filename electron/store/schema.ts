@@ -3,7 +3,16 @@
  * `npm run db:generate`; released migrations are never edited (tests/unit/electron/store/migrations.test.ts).
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * A rig is a physical machine, not an address: identity is the miner serial where the firmware reports one,
@@ -89,28 +98,13 @@ export const rigSamples = sqliteTable(
     fanRpm: integer('fan_rpm'),
     poolHashrateMhs: integer('pool_hashrate_mhs'),
     minerState: integer('miner_state').notNull(),
+    /**
+     * The sample's chains packed into one value (chain-codec.ts; migration 0010 replaced a chain_samples row
+     * per chain): raw only, kept as long as the sample. NULL when the miner reported no chains.
+     */
+    chains: blob('chains', { mode: 'buffer' }),
   },
   (t) => [primaryKey({ columns: [t.minute, t.rig, t.second] })],
-);
-
-/** Per-chain samples, raw only (48 h by default): rolled-up chain history would not fit the size budget. WITHOUT ROWID. */
-export const chainSamples = sqliteTable(
-  'chain_samples',
-  {
-    minute: integer('minute').notNull(),
-    rig: integer('rig').notNull(),
-    second: integer('second').notNull(),
-    chain: integer('chain').notNull(),
-    state: integer('state').notNull(),
-    hashrateMhs: integer('hashrate_mhs'),
-    chipTempDc: integer('chip_temp_dc'),
-    boardTempDc: integer('board_temp_dc'),
-    frequencyDmhz: integer('frequency_dmhz'),
-    voltageMv: integer('voltage_mv'),
-    chipsRed: integer('chips_red'),
-    chipsOrange: integer('chips_orange'),
-  },
-  (t) => [primaryKey({ columns: [t.minute, t.rig, t.second, t.chain] })],
 );
 
 /** avg (rounded to the column's unit), min and max of every metric over a bucket, and how many samples it holds. */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { type StoredChain, packChains, unpackChains } from '../../../../electron/store/chain-codec';
 import { DB_FILE, DEFAULT_MIGRATIONS_DIR, openDb } from '../../../../electron/store/db';
 import { createHistoryStore } from '../../../../electron/store/history';
 import { rigs } from '../../../../electron/store/schema';
@@ -62,7 +63,6 @@ describe('migrations', () => {
       .all() as { name: string; compact: number }[];
     const compact = tables.filter((t) => t.compact).map((t) => t.name);
     expect(compact.sort()).toEqual([
-      'chain_samples',
       'pool_balance_samples',
       'pool_worker_samples',
       'rig_samples',
@@ -139,6 +139,86 @@ describe('migrations', () => {
     expect(() => db.$client.prepare("UPDATE rigs SET name = 'Rig-08' WHERE id = 'aaaaaaaa-1'").run()).toThrow(
       /UNIQUE/,
     );
+    db.$client.close();
+  });
+
+  it('0010 packs every chain row into its sample row, byte for byte as the writer does, and drops chain_samples', () => {
+    const previous = tempDir('rigdeck-migrations-');
+    mkdirSync(join(previous, 'meta'));
+    const before = journal.entries.filter((e) => e.idx < 10);
+    for (const e of before) copyFileSync(join(dir, `${e.tag}.sql`), join(previous, `${e.tag}.sql`));
+    writeFileSync(join(previous, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: before }));
+    const data = tempDir();
+    const old = openDb(data, previous);
+    const sample = old.$client.prepare(
+      'INSERT INTO rig_samples (minute, rig, second, hashrate_mhs, power_w, miner_state) VALUES (?, ?, ?, 9500, 3400, 0)',
+    );
+    const chainRow = old.$client.prepare(
+      'INSERT INTO chain_samples (minute, rig, second, chain, state, hashrate_mhs, chip_temp_dc, board_temp_dc, ' +
+        'frequency_dmhz, voltage_mv, chips_red, chips_orange) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const c = (over: Partial<StoredChain>): StoredChain => ({
+      chain: 1,
+      state: 0,
+      hashrateMhs: 3167,
+      chipTempDc: 753,
+      boardTempDc: 650,
+      frequencyDmhz: 4875,
+      voltageMv: 13500,
+      chipsRed: 0,
+      chipsOrange: 2,
+      ...over,
+    });
+    // Per sample: its chains in the old shape, covering NULLs, negatives, every varint width, and values past
+    // 32 bits (a SHA-256 board in MH/s).
+    const cases: { at: [number, number, number]; chains: StoredChain[] }[] = [
+      { at: [29_453_761, 1, 2], chains: [c({}), c({ chain: 2, hashrateMhs: 3100 }), c({ chain: 3 })] },
+      {
+        at: [29_453_761, 2, 2],
+        chains: [
+          c({ chain: 0, state: 3, hashrateMhs: null, chipTempDc: -40, boardTempDc: null, chipsRed: 7 }),
+          c({ chain: 5, hashrateMhs: 70_000_000_000, voltageMv: 0, chipsOrange: null }),
+          c({ chain: 200, chipTempDc: 1_000_000, frequencyDmhz: -1 }),
+        ],
+      },
+      { at: [29_453_762, 1, 0], chains: [c({ chain: 1, hashrateMhs: 2 ** 40 + 3 })] },
+      { at: [29_453_762, 2, 59], chains: [] },
+    ];
+    for (const { at, chains } of cases) {
+      sample.run(...at);
+      // Inserted out of chain order: the migration orders them as the writer does.
+      for (const x of [...chains].reverse())
+        chainRow.run(
+          ...at,
+          x.chain,
+          x.state,
+          x.hashrateMhs,
+          x.chipTempDc,
+          x.boardTempDc,
+          x.frequencyDmhz,
+          x.voltageMv,
+          x.chipsRed,
+          x.chipsOrange,
+        );
+    }
+    old.$client.close();
+
+    const db = openDb(data);
+    const rows = db.$client
+      .prepare<[], { minute: number; rig: number; second: number; chains: Buffer | null; power_w: number }>(
+        'SELECT minute, rig, second, chains, power_w FROM rig_samples ORDER BY minute, rig, second',
+      )
+      .all();
+    expect(rows.map((r) => [r.minute, r.rig, r.second])).toEqual(cases.map((x) => x.at));
+    rows.forEach((r, i) => {
+      const expected = cases[i]?.chains ?? [];
+      expect(r.power_w).toBe(3400);
+      expect(unpackChains(r.chains)).toEqual(expected);
+      expect(r.chains).toEqual(packChains(expected));
+    });
+    const tables = db.$client.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
+    expect(tables).not.toContain('chain_samples');
+    expect(db.$client.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     db.$client.close();
   });
 });
