@@ -3,11 +3,11 @@
  * record header cost more than its values, and a rig's chains mostly share frequency, voltage and state.
  *
  * Layout (version-free: a new layout gets a new column): varint count, then per chain in ascending chain id
- * the fields of `chainFields`, each a token: 0 = NULL, else zigzag(value − the previous chain's value) + 1
- * (the first chain's "previous" is 0; a NULL counts as 0 for the next chain). Tokens are LEB128 varints (7 bits
- * a byte, low bits first, high bit = more bytes follow). Values are the stored integers of schema.ts, so no
- * precision is lost here. Migration 0010 builds the same bytes in SQL; tests compare the two.
+ * the fields of `chainFields`, each the token (varint.ts) of value − the previous chain's value (the first
+ * chain's "previous" is 0; a NULL counts as 0 for the next chain). Values are the stored integers of
+ * schema.ts, so no precision is lost here. Migration 0010 builds the same bytes in SQL; tests compare the two.
  */
+import { pushToken, pushVarint, tokenReader } from './varint';
 
 /** One chain as stored: integers in the units of schema.ts (deci-degrees, MHz × 10, mV, state codes). */
 export type StoredChain = {
@@ -35,19 +35,6 @@ export const chainFields = [
   'chipsOrange',
 ] as const satisfies readonly (keyof StoredChain)[];
 
-const zigzag = (d: number): number => (d >= 0 ? 2 * d : -2 * d - 1);
-const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-
-/** Arithmetic, not bit operators: stored values may exceed 32 bits (hashrate of a SHA-256 board in MH/s). */
-function pushVarint(out: number[], u: number): void {
-  let v = u;
-  while (v >= 128) {
-    out.push((v % 128) + 128);
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-}
-
 /** Packs chains (sorted here by chain id); null for none, so a rig without chains costs nothing. */
 export function packChains(chains: readonly StoredChain[]): Buffer | null {
   if (chains.length === 0) return null;
@@ -61,7 +48,7 @@ export function packChains(chains: readonly StoredChain[]): Buffer | null {
       const v = c[f];
       return v !== null && Number.isSafeInteger(v) ? v : null;
     });
-    values.forEach((v, k) => pushVarint(out, v === null ? 0 : zigzag(v - (prev?.[k] ?? 0)) + 1));
+    values.forEach((v, k) => pushToken(out, v === null ? null : v - (prev?.[k] ?? 0)));
     prev = values;
   }
   return Buffer.from(out);
@@ -70,22 +57,9 @@ export function packChains(chains: readonly StoredChain[]): Buffer | null {
 /** The inverse of packChains; a truncated or malformed blob yields the chains read before the damage. */
 export function unpackChains(blob: Uint8Array | null): StoredChain[] {
   if (blob === null) return [];
-  let i = 0;
-  const next = (): number | null => {
-    let v = 0;
-    let mul = 1;
-    while (i < blob.length) {
-      const b = blob[i++] ?? 0;
-      v += (b & 127) * mul;
-      if (b < 128) return v;
-      mul *= 128;
-      if (mul > 2 ** 56) return null;
-    }
-    return null;
-  };
-  const count = next();
+  const tokens = tokenReader(blob);
+  const count = tokens.varint() ?? 0;
   const out: StoredChain[] = [];
-  if (count === null) return out;
   let prev: StoredChain | null = null;
   for (let k = 0; k < count; k++) {
     const c: StoredChain = {
@@ -100,9 +74,9 @@ export function unpackChains(blob: Uint8Array | null): StoredChain[] {
       chipsOrange: null,
     };
     for (const f of chainFields) {
-      const token = next();
-      if (token === null) return out;
-      const v = token === 0 ? null : unzigzag(token - 1) + (prev?.[f] ?? 0);
+      const d = tokens.next();
+      if (d === undefined) return out;
+      const v = d === null ? null : d + (prev?.[f] ?? 0);
       if (f === 'chain' || f === 'state') c[f] = v ?? 0;
       else c[f] = v;
     }

@@ -11,6 +11,7 @@ import {
   allMetrics,
   metricCodecs,
 } from './history-codec';
+import { STORED_ROLLUP_COLUMNS, sqlSpread } from './spread-codec';
 
 export type AggRow = (number | null)[];
 
@@ -83,25 +84,27 @@ export const sql = {
   /** Chains whose sample came in an earlier batch: they join that sample's row (chain-codec.ts). */
   attachChains: 'UPDATE rig_samples SET chains = ? WHERE minute = ? AND rig = ? AND second = ?',
 
-  /** Params: bucket from, bucket to. */
+  /** Params: bucket from, bucket to. min and max go into the spread blob (spread-codec.ts). */
   foldRigBuckets:
-    `INSERT OR REPLACE INTO rig_samples_5m (bucket, rig, n, ${ROLLUP_COLUMNS}) ` +
-    `SELECT ${B} AS b, rig, count(*), ${rigAggregate} FROM rig_samples WHERE ${inBuckets} GROUP BY b, rig`,
-  foldFleetBuckets:
-    `INSERT OR REPLACE INTO fleet_samples_5m (bucket, n, ${ROLLUP_COLUMNS}) ` +
-    `SELECT bucket, count(*), ${fleetCombine} FROM rig_samples_5m WHERE bucket >= ? AND bucket < ? GROUP BY bucket`,
-  /** Params: bucket from, bucket to (whole hours). Averages weighted by sample count. */
-  foldRigHours:
-    `INSERT OR REPLACE INTO rig_samples_1h (hour, rig, n, ${ROLLUP_COLUMNS}) ` +
-    `SELECT bucket / ${BUCKETS_PER_HOUR} AS h, rig, sum(n), ` +
-    cols
-      .map(
-        (c) =>
-          `${avgInt(`sum(${c}_avg * n) * 1.0 / sum(CASE WHEN ${c}_avg IS NOT NULL THEN n END)`)}, ` +
-          `min(${c}_min), max(${c}_max)`,
-      )
-      .join(', ') +
-    ' FROM rig_samples_5m WHERE bucket >= ? AND bucket < ? GROUP BY h, rig',
+    `INSERT OR REPLACE INTO rig_samples_5m (bucket, rig, n, ${STORED_ROLLUP_COLUMNS}) ` +
+    sqlSpread(
+      'b, rig, n',
+      `SELECT ${B} AS b, rig, count(*) AS n, ${rigAggregate} FROM rig_samples WHERE ${inBuckets} GROUP BY b, rig`,
+    ),
+  /**
+   * Params: bucket from, bucket to. From raw, which still holds every bucket folded (or refolded): the same
+   * text as a query's unfolded tail. The per-rig rows keep min and max packed, out of SQL's reach.
+   */
+  foldFleetBuckets: `INSERT OR REPLACE INTO fleet_samples_5m (bucket, n, ${ROLLUP_COLUMNS}) ${fleetFromRaw(B, inBuckets)}`,
+  /** Params: bucket from, bucket to (whole hours). Folded to hours in JS (foldToHours), which reads the spread. */
+  rigBucketsOfHours:
+    `SELECT bucket, n, ${STORED_ROLLUP_COLUMNS}, rig FROM rig_samples_5m WHERE bucket >= ? AND bucket < ? ` +
+    'ORDER BY rig, bucket',
+  insertRigHour: `INSERT OR REPLACE INTO rig_samples_1h (hour, rig, n, ${STORED_ROLLUP_COLUMNS}) VALUES (${Array(
+    cols.length + 4,
+  )
+    .fill('?')
+    .join(', ')})`,
   /** The fleet's hour is the mean of its 5-minute rows: a rig down half the hour counts half. */
   foldFleetHours:
     `INSERT OR REPLACE INTO fleet_samples_1h (hour, n, ${ROLLUP_COLUMNS}) ` +
@@ -117,12 +120,12 @@ export const sql = {
   rigBucketsFromRaw:
     `${bucketSeq} SELECT s.${B} AS g, count(*), ${rigAggregate} ` +
     'FROM bk JOIN rig_samples s ON s.minute = bk.b AND s.rig = ? GROUP BY g ORDER BY g',
-  /** Params: from, to (bucket or hour numbers), rig key. */
+  /** Params: from, to (bucket or hour numbers), rig key. Stored rows: expandRow() makes them AggRows. */
   rigBuckets:
-    `${bucketSeq} SELECT r.bucket, n, ${ROLLUP_COLUMNS} ` +
+    `${bucketSeq} SELECT r.bucket, n, ${STORED_ROLLUP_COLUMNS} ` +
     'FROM bk JOIN rig_samples_5m r ON r.bucket = bk.b AND r.rig = ? ORDER BY r.bucket',
   rigHours:
-    `${bucketSeq} SELECT r.hour, n, ${ROLLUP_COLUMNS} ` +
+    `${bucketSeq} SELECT r.hour, n, ${STORED_ROLLUP_COLUMNS} ` +
     'FROM bk JOIN rig_samples_1h r ON r.hour = bk.b AND r.rig = ? ORDER BY r.hour',
 
   /** Params: minute from, minute to, t from (s), t to (s). Fleet at raw resolution: 1-minute buckets. */

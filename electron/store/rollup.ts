@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 
 import { BUCKETS_PER_HOUR, MINUTES_PER_BUCKET, allMetrics, bucketOf, roundHalfAway } from './history-codec';
 import { type AggRow, sql } from './history-sql';
+import { expandRow, packSpread } from './spread-codec';
 
 /** Half-open [from, to) in bucket or hour numbers. */
 export type Range = { from: number; to: number };
@@ -133,7 +134,8 @@ export function prepareRollup(db: Database.Database) {
       .pluck(),
     foldRigBuckets: db.prepare<[number, number]>(sql.foldRigBuckets),
     foldFleetBuckets: db.prepare<[number, number]>(sql.foldFleetBuckets),
-    foldRigHours: db.prepare<[number, number]>(sql.foldRigHours),
+    rigBucketsOfHours: db.prepare<[number, number], unknown[]>(sql.rigBucketsOfHours).raw(true),
+    insertRigHour: db.prepare<(number | Buffer | null)[]>(sql.insertRigHour),
     foldFleetHours: db.prepare<[number, number]>(sql.foldFleetHours),
     setBucketsDone: db.prepare<[number]>('UPDATE rollup_state SET buckets_done_to = ? WHERE id = 1'),
     setHoursDone: db.prepare<[number]>('UPDATE rollup_state SET hours_done_to = ? WHERE id = 1'),
@@ -165,8 +167,28 @@ function foldBuckets(st: RollupStatements, r: Range): void {
   st.foldFleetBuckets.run(r.from, r.to);
 }
 
+/**
+ * Per rig in JS, as a query's unfolded tail is (foldToHours): min and max are packed in the 5-minute rows'
+ * spread, which SQL cannot read. Rows come ordered by rig, then bucket.
+ */
 function foldHours(st: RollupStatements, r: Range): void {
-  st.foldRigHours.run(r.from * H, r.to * H);
+  const rows = st.rigBucketsOfHours.all(r.from * H, r.to * H);
+  let i = 0;
+  while (i < rows.length) {
+    const rig = rows[i]?.[3 + allMetrics.length];
+    const group: AggRow[] = [];
+    for (; i < rows.length && rows[i]?.[3 + allMetrics.length] === rig; i++)
+      group.push(expandRow(rows[i] ?? []));
+    for (const hour of foldToHours(group, 'rig')) {
+      st.insertRigHour.run(
+        hour[0] ?? null,
+        typeof rig === 'number' ? rig : null,
+        hour[1] ?? null,
+        ...allMetrics.map((_, m) => hour[2 + 3 * m] ?? null),
+        packSpread(hour),
+      );
+    }
+  }
   st.foldFleetHours.run(r.from * H, r.to * H);
 }
 

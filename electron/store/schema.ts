@@ -134,20 +134,36 @@ const rollupColumns = () => ({
 });
 
 /**
+ * The per-rig rollups' columns: n, each metric's average as a column (SQL sums and averages those), and min
+ * and max packed as differences from the average in `spread` (spread-codec.ts; migration 0010).
+ */
+const rigRollupColumns = () => ({
+  n: integer('n').notNull(),
+  hashrateMhsAvg: integer('hashrate_mhs_avg'),
+  powerWAvg: integer('power_w_avg'),
+  efficiencyE4Avg: integer('efficiency_e4_avg'),
+  chipTempDcAvg: integer('chip_temp_dc_avg'),
+  boardTempDcAvg: integer('board_temp_dc_avg'),
+  fanRpmAvg: integer('fan_rpm_avg'),
+  poolHashrateMhsAvg: integer('pool_hashrate_mhs_avg'),
+  spread: blob('spread', { mode: 'buffer' }),
+});
+
+/**
  * Per-rig 5-minute rollups, keyed (bucket, rig) like raw: a fold appends one contiguous run at the end of the
  * table (keyed by rig first it dirtied one page per rig, 8 MB of WAL per fold at 1,000 rigs), pruning drops a
  * prefix, and a rig's day is 288 primary-key seeks. WITHOUT ROWID.
  */
 export const rigSamples5m = sqliteTable(
   'rig_samples_5m',
-  { bucket: integer('bucket').notNull(), rig: integer('rig').notNull(), ...rollupColumns() },
+  { bucket: integer('bucket').notNull(), rig: integer('rig').notNull(), ...rigRollupColumns() },
   (t) => [primaryKey({ columns: [t.bucket, t.rig] })],
 );
 
 /** Per-rig hourly rollups, keyed (hour, rig); hour = floor(t / 3600). WITHOUT ROWID. */
 export const rigSamples1h = sqliteTable(
   'rig_samples_1h',
-  { hour: integer('hour').notNull(), rig: integer('rig').notNull(), ...rollupColumns() },
+  { hour: integer('hour').notNull(), rig: integer('rig').notNull(), ...rigRollupColumns() },
   (t) => [primaryKey({ columns: [t.hour, t.rig] })],
 );
 

@@ -181,7 +181,9 @@ describe('query', () => {
       sql.rigBuckets,
       sql.rigHours,
       sql.fleetBucketsFromRaw,
-      sql.foldRigHours,
+      sql.rigBucketsOfHours,
+      sql.foldRigBuckets,
+      sql.foldFleetBuckets,
     ]
       .map((text) => db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`))
       .map((st) => st.all(...Array(st.source.split('?').length - 1).fill(1)) as { detail: string }[]);
