@@ -11,7 +11,7 @@ import {
   allMetrics,
   metricCodecs,
 } from './history-codec';
-import { STORED_ROLLUP_COLUMNS, sqlSpread } from './spread-codec';
+import { STORED_ROLLUP_COLUMNS } from './spread-codec';
 
 export type AggRow = (number | null)[];
 
@@ -23,6 +23,7 @@ const stems = (suffixes: readonly string[]) => cols.flatMap((c) => suffixes.map(
 export const ROLLUP_COLUMNS = stems(['_avg', '_min', '_max']).join(', ');
 export const RAW_COLUMNS = cols.join(', ');
 
+const places = (n: number) => Array(n).fill('?').join(', ');
 const avgInt = (expr: string) => `CAST(round(${expr}) AS INTEGER)`;
 
 /**
@@ -84,27 +85,29 @@ export const sql = {
   /** Chains whose sample came in an earlier batch: they join that sample's row (chain-codec.ts). */
   attachChains: 'UPDATE rig_samples SET chains = ? WHERE minute = ? AND rig = ? AND second = ?',
 
-  /** Params: bucket from, bucket to. min and max go into the spread blob (spread-codec.ts). */
-  foldRigBuckets:
-    `INSERT OR REPLACE INTO rig_samples_5m (bucket, rig, n, ${STORED_ROLLUP_COLUMNS}) ` +
-    sqlSpread(
-      'b, rig, n',
-      `SELECT ${B} AS b, rig, count(*) AS n, ${rigAggregate} FROM rig_samples WHERE ${inBuckets} GROUP BY b, rig`,
-    ),
   /**
-   * Params: bucket from, bucket to. From raw, which still holds every bucket folded (or refolded): the same
-   * text as a query's unfolded tail. The per-rig rows keep min and max packed, out of SQL's reach.
+   * A bucket fold aggregates raw once into a scratch table (this connection's, in memory), then writes the
+   * per-rig rows from it with min and max packed in JS (spread-codec.ts) and the fleet row in SQL.
    */
-  foldFleetBuckets: `INSERT OR REPLACE INTO fleet_samples_5m (bucket, n, ${ROLLUP_COLUMNS}) ${fleetFromRaw(B, inBuckets)}`,
-  /** Params: bucket from, bucket to (whole hours). Folded to hours in JS (foldToHours), which reads the spread. */
-  rigBucketsOfHours:
-    `SELECT bucket, n, ${STORED_ROLLUP_COLUMNS}, rig FROM rig_samples_5m WHERE bucket >= ? AND bucket < ? ` +
-    'ORDER BY rig, bucket',
-  insertRigHour: `INSERT OR REPLACE INTO rig_samples_1h (hour, rig, n, ${STORED_ROLLUP_COLUMNS}) VALUES (${Array(
+  createFoldScratch: `CREATE TEMP TABLE IF NOT EXISTS fold_5m (bucket, rig, n, ${ROLLUP_COLUMNS})`,
+  /** Params: bucket from, bucket to. */
+  foldToScratch:
+    `INSERT INTO temp.fold_5m (bucket, rig, n, ${ROLLUP_COLUMNS}) ` +
+    `SELECT ${B} AS b, rig, count(*), ${rigAggregate} FROM rig_samples WHERE ${inBuckets} GROUP BY b, rig`,
+  /** AggRows with the rig key last. */
+  readScratch: `SELECT bucket, n, ${ROLLUP_COLUMNS}, rig FROM temp.fold_5m`,
+  insertRigBucket: `INSERT OR REPLACE INTO rig_samples_5m (bucket, rig, n, ${STORED_ROLLUP_COLUMNS}) VALUES (${places(
     cols.length + 4,
-  )
-    .fill('?')
-    .join(', ')})`,
+  )})`,
+  foldFleetBuckets:
+    `INSERT OR REPLACE INTO fleet_samples_5m (bucket, n, ${ROLLUP_COLUMNS}) ` +
+    `SELECT bucket, count(*), ${fleetCombine} FROM temp.fold_5m GROUP BY bucket`,
+  clearScratch: 'DELETE FROM temp.fold_5m',
+  /** Params: bucket from, bucket to (one hour). Folded per rig in JS (rollup.ts), which reads the spread. */
+  rigBucketsOfHour: `SELECT rig, n, ${STORED_ROLLUP_COLUMNS} FROM rig_samples_5m WHERE bucket >= ? AND bucket < ?`,
+  insertRigHour: `INSERT OR REPLACE INTO rig_samples_1h (hour, rig, n, ${STORED_ROLLUP_COLUMNS}) VALUES (${places(
+    cols.length + 4,
+  )})`,
   /** The fleet's hour is the mean of its 5-minute rows: a rig down half the hour counts half. */
   foldFleetHours:
     `INSERT OR REPLACE INTO fleet_samples_1h (hour, n, ${ROLLUP_COLUMNS}) ` +

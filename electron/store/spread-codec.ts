@@ -3,12 +3,12 @@
  * recommendation engine's averages) and its min and max packed in one BLOB, `spread`: for every metric whose
  * average is not NULL, in `allMetrics` order, the tokens (varint.ts) of avg − min and max − avg. A record
  * header byte per column and two bytes per value cost more than these differences, which are mostly one byte.
- * Lossless: the stored integers come back exactly. Migration 0010 and the 5-minute fold build the same bytes
- * in SQL (sqlSpread); tests compare the two.
+ * Lossless: the stored integers come back exactly. Migration 0010 builds the same bytes in SQL; its test
+ * compares the two.
  */
 import { allMetrics, metricCodecs } from './history-codec';
 import type { AggRow } from './history-sql';
-import { pushToken, sqlToken, sqlVarintHex, tokenReader } from './varint';
+import { pushToken, tokenReader } from './varint';
 
 const cols = allMetrics.map((m) => metricCodecs[m].column);
 const M = cols.length;
@@ -52,24 +52,3 @@ const num = (v: unknown): number | null => (typeof v === 'number' ? v : null);
 
 /** The per-rig rollup columns after the key and n: the averages, then the spread. */
 export const STORED_ROLLUP_COLUMNS = [...cols.map((c) => `${c}_avg`), 'spread'].join(', ');
-
-/**
- * SQL over a subquery that names `<column>_avg`, `_min`, `_max` for every metric (and any key columns): the
- * same columns with min and max replaced by the spread blob, as packSpread builds it. Two levels so each
- * token is computed once.
- */
-export function sqlSpread(keys: string, from: string): string {
-  const avgs = cols.map((c) => `${c}_avg`).join(', ');
-  const tokens = cols
-    .map(
-      (c, k) => `${sqlToken(`${c}_avg - ${c}_min`)} AS lo${k}, ${sqlToken(`${c}_max - ${c}_avg`)} AS hi${k}`,
-    )
-    .join(', ');
-  const hex = cols
-    .map(
-      (c, k) =>
-        `CASE WHEN ${c}_avg IS NULL THEN '' ELSE ${sqlVarintHex(`lo${k}`)} || ${sqlVarintHex(`hi${k}`)} END`,
-    )
-    .join(' || ');
-  return `SELECT ${keys}, ${avgs}, unhex(${hex}) FROM (SELECT ${keys}, ${avgs}, ${tokens} FROM (${from}))`;
-}

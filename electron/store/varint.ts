@@ -2,7 +2,7 @@
  * The integer tokens of the packed history columns (chain-codec.ts, spread-codec.ts): 0 = NULL, else
  * zigzag(value) + 1 (0, -1, 1, -2 … → 1, 2, 3, 4 …), as LEB128 varints (7 bits a byte, low bits first, high bit
  * = more bytes follow): a small value or difference costs one byte. Arithmetic, not bit operators: values may
- * exceed 32 bits (a SHA-256 board's hashrate in MH/s). The SQL twin, for migrations and folds, is sqlToken/sqlVarintHex.
+ * exceed 32 bits (a SHA-256 board's hashrate in MH/s). Migration 0010 computes the same bytes in SQL.
  */
 
 /** Appends a non-negative integer's varint to `out`. */
@@ -50,22 +50,4 @@ export function tokenReader(blob: Uint8Array): TokenReader {
       return u === undefined ? undefined : u === 0 ? null : u % 2 === 1 ? (u - 1) / 2 : -u / 2;
     },
   };
-}
-
-/** SQL: the token of an integer expression (NULL → 0), as pushToken computes it. */
-export const sqlToken = (x: string): string =>
-  `CASE WHEN (${x}) IS NULL THEN 0 WHEN (${x}) >= 0 THEN 2 * (${x}) + 1 ELSE -2 * (${x}) END`;
-
-/** SQL: the varint bytes of a non-negative integer expression `u` (a plain column name), in hex for unhex(). */
-export function sqlVarintHex(u: string): string {
-  const arms: string[] = [];
-  for (let n = 1; n <= 8; n++) {
-    const bytes = Array.from({ length: n }, (_, i) => {
-      const shifted = i === 0 ? u : `(${u} >> ${7 * i})`;
-      return i < n - 1 ? `((${shifted} & 127) | 128)` : shifted;
-    });
-    const call = `printf('${'%02X'.repeat(n)}', ${bytes.join(', ')})`;
-    arms.push(n < 8 ? `WHEN ${u} < ${2 ** (7 * n)} THEN ${call}` : `ELSE ${call}`);
-  }
-  return `CASE ${arms.join(' ')} END`;
 }

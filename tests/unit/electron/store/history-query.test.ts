@@ -181,9 +181,8 @@ describe('query', () => {
       sql.rigBuckets,
       sql.rigHours,
       sql.fleetBucketsFromRaw,
-      sql.rigBucketsOfHours,
-      sql.foldRigBuckets,
-      sql.foldFleetBuckets,
+      sql.rigBucketsOfHour,
+      sql.foldToScratch,
     ]
       .map((text) => db.$client.prepare(`EXPLAIN QUERY PLAN ${text}`))
       .map((st) => st.all(...Array(st.source.split('?').length - 1).fill(1)) as { detail: string }[]);

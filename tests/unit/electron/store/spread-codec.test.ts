@@ -1,10 +1,9 @@
 // @vitest-environment node
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
-import { allMetrics, metricCodecs } from '../../../../electron/store/history-codec';
+import { allMetrics } from '../../../../electron/store/history-codec';
 import type { AggRow } from '../../../../electron/store/history-sql';
-import { expandRow, packSpread, sqlSpread } from '../../../../electron/store/spread-codec';
+import { expandRow, packSpread } from '../../../../electron/store/spread-codec';
 import { pushToken, tokenReader } from '../../../../electron/store/varint';
 
 const M = allMetrics.length;
@@ -47,31 +46,6 @@ describe('spread codec', () => {
     expect(expandRow(s).slice(2, 5)).toEqual([9500, null, null]);
     s[2 + M] = Buffer.alloc(20, 0xff);
     expect(expandRow(s).slice(2, 5)).toEqual([9500, null, null]);
-  });
-
-  it('builds the same bytes in SQL as in JS', () => {
-    const db = new Database(':memory:');
-    const cols = allMetrics.map((m) => metricCodecs[m].column);
-    const names = cols.flatMap((c) => [`${c}_avg`, `${c}_min`, `${c}_max`]);
-    db.exec(`CREATE TABLE t (k INTEGER, ${names.join(', ')})`);
-    const insert = db.prepare(
-      `INSERT INTO t VALUES (${Array(names.length + 1)
-        .fill('?')
-        .join(', ')})`,
-    );
-    const rows = [
-      row([9500, 9214, 9785]),
-      row([753, 753, 753], [null, null, null]),
-      row([-40, -(2 ** 45), 2 ** 50]),
-      row([0, -64, 63], [1, -63, 64]),
-    ];
-    rows.forEach((r, k) => insert.run(k, ...r.slice(2)));
-    const blobs = db
-      .prepare(`${sqlSpread('k', 'SELECT * FROM t')} ORDER BY k`)
-      .raw(true)
-      .all() as unknown[][];
-    expect(blobs.map((b) => b.at(-1))).toEqual(rows.map((r) => packSpread(r)));
-    db.close();
   });
 
   it('reads tokens back as written, and stops at a truncated or overlong varint', () => {
