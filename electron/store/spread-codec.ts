@@ -7,8 +7,10 @@
  * compares the two.
  */
 import { allMetrics, metricCodecs } from './history-codec';
-import type { AggRow } from './history-sql';
 import { pushToken, tokenReader } from './varint';
+
+/** history-sql.ts's AggRow (not imported: history-sql builds its texts from this file). */
+type AggRow = (number | null)[];
 
 const cols = allMetrics.map((m) => metricCodecs[m].column);
 const M = cols.length;
