@@ -56,8 +56,9 @@ export type RigRow = typeof rigs.$inferSelect;
 export type NewRigRow = typeof rigs.$inferInsert;
 
 /*
- * History. Values are stored as small integers in fixed units, so a raw row costs ~33 bytes on disk and a rollup
- * row ~71 (measured by bench/history.ts; the budget is 4 MB per rig-year at default retention). Times are whole
+ * History. Values are stored as small integers in fixed units, so a raw row costs ~35 bytes on disk plus ~36 for
+ * three packed chains, and a per-rig rollup row ~48–57 with min/max packed (measured by bench/history.ts; the
+ * budget is 2 MB per rig-year at default retention; docs/history-storage.md). Times are whole
  * seconds, minute numbers (t / 60), 5-minute bucket numbers (t / 300) or hour numbers (t / 3600), never ms;
  * NULL (0 bytes) whenever the miner did not say.
  *   hashrate_mhs, pool_hashrate_mhs  MH/s, rounded (≥ 500 MH/s on every scrypt ASIC we poll: < 0.2 % error)

@@ -159,6 +159,41 @@ describe('maintain: folding into 5-minute and hourly rows', () => {
     expect(fleet).toEqual([{ n: 2, a: Math.round((1500 + 2000 + 18_000) / 12), lo: 1000, hi: 2000 }]);
   });
 
+  it("stores each rig's hour exactly as a query's tail folds it from the 5-minute rows", () => {
+    const { db, store } = historyStore();
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    for (let t = T0; t < T0 + 2 * HOUR; t += 15_000) {
+      const rows = ['a', 'b', 'c'].map((id, i) =>
+        sample(id, t + i * 1000, {
+          hashrateMhs: 9500 + 500 * rnd(),
+          chipTempMaxC: i === 2 && t < T0 + 20 * MIN ? null : 70 + 8 * rnd(),
+          fanRpmMin: -5 + 10 * rnd(),
+          powerW: t % 7 === 0 ? null : 3400 + 100 * rnd(),
+        }),
+      );
+      store.writeCycle(batch(rows));
+    }
+    store.maintain(T0 + 2 * HOUR + MIN, DEFAULT_RETENTION);
+    const five = db.$client
+      .prepare<[], unknown[]>(
+        `SELECT bucket, n, ${STORED_ROLLUP_COLUMNS}, rig FROM rig_samples_5m ORDER BY rig, bucket`,
+      )
+      .raw(true)
+      .all();
+    const hours = db.$client
+      .prepare<[], unknown[]>(
+        `SELECT hour, n, ${STORED_ROLLUP_COLUMNS}, rig FROM rig_samples_1h ORDER BY rig, hour`,
+      )
+      .raw(true)
+      .all();
+    const expected = [1, 2, 3].flatMap((rig) =>
+      foldToHours(five.filter((r) => r.at(-1) === rig).map(expandRow), 'rig'),
+    );
+    expect(hours.map(expandRow)).toEqual(expected);
+    expect(expected).toHaveLength(6);
+  });
+
   it('is idempotent, and folding every cycle gives the same rows as folding once at the end', () => {
     const a = historyStore();
     const b = historyStore();
