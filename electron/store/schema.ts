@@ -68,7 +68,8 @@ export type NewRigRow = typeof rigs.$inferInsert;
  *   fan_rpm                          rpm
  *   frequency_dmhz                   MHz × 10;  voltage_mv  mV
  *   miner_state, state               codes in history-codec.ts (fixed numbers, not enum positions)
- * The tables marked WITHOUT ROWID are rebuilt so by migration 0002 (drizzle cannot declare it): a future
+ * The tables marked WITHOUT ROWID are rebuilt so by migration 0002 (and the per-rig rollups again by 0010, which
+ * packed chains and rollup min/max; docs/history-storage.md) since drizzle cannot declare it: a future
  * drizzle-kit migration that recreates one of them must keep `WITHOUT ROWID`, or every row pays again for a
  * hidden rowid and a second copy of its key.
  */
