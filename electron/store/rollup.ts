@@ -215,9 +215,10 @@ function foldHours(st: RollupStatements, r: Range): void {
         acc.weight[m] = (acc.weight[m] ?? 0) + n;
         const lo = tokens?.next() ?? null;
         const hi = tokens?.next() ?? null;
-        const was = { lo: acc.min[m] ?? null, hi: acc.max[m] ?? null };
-        if (lo !== null) acc.min[m] = was.lo === null ? avg - lo : Math.min(was.lo, avg - lo);
-        if (hi !== null) acc.max[m] = was.hi === null ? avg + hi : Math.max(was.hi, avg + hi);
+        const min = acc.min[m] ?? null;
+        const max = acc.max[m] ?? null;
+        if (lo !== null) acc.min[m] = min === null ? avg - lo : Math.min(min, avg - lo);
+        if (hi !== null) acc.max[m] = max === null ? avg + hi : Math.max(max, avg + hi);
       }
     }
     for (const [rig, acc] of accs) {
