@@ -18,6 +18,7 @@ import {
 } from './history-codec';
 import { type AggRow, sql } from './history-sql';
 import { foldToHours } from './rollup';
+import { expandRow } from './spread-codec';
 
 const HOUR_MS = HOUR_S * 1000;
 /** Raw for ranges up to 6 h (≤ 1,440 points at 15 s), 5-minute rows up to 10 days (≤ 2,880), hours beyond. */
@@ -75,8 +76,8 @@ export function prepareQuery(db: Database.Database) {
     hourHorizon: one<[]>('SELECT min(hour) FROM fleet_samples_1h'),
     rigRaw: rows<[number, number, number, number, number]>(sql.rigRaw),
     rigBucketsFromRaw: rows<[number, number, number]>(sql.rigBucketsFromRaw),
-    rigBuckets: rows<[number, number, number]>(sql.rigBuckets),
-    rigHours: rows<[number, number, number]>(sql.rigHours),
+    rigBuckets: db.prepare<[number, number, number], unknown[]>(sql.rigBuckets).raw(true),
+    rigHours: db.prepare<[number, number, number], unknown[]>(sql.rigHours).raw(true),
     fleetMinutes: rows<[number, number, number, number]>(sql.fleetMinutes),
     fleetBucketsFromRaw: rows<[number, number]>(sql.fleetBucketsFromRaw),
     fleetBuckets: rows<[number, number]>(sql.fleetBuckets),
@@ -157,7 +158,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 
 /** The seek statements enumerate [from, to) and always yield `from` itself, so an empty range is not asked. */
 const seek = (st: QueryStatements['rigBuckets'], from: number, to: number, rig: number): AggRow[] =>
-  from < to ? st.all(from, to, rig) : [];
+  from < to ? st.all(from, to, rig).map(expandRow) : [];
 
 function withTime(rows: AggRow[], unitMs: number): AggRow[] {
   for (const r of rows) r[0] = (r[0] ?? 0) * unitMs;

@@ -5,6 +5,7 @@
  * evaluation has 200 ms (bench/advice.ts).
  */
 import { type ChainBaseline, type HistoryPoint, type RecentHistory } from '../advice/types';
+import { unpackChains } from './chain-codec';
 import { type Db } from './db';
 import { BUCKET_S, HOUR_S, metricCodecs } from './history-codec';
 
@@ -19,7 +20,7 @@ export type RecentRequest = {
 };
 
 type Row = [number, number, number | null, number | null, number | null];
-type ChainRow = [number, number, number, number, number | null, number | null];
+type ChainRow = [number, number, number, Buffer];
 
 const H = metricCodecs.hashrate_mhs.scale;
 const P = metricCodecs.power_w.scale;
@@ -48,8 +49,8 @@ export function createRecentHistoryReader(db: Db): RecentHistoryReader {
     .raw();
   const chains = db.$client
     .prepare<[number, number]>(
-      'SELECT rig, chain, minute, second, chips_red, chips_orange FROM chain_samples ' +
-        'WHERE minute >= ? AND minute < ? ORDER BY minute, second',
+      'SELECT rig, minute, second, chains FROM rig_samples ' +
+        'WHERE minute >= ? AND minute < ? AND chains IS NOT NULL ORDER BY minute, second',
     )
     .raw();
 
@@ -83,20 +84,19 @@ export function createRecentHistoryReader(db: Db): RecentHistoryReader {
     add(hourly.all(hourFrom, hourTo) as Row[], HOUR_S);
     add(fiveMinute.all(fiveFrom, Math.ceil(nowS / BUCKET_S)) as Row[], quarterS);
     const minute = Math.floor((req.nowMs - req.chainsAgoMs) / 60_000);
-    for (const [rigKey, chain, m, s, red, orange] of chains.all(
-      minute,
-      minute + CHAIN_SPAN_MIN,
-    ) as ChainRow[]) {
+    for (const [rigKey, m, s, packed] of chains.all(minute, minute + CHAIN_SPAN_MIN) as ChainRow[]) {
       const h = of(rigKey);
-      // The first sample of each chain in the span: rows come oldest first.
-      if (h.chains.some((c) => c.chainId === chain)) continue;
-      const base: ChainBaseline = {
-        chainId: chain,
-        atMs: (m * 60 + s) * 1000,
-        red: red ?? 0,
-        orange: orange ?? 0,
-      };
-      h.chains.push(base);
+      for (const c of unpackChains(packed)) {
+        // The first sample of each chain in the span: rows come oldest first.
+        if (h.chains.some((x) => x.chainId === c.chain)) continue;
+        const base: ChainBaseline = {
+          chainId: c.chain,
+          atMs: (m * 60 + s) * 1000,
+          red: c.chipsRed ?? 0,
+          orange: c.chipsOrange ?? 0,
+        };
+        h.chains.push(base);
+      }
     }
     return out;
   };

@@ -11,6 +11,7 @@ import {
   allMetrics,
   metricCodecs,
 } from './history-codec';
+import { STORED_ROLLUP_COLUMNS } from './spread-codec';
 
 export type AggRow = (number | null)[];
 
@@ -22,6 +23,7 @@ const stems = (suffixes: readonly string[]) => cols.flatMap((c) => suffixes.map(
 export const ROLLUP_COLUMNS = stems(['_avg', '_min', '_max']).join(', ');
 export const RAW_COLUMNS = cols.join(', ');
 
+const places = (n: number) => Array(n).fill('?').join(', ');
 const avgInt = (expr: string) => `CAST(round(${expr}) AS INTEGER)`;
 
 /**
@@ -76,33 +78,36 @@ const inBuckets = `minute >= ? * ${MINUTES_PER_BUCKET} AND minute < ? * ${MINUTE
 
 export const sql = {
   insertSample:
-    `INSERT OR REPLACE INTO rig_samples (minute, rig, second, ${RAW_COLUMNS}, miner_state) ` +
-    `VALUES (${Array(cols.length + 4)
+    `INSERT OR REPLACE INTO rig_samples (minute, rig, second, ${RAW_COLUMNS}, miner_state, chains) ` +
+    `VALUES (${Array(cols.length + 5)
       .fill('?')
       .join(', ')})`,
-  insertChain:
-    'INSERT OR REPLACE INTO chain_samples (minute, rig, second, chain, state, hashrate_mhs, chip_temp_dc, ' +
-    'board_temp_dc, frequency_dmhz, voltage_mv, chips_red, chips_orange) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  /** Chains whose sample came in an earlier batch: they join that sample's row (chain-codec.ts). */
+  attachChains: 'UPDATE rig_samples SET chains = ? WHERE minute = ? AND rig = ? AND second = ?',
 
+  /**
+   * A bucket fold aggregates raw once into a scratch table (this connection's, in memory), then writes the
+   * per-rig rows from it with min and max packed in JS (spread-codec.ts) and the fleet row in SQL.
+   */
+  createFoldScratch: `CREATE TEMP TABLE IF NOT EXISTS fold_5m (bucket, rig, n, ${ROLLUP_COLUMNS})`,
   /** Params: bucket from, bucket to. */
-  foldRigBuckets:
-    `INSERT OR REPLACE INTO rig_samples_5m (bucket, rig, n, ${ROLLUP_COLUMNS}) ` +
+  foldToScratch:
+    `INSERT INTO temp.fold_5m (bucket, rig, n, ${ROLLUP_COLUMNS}) ` +
     `SELECT ${B} AS b, rig, count(*), ${rigAggregate} FROM rig_samples WHERE ${inBuckets} GROUP BY b, rig`,
+  /** AggRows with the rig key last. */
+  readScratch: `SELECT bucket, n, ${ROLLUP_COLUMNS}, rig FROM temp.fold_5m`,
+  insertRigBucket: `INSERT OR REPLACE INTO rig_samples_5m (bucket, rig, n, ${STORED_ROLLUP_COLUMNS}) VALUES (${places(
+    cols.length + 4,
+  )})`,
   foldFleetBuckets:
     `INSERT OR REPLACE INTO fleet_samples_5m (bucket, n, ${ROLLUP_COLUMNS}) ` +
-    `SELECT bucket, count(*), ${fleetCombine} FROM rig_samples_5m WHERE bucket >= ? AND bucket < ? GROUP BY bucket`,
-  /** Params: bucket from, bucket to (whole hours). Averages weighted by sample count. */
-  foldRigHours:
-    `INSERT OR REPLACE INTO rig_samples_1h (hour, rig, n, ${ROLLUP_COLUMNS}) ` +
-    `SELECT bucket / ${BUCKETS_PER_HOUR} AS h, rig, sum(n), ` +
-    cols
-      .map(
-        (c) =>
-          `${avgInt(`sum(${c}_avg * n) * 1.0 / sum(CASE WHEN ${c}_avg IS NOT NULL THEN n END)`)}, ` +
-          `min(${c}_min), max(${c}_max)`,
-      )
-      .join(', ') +
-    ' FROM rig_samples_5m WHERE bucket >= ? AND bucket < ? GROUP BY h, rig',
+    `SELECT bucket, count(*), ${fleetCombine} FROM temp.fold_5m GROUP BY bucket`,
+  clearScratch: 'DELETE FROM temp.fold_5m',
+  /** Params: bucket from, bucket to (one hour). Folded per rig in JS (rollup.ts), which reads the spread. */
+  rigBucketsOfHour: `SELECT rig, n, ${STORED_ROLLUP_COLUMNS} FROM rig_samples_5m WHERE bucket >= ? AND bucket < ?`,
+  insertRigHour: `INSERT OR REPLACE INTO rig_samples_1h (hour, rig, n, ${STORED_ROLLUP_COLUMNS}) VALUES (${places(
+    cols.length + 4,
+  )})`,
   /** The fleet's hour is the mean of its 5-minute rows: a rig down half the hour counts half. */
   foldFleetHours:
     `INSERT OR REPLACE INTO fleet_samples_1h (hour, n, ${ROLLUP_COLUMNS}) ` +
@@ -118,12 +123,12 @@ export const sql = {
   rigBucketsFromRaw:
     `${bucketSeq} SELECT s.${B} AS g, count(*), ${rigAggregate} ` +
     'FROM bk JOIN rig_samples s ON s.minute = bk.b AND s.rig = ? GROUP BY g ORDER BY g',
-  /** Params: from, to (bucket or hour numbers), rig key. */
+  /** Params: from, to (bucket or hour numbers), rig key. Stored rows: expandRow() makes them AggRows. */
   rigBuckets:
-    `${bucketSeq} SELECT r.bucket, n, ${ROLLUP_COLUMNS} ` +
+    `${bucketSeq} SELECT r.bucket, n, ${STORED_ROLLUP_COLUMNS} ` +
     'FROM bk JOIN rig_samples_5m r ON r.bucket = bk.b AND r.rig = ? ORDER BY r.bucket',
   rigHours:
-    `${bucketSeq} SELECT r.hour, n, ${ROLLUP_COLUMNS} ` +
+    `${bucketSeq} SELECT r.hour, n, ${STORED_ROLLUP_COLUMNS} ` +
     'FROM bk JOIN rig_samples_1h r ON r.hour = bk.b AND r.rig = ? ORDER BY r.hour',
 
   /** Params: minute from, minute to, t from (s), t to (s). Fleet at raw resolution: 1-minute buckets. */

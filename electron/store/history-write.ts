@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 
+import { type StoredChain, packChains } from './chain-codec';
 import {
   MINUTES_PER_BUCKET,
   chainStateCodes,
@@ -15,13 +16,44 @@ import {
 } from './history-codec';
 import type { QueryStatements } from './history-query';
 import { sql } from './history-sql';
-import type { CycleBatch } from './history-types';
+import type { ChainSampleRow, CycleBatch } from './history-types';
 import type { RollupStatements } from './rollup';
 
 const validTime = (ms: number) => Number.isFinite(ms) && ms >= 0;
 const { hashrate_mhs, power_w, efficiency_j_per_mh, chip_temp_max_c, board_temp_max_c, fan_rpm_min } =
   metricCodecs;
 const pool = metricCodecs.pool_hashrate_mhs;
+
+const storedChain = (c: ChainSampleRow): StoredChain => ({
+  chain: c.chainId,
+  state: chainStateCodes[c.state] ?? chainStateCodes.unknown,
+  hashrateMhs: encode(c.hashrateMhs, 1),
+  chipTempDc: encode(c.chipTempMaxC, 10),
+  boardTempDc: encode(c.boardTempMaxC, 10),
+  frequencyDmhz: encode(c.frequencyMhz, 10),
+  voltageMv: encode(c.voltageMv, 1),
+  chipsRed: encode(c.chipsRed, 1),
+  chipsOrange: encode(c.chipsOrange, 1),
+});
+
+type ChainGroup = { rigId: string; t: number; byChain: Map<number, StoredChain> };
+
+/** A batch's chains by rig and second (the sample they belong to); a later row for the same chain wins. */
+function groupChains(chains: readonly ChainSampleRow[]): Map<string, ChainGroup> {
+  const groups = new Map<string, ChainGroup>();
+  for (const c of chains) {
+    if (!validTime(c.takenAtMs) || !Number.isInteger(c.chainId)) continue;
+    const t = toSeconds(c.takenAtMs);
+    const key = `${t}\u0000${c.rigId}`;
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = { rigId: c.rigId, t, byChain: new Map() };
+      groups.set(key, g);
+    }
+    g.byChain.set(c.chainId, storedChain(c));
+  }
+  return groups;
+}
 
 /** Prepares the statements once; the returned function writes one cycle (throws, rolled back, on failure). */
 export function prepareWriter(
@@ -30,7 +62,7 @@ export function prepareWriter(
   qs: QueryStatements,
 ): (batch: CycleBatch) => void {
   const insertSample = sqlite.prepare(sql.insertSample);
-  const insertChain = sqlite.prepare(sql.insertChain);
+  const attachChains = sqlite.prepare(sql.attachChains);
   const insertEvent = sqlite.prepare<[string | null, number, string, string, string | null]>(
     'INSERT INTO events (rig_id, at_ms, kind, text, liveness) VALUES (?, ?, ?, ?, ?)',
   );
@@ -60,11 +92,15 @@ export function prepareWriter(
     const tooOld = (b: number) => prunedTo !== null && b < prunedTo;
     let lateFrom = Infinity;
     let lateTo = -Infinity;
+    const chains = groupChains(batch.chains);
     for (const s of batch.samples) {
       if (!validTime(s.takenAtMs)) continue;
       const t = toSeconds(s.takenAtMs);
       const m = minuteOf(t);
       const b = Math.floor(m / MINUTES_PER_BUCKET);
+      const key = `${t}\u0000${s.rigId}`;
+      const group = chains.get(key);
+      chains.delete(key);
       if (tooOld(b)) continue;
       if (doneTo !== null && b < doneTo) {
         lateFrom = Math.min(lateFrom, b);
@@ -82,27 +118,16 @@ export function prepareWriter(
         encode(s.fanRpmMin, fan_rpm_min.scale),
         encode(s.poolHashrateMhs, pool.scale),
         minerStateCodes[s.minerState] ?? minerStateCodes.unknown,
+        group === undefined ? null : packChains([...group.byChain.values()]),
       );
     }
-    for (const c of batch.chains) {
-      if (!validTime(c.takenAtMs) || !Number.isInteger(c.chainId)) continue;
-      const t = toSeconds(c.takenAtMs);
-      const m = minuteOf(t);
+    // Chains without their sample in this batch join the row of a sample already stored at that second, if any:
+    // chains are kept as part of a sample (the collector always hands both over together).
+    for (const g of chains.values()) {
+      const m = minuteOf(g.t);
       if (tooOld(Math.floor(m / MINUTES_PER_BUCKET))) continue;
-      insertChain.run(
-        m,
-        keyOf(c.rigId),
-        t - m * 60,
-        c.chainId,
-        chainStateCodes[c.state] ?? chainStateCodes.unknown,
-        encode(c.hashrateMhs, 1),
-        encode(c.chipTempMaxC, 10),
-        encode(c.boardTempMaxC, 10),
-        encode(c.frequencyMhz, 10),
-        encode(c.voltageMv, 1),
-        encode(c.chipsRed, 1),
-        encode(c.chipsOrange, 1),
-      );
+      const rig = qs.rigKey.get(g.rigId) ?? null;
+      if (rig !== null) attachChains.run(packChains([...g.byChain.values()]), m, rig, g.t - m * 60);
     }
     for (const e of batch.events) {
       if (!validTime(e.atMs)) continue;

@@ -42,7 +42,6 @@ export function preparePrune(db: Database.Database) {
   const s = <P extends unknown[]>(text: string) => db.prepare<P>(text);
   return {
     raw: s<[number]>(`DELETE FROM rig_samples WHERE minute < ? * ${MINUTES_PER_BUCKET}`),
-    chains: s<[number]>(`DELETE FROM chain_samples WHERE minute < ? * ${MINUTES_PER_BUCKET}`),
     rigBuckets: s<[number]>('DELETE FROM rig_samples_5m WHERE bucket < ?'),
     fleetBuckets: s<[number]>('DELETE FROM fleet_samples_5m WHERE bucket < ?'),
     // Pool worker snapshots are as fine-grained as 5-minute rows, balances as coarse as hours.
@@ -63,7 +62,6 @@ export function runPrune(db: Database.Database, st: ReturnType<typeof preparePru
   db.transaction(() => {
     if (raw !== null) {
       st.raw.run(raw);
-      st.chains.run(raw);
       st.setRaw.run(raw);
     }
     if (buckets !== null) {

@@ -7,6 +7,8 @@ import type Database from 'better-sqlite3';
 
 import { BUCKETS_PER_HOUR, MINUTES_PER_BUCKET, allMetrics, bucketOf, roundHalfAway } from './history-codec';
 import { type AggRow, sql } from './history-sql';
+import { packSpread } from './spread-codec';
+import { tokenReader } from './varint';
 
 /** Half-open [from, to) in bucket or hour numbers. */
 export type Range = { from: number; to: number };
@@ -121,6 +123,7 @@ function foldGroup(hour: number, group: readonly AggRow[], mode: 'rig' | 'fleet'
 export type RollupStatements = ReturnType<typeof prepareRollup>;
 
 export function prepareRollup(db: Database.Database) {
+  db.exec(sql.createFoldScratch);
   return {
     readState: db.prepare<[], RollupState>(
       'SELECT buckets_done_to AS bucketsDoneTo, hours_done_to AS hoursDoneTo, dirty_from AS dirtyFrom, ' +
@@ -131,9 +134,13 @@ export function prepareRollup(db: Database.Database) {
     oldestRawBucket: db
       .prepare<[], number | null>(`SELECT min(minute) / ${MINUTES_PER_BUCKET} FROM rig_samples`)
       .pluck(),
-    foldRigBuckets: db.prepare<[number, number]>(sql.foldRigBuckets),
-    foldFleetBuckets: db.prepare<[number, number]>(sql.foldFleetBuckets),
-    foldRigHours: db.prepare<[number, number]>(sql.foldRigHours),
+    foldToScratch: db.prepare<[number, number]>(sql.foldToScratch),
+    readScratch: db.prepare<[], AggRow>(sql.readScratch).raw(true),
+    insertRigBucket: db.prepare<(number | Buffer | null)[]>(sql.insertRigBucket),
+    foldFleetBuckets: db.prepare(sql.foldFleetBuckets),
+    clearScratch: db.prepare(sql.clearScratch),
+    rigBucketsOfHour: db.prepare<[number, number], unknown[]>(sql.rigBucketsOfHour).raw(true),
+    insertRigHour: db.prepare<(number | Buffer | null)[]>(sql.insertRigHour),
     foldFleetHours: db.prepare<[number, number]>(sql.foldFleetHours),
     setBucketsDone: db.prepare<[number]>('UPDATE rollup_state SET buckets_done_to = ? WHERE id = 1'),
     setHoursDone: db.prepare<[number]>('UPDATE rollup_state SET hours_done_to = ? WHERE id = 1'),
@@ -160,13 +167,70 @@ export function readState(st: RollupStatements): RollupState {
   return st.readState.get() ?? nothingYet;
 }
 
+const M = allMetrics.length;
+
 function foldBuckets(st: RollupStatements, r: Range): void {
-  st.foldRigBuckets.run(r.from, r.to);
-  st.foldFleetBuckets.run(r.from, r.to);
+  st.foldToScratch.run(r.from, r.to);
+  for (const row of st.readScratch.all()) {
+    const avgs = Array.from({ length: M }, (_, m) => row[2 + 3 * m] ?? null);
+    st.insertRigBucket.run(row[0] ?? null, row[2 + 3 * M] ?? null, row[1] ?? null, ...avgs, packSpread(row));
+  }
+  st.foldFleetBuckets.run();
+  st.clearScratch.run();
 }
 
+/** One rig's hour so far: sample count, and per metric the count-weighted sum of averages, min and max. */
+type HourAcc = { n: number; sum: number[]; weight: number[]; min: (number | null)[]; max: (number | null)[] };
+
+/**
+ * Hours from 5-minute rows, per rig, exactly as foldToHours folds a query's tail (averages weighted by sample
+ * count, rounded as SQLite rounds): min and max are packed in the rows' spread, which SQL cannot read. Read in
+ * key order, one hour at a time, accumulated per rig without building intermediate rows.
+ */
 function foldHours(st: RollupStatements, r: Range): void {
-  st.foldRigHours.run(r.from * H, r.to * H);
+  for (let hour = r.from; hour < r.to; hour++) {
+    const accs = new Map<number, HourAcc>();
+    for (const row of st.rigBucketsOfHour.all(hour * H, (hour + 1) * H)) {
+      const rig = row[0];
+      const n = row[1];
+      const spread = row[2 + M];
+      if (typeof rig !== 'number' || typeof n !== 'number') continue;
+      let acc = accs.get(rig);
+      if (acc === undefined) {
+        acc = {
+          n: 0,
+          sum: Array(M).fill(0),
+          weight: Array(M).fill(0),
+          min: Array(M).fill(null),
+          max: Array(M).fill(null),
+        };
+        accs.set(rig, acc);
+      }
+      acc.n += n;
+      const tokens = spread instanceof Uint8Array ? tokenReader(spread) : null;
+      for (let m = 0; m < M; m++) {
+        const avg = row[2 + m];
+        if (typeof avg !== 'number') continue;
+        acc.sum[m] = (acc.sum[m] ?? 0) + avg * n;
+        acc.weight[m] = (acc.weight[m] ?? 0) + n;
+        const lo = tokens?.next() ?? null;
+        const hi = tokens?.next() ?? null;
+        const min = acc.min[m] ?? null;
+        const max = acc.max[m] ?? null;
+        if (lo !== null) acc.min[m] = min === null ? avg - lo : Math.min(min, avg - lo);
+        if (hi !== null) acc.max[m] = max === null ? avg + hi : Math.max(max, avg + hi);
+      }
+    }
+    for (const [rig, acc] of accs) {
+      const row: AggRow = [hour, acc.n];
+      for (let m = 0; m < M; m++) {
+        const w = acc.weight[m] ?? 0;
+        row.push(w > 0 ? roundHalfAway((acc.sum[m] ?? 0) / w) : null, acc.min[m] ?? null, acc.max[m] ?? null);
+      }
+      const avgs = Array.from({ length: M }, (_, m) => row[2 + 3 * m] ?? null);
+      st.insertRigHour.run(hour, rig, acc.n, ...avgs, packSpread(row));
+    }
+  }
   st.foldFleetHours.run(r.from * H, r.to * H);
 }
 

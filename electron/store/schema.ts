@@ -3,7 +3,16 @@
  * `npm run db:generate`; released migrations are never edited (tests/unit/electron/store/migrations.test.ts).
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * A rig is a physical machine, not an address: identity is the miner serial where the firmware reports one,
@@ -47,8 +56,9 @@ export type RigRow = typeof rigs.$inferSelect;
 export type NewRigRow = typeof rigs.$inferInsert;
 
 /*
- * History. Values are stored as small integers in fixed units, so a raw row costs ~33 bytes on disk and a rollup
- * row ~71 (measured by bench/history.ts; the budget is 4 MB per rig-year at default retention). Times are whole
+ * History. Values are stored as small integers in fixed units, so a raw row costs ~35 bytes on disk plus ~36 for
+ * three packed chains, and a per-rig rollup row ~48–57 with min/max packed (measured by bench/history.ts; the
+ * budget is 2 MB per rig-year at default retention; docs/history-storage.md). Times are whole
  * seconds, minute numbers (t / 60), 5-minute bucket numbers (t / 300) or hour numbers (t / 3600), never ms;
  * NULL (0 bytes) whenever the miner did not say.
  *   hashrate_mhs, pool_hashrate_mhs  MH/s, rounded (≥ 500 MH/s on every scrypt ASIC we poll: < 0.2 % error)
@@ -58,7 +68,8 @@ export type NewRigRow = typeof rigs.$inferInsert;
  *   fan_rpm                          rpm
  *   frequency_dmhz                   MHz × 10;  voltage_mv  mV
  *   miner_state, state               codes in history-codec.ts (fixed numbers, not enum positions)
- * The tables marked WITHOUT ROWID are rebuilt so by migration 0002 (drizzle cannot declare it): a future
+ * The tables marked WITHOUT ROWID are rebuilt so by migration 0002 (and the per-rig rollups again by 0010, which
+ * packed chains and rollup min/max; docs/history-storage.md) since drizzle cannot declare it: a future
  * drizzle-kit migration that recreates one of them must keep `WITHOUT ROWID`, or every row pays again for a
  * hidden rowid and a second copy of its key.
  */
@@ -89,28 +100,13 @@ export const rigSamples = sqliteTable(
     fanRpm: integer('fan_rpm'),
     poolHashrateMhs: integer('pool_hashrate_mhs'),
     minerState: integer('miner_state').notNull(),
+    /**
+     * The sample's chains packed into one value (chain-codec.ts; migration 0010 replaced a chain_samples row
+     * per chain): raw only, kept as long as the sample. NULL when the miner reported no chains.
+     */
+    chains: blob('chains', { mode: 'buffer' }),
   },
   (t) => [primaryKey({ columns: [t.minute, t.rig, t.second] })],
-);
-
-/** Per-chain samples, raw only (48 h by default): rolled-up chain history would not fit the size budget. WITHOUT ROWID. */
-export const chainSamples = sqliteTable(
-  'chain_samples',
-  {
-    minute: integer('minute').notNull(),
-    rig: integer('rig').notNull(),
-    second: integer('second').notNull(),
-    chain: integer('chain').notNull(),
-    state: integer('state').notNull(),
-    hashrateMhs: integer('hashrate_mhs'),
-    chipTempDc: integer('chip_temp_dc'),
-    boardTempDc: integer('board_temp_dc'),
-    frequencyDmhz: integer('frequency_dmhz'),
-    voltageMv: integer('voltage_mv'),
-    chipsRed: integer('chips_red'),
-    chipsOrange: integer('chips_orange'),
-  },
-  (t) => [primaryKey({ columns: [t.minute, t.rig, t.second, t.chain] })],
 );
 
 /** avg (rounded to the column's unit), min and max of every metric over a bucket, and how many samples it holds. */
@@ -140,20 +136,36 @@ const rollupColumns = () => ({
 });
 
 /**
+ * The per-rig rollups' columns: n, each metric's average as a column (SQL sums and averages those), and min
+ * and max packed as differences from the average in `spread` (spread-codec.ts; migration 0010).
+ */
+const rigRollupColumns = () => ({
+  n: integer('n').notNull(),
+  hashrateMhsAvg: integer('hashrate_mhs_avg'),
+  powerWAvg: integer('power_w_avg'),
+  efficiencyE4Avg: integer('efficiency_e4_avg'),
+  chipTempDcAvg: integer('chip_temp_dc_avg'),
+  boardTempDcAvg: integer('board_temp_dc_avg'),
+  fanRpmAvg: integer('fan_rpm_avg'),
+  poolHashrateMhsAvg: integer('pool_hashrate_mhs_avg'),
+  spread: blob('spread', { mode: 'buffer' }),
+});
+
+/**
  * Per-rig 5-minute rollups, keyed (bucket, rig) like raw: a fold appends one contiguous run at the end of the
  * table (keyed by rig first it dirtied one page per rig, 8 MB of WAL per fold at 1,000 rigs), pruning drops a
  * prefix, and a rig's day is 288 primary-key seeks. WITHOUT ROWID.
  */
 export const rigSamples5m = sqliteTable(
   'rig_samples_5m',
-  { bucket: integer('bucket').notNull(), rig: integer('rig').notNull(), ...rollupColumns() },
+  { bucket: integer('bucket').notNull(), rig: integer('rig').notNull(), ...rigRollupColumns() },
   (t) => [primaryKey({ columns: [t.bucket, t.rig] })],
 );
 
 /** Per-rig hourly rollups, keyed (hour, rig); hour = floor(t / 3600). WITHOUT ROWID. */
 export const rigSamples1h = sqliteTable(
   'rig_samples_1h',
-  { hour: integer('hour').notNull(), rig: integer('rig').notNull(), ...rollupColumns() },
+  { hour: integer('hour').notNull(), rig: integer('rig').notNull(), ...rigRollupColumns() },
   (t) => [primaryKey({ columns: [t.hour, t.rig] })],
 );
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import Database from 'better-sqlite3';
 
+import { unpackChains } from '../../../electron/store/chain-codec';
 import { DB_FILE } from '../../../electron/store/db';
 import { T0 } from '../../helpers/history';
 
@@ -63,7 +64,13 @@ export function cyclesIn(dir: string): { integrity: unknown; cycles: Map<number,
         .raw(true)
         .all();
     for (const [t, n] of perSecond('rig_samples')) add(t, 0, n);
-    for (const [t, n] of perSecond('chain_samples')) add(t, 1, n);
+    const chains = db
+      .prepare<[], [number, Buffer | null]>('SELECT (minute * 60 + second) * 1000, chains FROM rig_samples')
+      .raw(true);
+    const chainsAt = new Map<number, number>();
+    for (const [t, packed] of chains.all())
+      chainsAt.set(t, (chainsAt.get(t) ?? 0) + unpackChains(packed).length);
+    for (const [t, n] of chainsAt) add(t, 1, n);
     const events = db
       .prepare<[], [number, number]>('SELECT at_ms, count(*) FROM events GROUP BY at_ms')
       .raw(true);

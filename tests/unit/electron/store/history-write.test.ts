@@ -1,10 +1,18 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 
+import { type StoredChain, unpackChains } from '../../../../electron/store/chain-codec';
 import { openDb } from '../../../../electron/store/db';
 import { createHistoryStore } from '../../../../electron/store/history';
 import type { RigEventRow } from '../../../../electron/store/history-types';
 import { HOUR, T0, batch, chain, cycle, historyStore, sample } from '../../../helpers/history';
+
+const chainsOf = (db: ReturnType<typeof historyStore>['db']): StoredChain[] =>
+  db.$client
+    .prepare<[], Buffer | null>('SELECT chains FROM rig_samples')
+    .pluck()
+    .all()
+    .flatMap((b) => unpackChains(b));
 
 const count = (db: ReturnType<typeof historyStore>['db'], table: string) =>
   db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get();
@@ -26,21 +34,44 @@ describe('writeCycle', () => {
       fan_rpm: 5400,
       pool_hashrate_mhs: 9400,
       miner_state: 0,
+      chains: expect.any(Buffer),
     });
-    expect(db.$client.prepare('SELECT * FROM chain_samples').get()).toEqual({
-      minute: T0 / 60_000 + 1,
-      rig: 1,
-      second: 2,
-      chain: 1,
-      state: 0,
-      hashrate_mhs: 3167,
-      chip_temp_dc: 753, // 75.25 rounds half up in deci-degrees
-      board_temp_dc: 650,
-      frequency_dmhz: 4875,
-      voltage_mv: 13500,
-      chips_red: 0,
-      chips_orange: 2,
+    expect(chainsOf(db)).toEqual([
+      {
+        chain: 1,
+        state: 0,
+        hashrateMhs: 3167,
+        chipTempDc: 753, // 75.25 rounds half up in deci-degrees
+        boardTempDc: 650,
+        frequencyDmhz: 4875,
+        voltageMv: 13500,
+        chipsRed: 0,
+        chipsOrange: 2,
+      },
+    ]);
+  });
+
+  it("packs a sample's chains into its row, and chains whose sample came earlier join that row", () => {
+    const { db, store } = historyStore();
+    const three = cycle(['a'], T0, 3);
+    // Out of order and with one repeated: stored by chain id, the later row for a chain wins.
+    const [c1, c2, c3] = three.chains;
+    if (!c1 || !c2 || !c3) throw new Error('cycle() made no chains');
+    store.writeCycle({ ...three, chains: [c3, c1, { ...c2, hashrateMhs: 1 }, c2] });
+    expect(chainsOf(db).map((c) => [c.chain, c.hashrateMhs])).toEqual([
+      [1, 3167],
+      [2, 3167],
+      [3, 3167],
+    ]);
+    // A later batch with only chains for that second replaces them; chains of a second without a sample are not
+    // stored (the collector always hands a sample and its chains over together).
+    store.writeCycle({
+      samples: [],
+      chains: [{ ...chain('a', T0, 4), chipTempMaxC: null }, chain('a', T0 + 15_000, 1)],
+      events: [],
     });
+    expect(chainsOf(db).map((c) => [c.chain, c.chipTempDc])).toEqual([[4, null]]);
+    expect(count(db, 'rig_samples')).toBe(1);
   });
 
   it('keeps the last of two samples taken in the same second, and skips rows with no usable time', () => {
@@ -52,7 +83,7 @@ describe('writeCycle', () => {
       events: [],
     });
     expect(db.$client.prepare('SELECT power_w FROM rig_samples').pluck().all()).toEqual([2]);
-    expect(count(db, 'chain_samples')).toBe(0);
+    expect(db.$client.prepare('SELECT chains FROM rig_samples').pluck().all()).toEqual([null]);
   });
 
   it('is one transaction: a failure part-way leaves nothing of the cycle, and the store carries on', () => {
@@ -63,7 +94,7 @@ describe('writeCycle', () => {
     const bad = cycle(['a', 'b'], T0, 3);
     bad.events.push({ rigId: 'a', atMs: T0, kind: 'note', text: 'boom' });
     expect(() => store.writeCycle(bad)).toThrow('boom');
-    for (const t of ['rig_samples', 'chain_samples', 'events', 'rig_keys']) expect(count(db, t)).toBe(0);
+    for (const t of ['rig_samples', 'events', 'rig_keys']) expect(count(db, t)).toBe(0);
     store.writeCycle(cycle(['b'], T0 + 15_000));
     expect(db.$client.prepare('SELECT rig_id FROM rig_keys').pluck().all()).toEqual(['b']);
     expect(

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { AggRow } from '../../../../electron/store/history-sql';
 import { type RollupState, chunks, foldToHours, planFolds } from '../../../../electron/store/rollup';
+import { STORED_ROLLUP_COLUMNS, expandRow } from '../../../../electron/store/spread-codec';
 import {
   DEFAULT_RETENTION,
   HOUR,
@@ -93,6 +94,21 @@ describe('foldToHours (the JS twin of the SQL hour folds)', () => {
   });
 });
 
+/** A per-rig rollup table's rows with min and max unpacked: hashrate avg/min/max (a, lo, hi), chip temp avg (t). */
+function rigRollups(db: ReturnType<typeof historyStore>['db'], table: 'rig_samples_5m' | 'rig_samples_1h') {
+  const key = table === 'rig_samples_5m' ? 'bucket' : 'hour';
+  return db.$client
+    .prepare<[], unknown[]>(
+      `SELECT ${key}, n, ${STORED_ROLLUP_COLUMNS}, rig FROM ${table} ORDER BY rig, ${key}`,
+    )
+    .raw(true)
+    .all()
+    .map((stored) => {
+      const r = expandRow(stored);
+      return { time: r[0], rig: stored[10], n: r[1], a: r[2], lo: r[3], hi: r[4], t: r[11] };
+    });
+}
+
 describe('maintain: folding into 5-minute and hourly rows', () => {
   it('keeps min, avg, max and count per bucket across a bucket boundary', () => {
     const { db, store } = historyStore();
@@ -101,14 +117,9 @@ describe('maintain: folding into 5-minute and hourly rows', () => {
     store.writeCycle(batch([at(0, 100, 75.3), at(150, 200, 75.4), at(299, 300, 75.6)]));
     store.writeCycle(batch([at(300, 1000, 80), at(301, 2000, 81)]));
     store.maintain(T0 + 10 * MIN, DEFAULT_RETENTION);
-    const rows = db.$client
-      .prepare(
-        'SELECT bucket, n, hashrate_mhs_avg a, hashrate_mhs_min lo, hashrate_mhs_max hi, chip_temp_dc_avg t FROM rig_samples_5m ORDER BY bucket',
-      )
-      .all();
-    expect(rows).toEqual([
-      { bucket: B0, n: 3, a: 200, lo: 100, hi: 300, t: 754 },
-      { bucket: B0 + 1, n: 2, a: 1500, lo: 1000, hi: 2000, t: 805 },
+    expect(rigRollups(db, 'rig_samples_5m')).toEqual([
+      { time: B0, rig: 1, n: 3, a: 200, lo: 100, hi: 300, t: 754 },
+      { time: B0 + 1, rig: 1, n: 2, a: 1500, lo: 1000, hi: 2000, t: 805 },
     ]);
     const fleet = db.$client
       .prepare('SELECT bucket, n, hashrate_mhs_avg a FROM fleet_samples_5m ORDER BY bucket')
@@ -136,20 +147,51 @@ describe('maintain: folding into 5-minute and hourly rows', () => {
       store.writeCycle(batch(rows));
     }
     store.maintain(T0 + HOUR + MIN, DEFAULT_RETENTION);
-    const rig = db.$client
-      .prepare(
-        'SELECT rig, n, hashrate_mhs_avg a, hashrate_mhs_min lo, hashrate_mhs_max hi FROM rig_samples_1h ORDER BY rig',
-      )
-      .all();
-    expect(rig).toEqual([
-      { rig: 1, n: 240, a: 1750, lo: 1000, hi: 2000 },
-      { rig: 2, n: 20, a: 500, lo: 500, hi: 500 },
+    const h0 = (T0 / HOUR) | 0;
+    expect(rigRollups(db, 'rig_samples_1h')).toEqual([
+      { time: h0, rig: 1, n: 240, a: 1750, lo: 1000, hi: 2000, t: 753 },
+      { time: h0, rig: 2, n: 20, a: 500, lo: 500, hi: 500, t: 753 },
     ]);
     // Fleet: 5-minute sums are 1,500, 1,000, 1,000, then 2,000 × 9; the hour is their mean.
     const fleet = db.$client
       .prepare('SELECT n, hashrate_mhs_avg a, hashrate_mhs_min lo, hashrate_mhs_max hi FROM fleet_samples_1h')
       .all();
     expect(fleet).toEqual([{ n: 2, a: Math.round((1500 + 2000 + 18_000) / 12), lo: 1000, hi: 2000 }]);
+  });
+
+  it("stores each rig's hour exactly as a query's tail folds it from the 5-minute rows", () => {
+    const { db, store } = historyStore();
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    for (let t = T0; t < T0 + 2 * HOUR; t += 15_000) {
+      const rows = ['a', 'b', 'c'].map((id, i) =>
+        sample(id, t + i * 1000, {
+          hashrateMhs: 9500 + 500 * rnd(),
+          chipTempMaxC: i === 2 && t < T0 + 20 * MIN ? null : 70 + 8 * rnd(),
+          fanRpmMin: -5 + 10 * rnd(),
+          powerW: t % 7 === 0 ? null : 3400 + 100 * rnd(),
+        }),
+      );
+      store.writeCycle(batch(rows));
+    }
+    store.maintain(T0 + 2 * HOUR + MIN, DEFAULT_RETENTION);
+    const five = db.$client
+      .prepare<[], unknown[]>(
+        `SELECT bucket, n, ${STORED_ROLLUP_COLUMNS}, rig FROM rig_samples_5m ORDER BY rig, bucket`,
+      )
+      .raw(true)
+      .all();
+    const hours = db.$client
+      .prepare<[], unknown[]>(
+        `SELECT hour, n, ${STORED_ROLLUP_COLUMNS}, rig FROM rig_samples_1h ORDER BY rig, hour`,
+      )
+      .raw(true)
+      .all();
+    const expected = [1, 2, 3].flatMap((rig) =>
+      foldToHours(five.filter((r) => r.at(-1) === rig).map(expandRow), 'rig'),
+    );
+    expect(hours.map(expandRow)).toEqual(expected);
+    expect(expected).toHaveLength(6);
   });
 
   it('is idempotent, and folding every cycle gives the same rows as folding once at the end', () => {
@@ -183,11 +225,13 @@ describe('maintain: folding into 5-minute and hourly rows', () => {
     store.maintain(T0 + HOUR + MIN, DEFAULT_RETENTION);
     store.writeCycle(batch([sample('a', T0 + 60_000, { hashrateMhs: 300 })])); // an hour late
     store.maintain(T0 + HOUR + 2 * MIN, DEFAULT_RETENTION);
-    const q = (t: string) =>
-      db.$client.prepare(`SELECT n, hashrate_mhs_avg a, hashrate_mhs_max hi FROM ${t}`).all();
+    const q = (t: 'rig_samples_5m' | 'rig_samples_1h') =>
+      rigRollups(db, t).map(({ n, a, hi }) => ({ n, a, hi }));
     expect(q('rig_samples_5m')).toEqual([{ n: 2, a: 200, hi: 300 }]);
     expect(q('rig_samples_1h')).toEqual([{ n: 2, a: 200, hi: 300 }]);
-    expect(q('fleet_samples_1h')).toEqual([{ n: 1, a: 200, hi: 300 }]);
+    expect(
+      db.$client.prepare('SELECT n, hashrate_mhs_avg a, hashrate_mhs_max hi FROM fleet_samples_1h').all(),
+    ).toEqual([{ n: 1, a: 200, hi: 300 }]);
     expect(db.$client.prepare('SELECT dirty_from FROM rollup_state').pluck().get()).toBeNull();
   });
 
