@@ -30,8 +30,9 @@ class PortProbe implements Abortable {
   private settled = false;
   private readonly socket = new Socket();
   private readonly timer: NodeJS.Timeout;
-  private readonly onConnect = (): void => this.finish('open');
-  private readonly onError = (): void => this.finish('closed');
+  // Bound methods, not arrow fields: tsx's keepNames gives every arrow a defineProperty per probe.
+  private readonly onConnect: () => void;
+  private readonly onError: () => void;
 
   constructor(
     host: string,
@@ -41,6 +42,8 @@ class PortProbe implements Abortable {
     private readonly hold: ((socket: Socket) => void) | undefined,
     private readonly resolve: (state: PortState) => void,
   ) {
+    this.onConnect = this.finish.bind(this, 'open');
+    this.onError = this.finish.bind(this, 'closed');
     this.timer = setTimeout(probeTimedOut, timeoutMs, this);
     if (signal) watch(signal, this);
     this.socket.once('connect', this.onConnect);
