@@ -2,32 +2,6 @@
  * Facts a device states about itself: Vnish's anonymous `GET /api/v1/info` (docs/vnish.md §3.1, §6) and the
  * model/version strings inside CGMiner RPC replies, normalised the way pyasic and asic-rs do. Pure.
  */
-import { z } from 'zod';
-
-/** Real firmware sends numbers where strings are documented and nulls where fields are missing. */
-const text = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => {
-    const s = v === null || v === undefined ? '' : String(v).trim();
-    return s === '' ? null : s;
-  });
-
-const infoSchema = z.object({
-  fw_name: text,
-  fw_version: text,
-  miner: text,
-  model: text,
-  serial: text,
-  system: z
-    .object({
-      network_status: z.object({ mac: text, hostname: text }).partial().nullish().catch(null),
-    })
-    .partial()
-    .nullish()
-    .catch(null),
-});
-
 export type VnishInfo = {
   fwName: string | null;
   fwVersion: string | null;
@@ -37,25 +11,59 @@ export type VnishInfo = {
   hostname: string | null;
 };
 
-/** Parses the body of /api/v1/info; null when it is not a JSON object of that shape (an HTML page, `{err}` …). */
+type Json = Record<string, unknown>;
+
+/** Invalid: the whole reply is not an info reply. */
+const BAD = Symbol('bad');
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Real firmware sends numbers where strings are documented and nulls where fields are missing. */
+function text(v: unknown): string | null | typeof BAD {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string' && !(typeof v === 'number' && Number.isFinite(v))) return BAD;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+}
+
+/** `system.network_status`: a garbled one (or system) counts as absent, not as a bad reply. */
+function network(v: unknown): { mac: string | null; hostname: string | null } {
+  const none = { mac: null, hostname: null };
+  if (!isObject(v) || !isObject(v['network_status'])) return none;
+  const mac = text(v['network_status']['mac']);
+  const hostname = text(v['network_status']['hostname']);
+  return mac === BAD || hostname === BAD ? none : { mac, hostname };
+}
+
+/**
+ * Parses the body of /api/v1/info; null when it is not a JSON object of that shape (an HTML page, `{err}` …).
+ * Read by hand, not by zod: a scan reads hundreds of these, and a unit test holds this equal to the zod
+ * schema that defines it (tests/unit/electron/discovery/device-facts.test.ts).
+ */
 export function parseVnishInfo(body: string): VnishInfo | null {
-  let value: unknown;
+  let d: unknown;
   try {
-    value = JSON.parse(body);
+    d = JSON.parse(body);
   } catch {
     return null;
   }
-  const parsed = infoSchema.safeParse(value);
-  if (!parsed.success) return null;
-  const d = parsed.data;
-  const net = d.system?.network_status;
+  if (!isObject(d)) return null;
+  const fwName = text(d['fw_name']);
+  const fwVersion = text(d['fw_version']);
+  const miner = text(d['miner']);
+  const model = text(d['model']);
+  const serial = text(d['serial']);
+  if (fwName === BAD || fwVersion === BAD || miner === BAD || model === BAD || serial === BAD) return null;
+  const net = network(d['system']);
   const facts: VnishInfo = {
-    fwName: d.fw_name,
-    fwVersion: d.fw_version,
-    model: normaliseModel(d.miner ?? (d.model === null ? null : `Antminer ${d.model}`)),
-    serial: d.serial,
-    mac: normaliseMac(net?.mac ?? null),
-    hostname: net?.hostname ?? null,
+    fwName,
+    fwVersion,
+    model: normaliseModel(miner ?? (model === null ? null : `Antminer ${model}`)),
+    serial,
+    mac: normaliseMac(net.mac),
+    hostname: net.hostname,
   };
   // An object with none of the fields is some other JSON API, not an info reply.
   return Object.values(facts).some((v) => v !== null) ? facts : null;

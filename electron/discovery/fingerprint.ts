@@ -56,8 +56,18 @@ export function wantsRpc(e: Pick<Evidence, 'rpcOpen' | 'info'>): boolean {
   return e.rpcOpen && !isVnishInfo(infoFacts(e.info));
 }
 
+// wantsRpc and decide both read one reply: parse it once (the parse is a pure function of the page).
+const parsedInfo = new WeakMap<HttpPage, VnishInfo | null>();
+
 function infoFacts(info: Probe<HttpPage> | null): VnishInfo | null {
-  return info?.ok && info.value.status === 200 ? parseVnishInfo(info.value.body) : null;
+  if (!info?.ok || info.value.status !== 200) return null;
+  const page = info.value;
+  let facts = parsedInfo.get(page);
+  if (facts === undefined) {
+    facts = parseVnishInfo(page.body);
+    parsedInfo.set(page, facts);
+  }
+  return facts;
 }
 
 function isVnishInfo(facts: VnishInfo | null): boolean {

@@ -1,17 +1,26 @@
 /**
- * One-off HTTP GET for identification: a fresh connection (no agent, nothing to keep alive for a probe), a
- * deadline over the whole exchange, and at most `maxBytes` of the body read, so a device that streams
- * forever or answers with a huge page cannot stall or bloat a scan.
+ * HTTP GET for identification, over a raw socket read by http-parser-js (the collector's parser, see
+ * miners/vnish/connections.ts for why not node:http): a deadline over the whole exchange, and at most
+ * `maxBytes` of the body read, so a device that streams forever or answers with a huge page cannot stall or
+ * bloat a scan.
+ *
+ * Identification asks one web server two or three pages in a row (`/`, maybe a redirect, `/api/v1/info`), and
+ * the scan has just connected to it to see the port open. An `HttpLink` carries that connection from request
+ * to request (HTTP/1.1 keep-alive), so a whole identification is one TCP connection instead of three: half
+ * the connects for the scanner and, on a real LAN, for the miner's small web server. A device that closes an
+ * idle connection is asked again on a fresh one, once, within the same deadline.
  */
-import { request } from 'node:http';
+import { Socket } from 'node:net';
 
-export type HttpPage = {
-  status: number;
-  /** Lower-case names; repeated headers joined with ", ". */
-  headers: Record<string, string>;
-  /** The first `maxBytes` of the body as UTF-8. */
-  body: string;
-};
+import { exchange, type Done, type HttpPage, HttpProbeError } from './http-reply';
+
+export { headerRecord, type HttpPage, HttpProbeError } from './http-reply';
+
+/**
+ * One device's idle web connection between requests, or null. A socket put here always carries a no-op
+ * 'error' listener, so an idle connection the device resets costs nothing until the next request tries it.
+ */
+export type HttpLink = { socket: Socket | null };
 
 export type HttpGetRequest = {
   host: string;
@@ -20,79 +29,65 @@ export type HttpGetRequest = {
   timeoutMs: number;
   maxBytes: number;
   signal?: AbortSignal;
+  /** Send over this connection when it is open, and leave the connection here after a keep-alive reply. */
+  link?: HttpLink;
 };
 
 export type HttpGet = (req: HttpGetRequest) => Promise<HttpPage>;
 
-export class HttpProbeError extends Error {
-  readonly kind: 'timeout' | 'aborted' | 'network';
-  constructor(kind: 'timeout' | 'aborted' | 'network', message: string) {
-    super(message);
-    this.name = 'HttpProbeError';
-    this.kind = kind;
-  }
+/** For sockets that outlive an exchange: their failure shows on the next use, never as an uncaught error. */
+export const quiet = (): void => undefined;
+
+// What may not appear in a request line: a redirect from a hostile device must not inject headers.
+const UNSAFE = /[\r\n\0 ]/;
+
+/** The request as sent, or null when the path could inject into it. Host as node:http writes it. */
+export function requestText(host: string, port: number, path: string): string | null {
+  if (UNSAFE.test(path) || UNSAFE.test(host)) return null;
+  const name = host.includes(':') ? `[${host}]` : host;
+  const hostHeader = port === 80 ? name : `${name}:${port}`;
+  return `GET ${path} HTTP/1.1\r\nHost: ${hostHeader}\r\nAccept: text/html,application/json;q=0.9,*/*;q=0.5\r\n\r\n`;
 }
 
-function headerRecord(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+/** The link's idle connection when it can still carry a request; the link is emptied either way. */
+function takeLinked(link: HttpLink | undefined): Socket | null {
+  const socket = link?.socket ?? null;
+  if (link) link.socket = null;
+  if (socket === null) return null;
+  if (socket.destroyed || socket.readyState !== 'open') {
+    socket.destroy();
+    return null;
   }
-  return out;
+  return socket;
 }
 
-export const httpGet: HttpGet = (req) =>
-  new Promise<HttpPage>((resolve, reject) => {
-    const what = `GET http://${req.host}:${req.port}${req.path}`;
-    if (req.signal?.aborted) {
-      reject(new HttpProbeError('aborted', `${what}: aborted`));
-      return;
-    }
-    let settled = false;
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (result: HttpPage | HttpProbeError): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
-      // Whatever is left of the body is not wanted: destroying frees the socket at once.
-      outgoing.destroy();
-      if (result instanceof HttpProbeError) reject(result);
-      else resolve(result);
-    };
-    const onAbort = (): void => finish(new HttpProbeError('aborted', `${what}: aborted`));
-    const timer = setTimeout(
-      () => finish(new HttpProbeError('timeout', `${what}: no reply within ${req.timeoutMs} ms`)),
-      req.timeoutMs,
-    );
-    req.signal?.addEventListener('abort', onAbort, { once: true });
-    const outgoing = request(
-      {
-        host: req.host,
-        port: req.port,
-        path: req.path,
-        method: 'GET',
-        agent: false,
-        headers: { connection: 'close', accept: 'text/html,application/json;q=0.9,*/*;q=0.5' },
-      },
-      (res) => {
-        const page = (): HttpPage => ({
-          status: res.statusCode ?? 0,
-          headers: headerRecord(res.headers),
-          body: Buffer.concat(chunks).subarray(0, req.maxBytes).toString('utf8'),
-        });
-        res.on('data', (chunk: Buffer) => {
-          chunks.push(chunk);
-          size += chunk.length;
-          if (size >= req.maxBytes) finish(page());
-        });
-        res.on('end', () => finish(page()));
-        res.on('error', (e) => finish(new HttpProbeError('network', `${what}: ${e.message}`)));
-        // A reply cut off after the head still tells status and headers: use what arrived.
-        res.on('close', () => finish(page()));
-      },
-    );
-    outgoing.on('error', (e) => finish(new HttpProbeError('network', `${what}: ${e.message}`)));
-    outgoing.end();
-  });
+function done(result: Done, socket: Socket, link: HttpLink | undefined): HttpPage {
+  if (result.keep && link) link.socket = socket;
+  else if (result.keep) socket.destroy();
+  return result.page;
+}
+
+export const httpGet: HttpGet = async (req) => {
+  const what = `GET http://${req.host}:${req.port}${req.path}`;
+  if (req.signal?.aborted) throw new HttpProbeError('aborted', `${what}: aborted`);
+  const text = requestText(req.host, req.port, req.path);
+  if (text === null) throw new HttpProbeError('network', `${what}: refused to send a line break or space`);
+  const ask = { what, text, timeoutMs: req.timeoutMs, maxBytes: req.maxBytes, signal: req.signal };
+  const started = Date.now();
+  const held = takeLinked(req.link);
+  if (held !== null) {
+    // A device that dropped the idle connection closes it, so only a close before any reply is retried;
+    // silence is the device's answer, as it would be on a fresh connection.
+    const first = await exchange(held, true, ask);
+    if (first !== 'retry') return done(first, held, req.link);
+    ask.timeoutMs = Math.max(1, req.timeoutMs - (Date.now() - started));
+  }
+  const socket = new Socket();
+  socket.on('error', quiet);
+  socket.setNoDelay(true);
+  socket.connect({ host: req.host, port: req.port });
+  const result = await exchange(socket, false, ask);
+  // Only a reused socket asks for a retry.
+  if (result === 'retry') throw new HttpProbeError('network', `${what}: connection closed without a reply`);
+  return done(result, socket, req.link);
+};

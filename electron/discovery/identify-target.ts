@@ -3,6 +3,8 @@
  * known rig), and the side channels' queue (IP Report, mDNS): one identification per address at a time, a few
  * at once overall, a failure logged rather than thrown into a socket callback.
  */
+import { type Socket } from 'node:net';
+
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
 import type { Logger } from '../contract/dispatch';
 import { unknownIdentity } from './fingerprint';
@@ -23,6 +25,7 @@ export type TargetIdentifier = {
     signal: AbortSignal | undefined,
     maxBytes: number,
     timeoutMs: number,
+    socket: Socket | null,
   ): ReturnType<typeof identify>;
   /** Probe both ports, identify what answered; `silentReason` explains a device that answered nothing. */
   identifyTarget(t: Target, source: DiscoverySource, silentReason: string): Promise<DiscoveredDevice>;
@@ -36,23 +39,27 @@ export function createTargetIdentifier(
   const sideSlots = createSemaphore(SIDE_CHANNEL_SLOTS);
   const inFlight = new Set<string>();
 
-  const verdict: TargetIdentifier['verdict'] = (t, open, signal, maxBytes, timeoutMs) =>
-    identify(t, open, deps, { timeoutMs, maxBytes, ...(signal ? { signal } : {}) });
+  const verdict: TargetIdentifier['verdict'] = (t, open, signal, maxBytes, timeoutMs, socket) =>
+    identify(t, open, deps, { timeoutMs, maxBytes, socket, ...(signal ? { signal } : {}) });
 
   const identifyTarget: TargetIdentifier['identifyTarget'] = async (t, source, silentReason) => {
     const o = DEFAULT_SCAN_OPTIONS;
+    let socket: Socket | null = null;
+    const hold = (s: Socket): void => {
+      socket = s;
+    };
     const [http, rpc] = await Promise.all([
-      deps.probe(t.host, t.httpPort, o.connectTimeoutMs),
-      deps.probe(t.host, t.rpcPort, o.connectTimeoutMs),
+      deps.probe(t.host, t.httpPort, o.connectTimeoutMs, undefined, hold),
+      t.rpcPort === t.httpPort ? null : deps.probe(t.host, t.rpcPort, o.connectTimeoutMs),
     ]);
-    const open: Open = { http: http === 'open', rpc: rpc === 'open' };
+    const open: Open = { http: http === 'open', rpc: (rpc ?? http) === 'open' };
     if (!open.http && !open.rpc) {
       return toDevice(t, open, unknownIdentity(silentReason), source);
     }
     return toDevice(
       t,
       open,
-      await verdict(t, open, undefined, DEFAULT_MAX_BYTES, o.identifyTimeoutMs),
+      await verdict(t, open, undefined, DEFAULT_MAX_BYTES, o.identifyTimeoutMs, socket),
       source,
     );
   };

@@ -3,17 +3,20 @@
  * page looks like AnthillOS (or says nothing), then the CGMiner RPC fingerprint when still unsure
  * (docs/vnish.md §6). Gathers evidence under one deadline and hands it to the pure `decide`.
  */
+import { type Socket } from 'node:net';
+
 import { rpcCommandRaw } from '../miners/cgminer/client';
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
 import { decide, type Evidence, type Identity, type Probe, wantsInfo, wantsRpc } from './fingerprint';
-import { type HttpGet, type HttpPage, httpGet } from './http-get';
+import { MinerError } from '../miners/errors';
+import { type HttpGet, type HttpLink, type HttpPage, HttpProbeError, httpGet } from './http-get';
 import { type Target } from './targets';
 
 export type RpcRaw = (
   host: string,
   port: number,
   command: string,
-  options: { timeoutMs: number; signal: AbortSignal; maxBytes: number },
+  options: { timeoutMs: number; signal?: AbortSignal; maxBytes: number },
 ) => Promise<string>;
 
 export type IdentifyDeps = { httpGet: HttpGet; rpcRaw: RpcRaw };
@@ -27,6 +30,8 @@ export type IdentifyOptions = {
   maxBytes: number;
   /** The scan's cancel: when it fires, identify rejects instead of returning a verdict. */
   signal?: AbortSignal;
+  /** An open connection to the HTTP port (the scan's probe): the first request goes over it. Closed by identify. */
+  socket?: Socket | null;
 };
 
 export const DEFAULT_IDENTIFY_TIMEOUT_MS = 3000;
@@ -40,11 +45,28 @@ function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function probe<T>(run: () => Promise<T>, deadline: AbortSignal): Promise<Probe<T>> {
+/**
+ * One device's deadline over all its requests: each request gets the time that is left as its own timeout
+ * (and the scan's cancel as its signal), so no extra timer, AbortController or listener per device.
+ */
+type Deadline = { left(): number; expired(e: unknown): boolean };
+
+function deadlineOf(timeoutMs: number): Deadline {
+  const end = performance.now() + timeoutMs;
+  return {
+    left: () => Math.max(1, Math.ceil(end - performance.now())),
+    expired: (e) =>
+      performance.now() >= end ||
+      (e instanceof HttpProbeError && e.kind === 'timeout') ||
+      (e instanceof MinerError && e.code === 'timeout'),
+  };
+}
+
+async function probe<T>(run: () => Promise<T>, deadline: Deadline): Promise<Probe<T>> {
   try {
     return { ok: true, value: await run() };
   } catch (e) {
-    return { ok: false, error: deadline.aborted ? 'timed out' : message(e) };
+    return { ok: false, error: deadline.expired(e) ? 'timed out' : message(e) };
   }
 }
 
@@ -63,33 +85,17 @@ function localRedirect(page: HttpPage, host: string, port: number): string | nul
   }
 }
 
-async function fetchPage(
-  get: HttpGet,
-  t: Target,
-  options: IdentifyOptions,
-  signal: AbortSignal,
-): Promise<HttpPage> {
+/** GET `path` of the device's web server, over the link's connection when it has one. */
+type GetPath = (path: string) => Promise<HttpPage>;
+
+async function fetchPage(get: GetPath, t: Target): Promise<HttpPage> {
   let path = '/';
-  let page = await get({
-    host: t.host,
-    port: t.httpPort,
-    path,
-    timeoutMs: options.timeoutMs,
-    maxBytes: options.maxBytes,
-    signal,
-  });
+  let page = await get(path);
   for (let hop = 0; hop < MAX_REDIRECTS; hop++) {
     const next = localRedirect(page, t.host, t.httpPort);
     if (next === null || next === path) break;
     path = next;
-    page = await get({
-      host: t.host,
-      port: t.httpPort,
-      path,
-      timeoutMs: options.timeoutMs,
-      maxBytes: options.maxBytes,
-      signal,
-    });
+    page = await get(path);
   }
   return page;
 }
@@ -101,8 +107,33 @@ export async function identify(
   deps: IdentifyDeps,
   options: IdentifyOptions,
 ): Promise<Identity> {
-  const deadline = AbortSignal.timeout(options.timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const link: HttpLink = { socket: options.socket ?? null };
+  try {
+    return await gather(t, open, deps, options, deadlineOf(options.timeoutMs), link);
+  } finally {
+    link.socket?.destroy();
+  }
+}
+
+async function gather(
+  t: Target,
+  open: { http: boolean; rpc: boolean },
+  deps: IdentifyDeps,
+  options: IdentifyOptions,
+  deadline: Deadline,
+  link: HttpLink,
+): Promise<Identity> {
+  const { signal } = options;
+  const get: GetPath = (path) =>
+    deps.httpGet({
+      host: t.host,
+      port: t.httpPort,
+      path,
+      timeoutMs: deadline.left(),
+      maxBytes: options.maxBytes,
+      link,
+      ...(signal ? { signal } : {}),
+    });
   const e: Evidence = {
     httpPort: t.httpPort,
     rpcPort: t.rpcPort,
@@ -113,30 +144,20 @@ export async function identify(
     rpc: null,
   };
   if (open.http) {
-    e.page = await probe(() => fetchPage(deps.httpGet, t, options, signal), deadline);
-    if (wantsInfo(e.page)) {
-      e.info = await probe(
-        () =>
-          deps.httpGet({
-            host: t.host,
-            port: t.httpPort,
-            path: '/api/v1/info',
-            timeoutMs: options.timeoutMs,
-            maxBytes: options.maxBytes,
-            signal,
-          }),
-        deadline,
-      );
-    }
+    e.page = await probe(() => fetchPage(get, t), deadline);
+    if (wantsInfo(e.page)) e.info = await probe(() => get('/api/v1/info'), deadline);
   }
+  // The web server is done with: the RPC needs no HTTP connection held open meanwhile.
+  link.socket?.destroy();
+  link.socket = null;
   if (wantsRpc(e)) {
     e.rpc = await probe(async () => {
       const replies = await Promise.allSettled(
         RPC_COMMANDS.map((c) =>
           deps.rpcRaw(t.host, t.rpcPort, c, {
-            timeoutMs: options.timeoutMs,
-            signal,
+            timeoutMs: deadline.left(),
             maxBytes: options.maxBytes,
+            ...(signal ? { signal } : {}),
           }),
         ),
       );

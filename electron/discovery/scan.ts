@@ -5,6 +5,8 @@
  * target, so in-flight work (and sockets, and memory) stays bounded however large the range. Results are
  * streamed through `onEvent` as soon as each is known; only counts are kept.
  */
+import { type Socket } from 'node:net';
+
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
 import type { Logger } from '../contract/dispatch';
 import { type Identity, unknownIdentity } from './fingerprint';
@@ -55,10 +57,16 @@ export type ScanEvent =
 
 export type Open = { http: boolean; rpc: boolean };
 
+/** What the TCP stage learnt of a target: its open ports and, when HTTP is open, that connection still open. */
+type Probed = Open & { socket: Socket | null };
+
 export type ScanDeps = {
   probe: TcpProbe;
-  /** Verdict for a target that answered; rejects only when `signal` fires. */
-  identify(target: Target, open: Open, signal: AbortSignal): Promise<Identity>;
+  /**
+   * Verdict for a target that answered; rejects only when `signal` fires. `socket`: the probe's open
+   * connection to the HTTP port, for the first request (the scan closes it afterwards if identify did not).
+   */
+  identify(target: Target, open: Open, signal: AbortSignal, socket: Socket | null): Promise<Identity>;
   toDevice(target: Target, open: Open, identity: Identity, source: DiscoverySource): DiscoveredDevice;
   now(): number;
   /** Where a failing listener is reported; console when not given. */
@@ -69,14 +77,19 @@ function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function probeBoth(deps: ScanDeps, t: Target, o: ScanOptions, signal: AbortSignal): Promise<Open> {
-  const ask = (port: number): Promise<PortState> => deps.probe(t.host, port, o.connectTimeoutMs, signal);
+async function probeBoth(deps: ScanDeps, t: Target, o: ScanOptions, signal: AbortSignal): Promise<Probed> {
+  let socket: Socket | null = null;
+  const hold = (s: Socket): void => {
+    socket = s;
+  };
+  const ask = (port: number, keep?: typeof hold): Promise<PortState> =>
+    deps.probe(t.host, port, o.connectTimeoutMs, signal, keep);
   if (t.httpPort === t.rpcPort) {
-    const s = await ask(t.httpPort);
-    return { http: s === 'open', rpc: s === 'open' };
+    const s = await ask(t.httpPort, hold);
+    return { http: s === 'open', rpc: s === 'open', socket };
   }
-  const [http, rpc] = await Promise.all([ask(t.httpPort), ask(t.rpcPort)]);
-  return { http: http === 'open', rpc: rpc === 'open' };
+  const [http, rpc] = await Promise.all([ask(t.httpPort, hold), ask(t.rpcPort)]);
+  return { http: http === 'open', rpc: rpc === 'open', socket };
 }
 
 /** Runs one scan to completion or cancellation; always ends with exactly one `done` event. */
@@ -120,9 +133,9 @@ export async function runScan(
 
   const slots = createSemaphore(Math.max(1, options.identifyConcurrency));
   const identifying = new Set<Promise<void>>();
-  const identifyOne = async (t: Target, open: Open): Promise<void> => {
+  const identifyOne = async (t: Target, { socket, ...open }: Probed): Promise<void> => {
     try {
-      const identity = await deps.identify(t, open, signal);
+      const identity = await deps.identify(t, open, signal, socket);
       complete(deps.toDevice(t, open, identity, options.source));
     } catch (e) {
       if (signal.aborted) return;
@@ -136,6 +149,7 @@ export async function runScan(
         ),
       );
     } finally {
+      socket?.destroy();
       slots.release();
     }
   };
@@ -147,13 +161,17 @@ export async function runScan(
       if (next.done) return;
       const t = next.value;
       const open = await probeBoth(deps, t, options, signal);
-      if (signal.aborted) return;
+      if (signal.aborted) {
+        open.socket?.destroy();
+        return;
+      }
       if (!open.http && !open.rpc) {
         complete(null);
         continue;
       }
       await slots.acquire();
       if (signal.aborted) {
+        open.socket?.destroy();
         slots.release();
         return;
       }

@@ -112,7 +112,8 @@ export function createDiscovery(overrides: Partial<DiscoveryDeps> = {}): Discove
         options,
         {
           probe: deps.probe,
-          identify: (t, open, signal) => verdict(t, open, signal, maxBytes, options.identifyTimeoutMs),
+          identify: (t, open, signal, socket) =>
+            verdict(t, open, signal, maxBytes, options.identifyTimeoutMs, socket),
           toDevice,
           now: deps.now,
           log: deps.log,

@@ -47,11 +47,11 @@ function fakeDeps(every: number, o: { identify?: ScanDeps['identify'] } = {}): F
       const last = Number(host.split('.').at(-1));
       return port === 80 && last % every === 0 ? 'open' : 'closed';
     },
-    async identify(t, open, signal) {
+    async identify(t, open, signal, socket) {
       identifying++;
       fake.maxIdentify = Math.max(fake.maxIdentify, identifying);
       try {
-        if (o.identify) return await o.identify(t, open, signal);
+        if (o.identify) return await o.identify(t, open, signal, socket);
         await tick();
         signal.throwIfAborted();
         return VNISH;
