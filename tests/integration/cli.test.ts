@@ -17,10 +17,14 @@ import { freePortRange } from '../helpers/loopback';
 
 type Run = { code: number | null; stdout: string; stderr: string };
 
+// A command run without --data must never touch the data folder of whoever runs the tests.
+const home = tempDir();
+
 function rigdeck(args: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/index.ts', ...args], {
       cwd: join(import.meta.dirname, '..', '..'),
+      env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
