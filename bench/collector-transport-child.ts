@@ -1,12 +1,12 @@
 /**
  * The transport alone, in a process of its own (forked by bench/collector-transport.ts): from "poll this rig" to
  * a parsed JSON body in hand, through the real Vnish transport (client.ts → http.ts → connections.ts → reply.ts)
- * and nothing after it. Each round polls every rig once at the collector's concurrency, every poll on a fresh
- * connection as at a 15 s interval: the agent's idle timeout is short and the round waits for the idle
- * connections to close before it ends, so the close is paid inside the round, as the product pays it.
- * Reports process CPU (user and system apart) per poll for each round.
+ * and nothing after it. Each round polls every rig once at the collector's concurrency; fresh rounds (every poll
+ * on a new connection, as at a 15 s interval: the agent's idle timeout is short and the round waits for its
+ * connections to close, so the close is paid inside the round as the product pays it) alternate with kept-alive
+ * ones. Reports process CPU (user and system apart) per poll for each round.
  */
-import { createMinerAgent } from '../electron/miners/vnish/connections';
+import { createMinerAgent, type MinerAgent } from '../electron/miners/vnish/connections';
 import { createVnishTransport, type VnishTransport } from '../electron/miners/vnish/client';
 
 export type TransportRequest = {
@@ -14,15 +14,14 @@ export type TransportRequest = {
   rounds: number;
   warmRounds: number;
   concurrency: number;
-  /** true: keep connections between rounds (keep-alive), for comparison. */
-  keepAlive: boolean;
 };
-export type TransportRound = { userUsPerPoll: number; systemUsPerPoll: number; polls: number };
-export type TransportReport = { rounds: TransportRound[] };
+export type TransportRound = { userUsPerPoll: number; systemUsPerPoll: number };
+export type TransportReport = { fresh: TransportRound[]; warm: TransportRound[] };
 
 const IDLE_MS = 150;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Each rig once, `concurrency` at a time, each poll with an AbortSignal as the collector gives one. */
 async function pollAll(clients: VnishTransport[], concurrency: number): Promise<number> {
   let next = 0;
   let ok = 0;
@@ -30,7 +29,9 @@ async function pollAll(clients: VnishTransport[], concurrency: number): Promise<
     while (next < clients.length) {
       const c = clients[next++];
       if (c === undefined) return;
-      const v = await c.get('/summary', 'optional', (value) => value);
+      const v = await c.get('/summary', 'optional', (value) => value, {
+        signal: new AbortController().signal,
+      });
       if (v !== null) ok++;
     }
   };
@@ -38,25 +39,42 @@ async function pollAll(clients: VnishTransport[], concurrency: number): Promise<
   return ok;
 }
 
-async function run(req: TransportRequest): Promise<TransportReport> {
-  const agent = createMinerAgent(req.keepAlive ? {} : { idleTimeoutMs: IDLE_MS });
+type Side = { agent: MinerAgent; clients: VnishTransport[]; fresh: boolean };
+
+function side(req: TransportRequest, fresh: boolean): Side {
+  // Fresh: a short idle timeout, and the round waits for every idle connection to close (inside the measure).
+  const agent = createMinerAgent(fresh ? { idleTimeoutMs: IDLE_MS } : {});
   const tokens = new Map<string, string>();
   const clients = req.rigs.map((r) => createVnishTransport({ host: r.ip, port: r.port, agent, tokens }));
-  const rounds: TransportRound[] = [];
+  return { agent, clients, fresh };
+}
+
+async function measure(s: Side, concurrency: number): Promise<TransportRound> {
+  const cpu0 = process.cpuUsage();
+  const polls = await pollAll(s.clients, concurrency);
+  if (s.fresh) while (s.agent.openCount() > 0) await sleep(IDLE_MS / 3);
+  const cpu = process.cpuUsage(cpu0);
+  if (polls !== s.clients.length) throw new Error(`a round answered ${polls} of ${s.clients.length}`);
+  return { userUsPerPoll: cpu.user / polls, systemUsPerPoll: cpu.system / polls };
+}
+
+async function run(req: TransportRequest): Promise<TransportReport> {
+  const fresh = side(req, true);
+  const warm = side(req, false);
+  const report: TransportReport = { fresh: [], warm: [] };
   try {
     for (let i = 0; i < req.warmRounds + req.rounds; i++) {
-      const cpu0 = process.cpuUsage();
-      const polls = await pollAll(clients, req.concurrency);
-      // Fresh: wait until every idle connection has timed out and closed, inside the measured round.
-      if (!req.keepAlive) while (agent.openCount() > 0) await sleep(IDLE_MS / 3);
-      const cpu = process.cpuUsage(cpu0);
-      if (polls !== clients.length) throw new Error(`a round answered ${polls} of ${clients.length}`);
-      if (i >= req.warmRounds)
-        rounds.push({ userUsPerPoll: cpu.user / polls, systemUsPerPoll: cpu.system / polls, polls });
+      // Alternating which goes first, so neither always runs right after the other's garbage.
+      const order = i % 2 === 0 ? [fresh, warm] : [warm, fresh];
+      for (const s of order) {
+        const r = await measure(s, req.concurrency);
+        if (i >= req.warmRounds) (s.fresh ? report.fresh : report.warm).push(r);
+      }
     }
-    return { rounds };
+    return report;
   } finally {
-    agent.destroy();
+    fresh.agent.destroy();
+    warm.agent.destroy();
   }
 }
 
