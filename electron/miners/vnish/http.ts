@@ -80,28 +80,16 @@ type Outcome = HttpReply | 'retry';
 const describe = (o: HttpOptions): string => `${o.method} ${o.path} @ ${o.host}:${o.port}`;
 
 /**
- * Deadlines and AbortSignals of the exchanges in flight, checked together on one timer instead of a timer and
- * an abort listener per exchange: in Node 20 adding and removing an AbortSignal listener costs ~10 µs (its
- * EventTarget), more than the rest of an exchange's bookkeeping. An exchange so settles within one tick of its
- * deadline or its signal firing; the ticker stops once nothing is in flight.
+ * How long an exchange runs before it listens to its AbortSignal. In Node 20 adding and removing an AbortSignal
+ * listener costs ~10 µs (its EventTarget), more than the rest of an exchange's bookkeeping, and a poll on a LAN
+ * ends well within this; until then the signal is read when the exchange's own timer fires (at this mark or its
+ * deadline, whichever is first), so an abort is heard within this long, and at once after it. The timer never
+ * fires for a poll that ends first: no wake-up of its own, which at a 15 s interval costs more than the work.
  */
-const TICK_MS = 25;
-const inFlight = new Set<Exchange>();
-let ticker: NodeJS.Timeout | null = null;
+const LISTEN_AFTER_MS = 1000;
 
-function tick(): void {
-  if (inFlight.size === 0) {
-    if (ticker !== null) clearInterval(ticker);
-    ticker = null;
-    return;
-  }
-  const now = Date.now();
-  for (const x of inFlight) x.check(now);
-}
-
-function watch(x: Exchange): void {
-  inFlight.add(x);
-  ticker ??= setInterval(tick, TICK_MS);
+function onTimer(x: Exchange): void {
+  x.onTimer();
 }
 
 /**
@@ -115,6 +103,8 @@ class Exchange implements ConnOwner, ConnTaker {
   private gotBytes = false;
   /** The streamed body (if any) is all written: until then the connection is mid-request. */
   private bodySent = true;
+  private listening = false;
+  private timer: NodeJS.Timeout;
   private readonly withdraw: () => void;
 
   constructor(
@@ -124,7 +114,7 @@ class Exchange implements ConnOwner, ConnTaker {
     private readonly resolve: (r: Outcome) => void,
     private readonly reject: (e: MinerError) => void,
   ) {
-    watch(this);
+    this.timer = setTimeout(onTimer, Math.min(LISTEN_AFTER_MS, deadline - Date.now()), this);
     this.withdraw = o.agent.acquire(o.host, o.port, this);
   }
 
@@ -159,10 +149,22 @@ class Exchange implements ConnOwner, ConnTaker {
     }
   }
 
-  /** The shared ticker's visit: the caller's signal, then the deadline. */
-  check(now: number): void {
-    if (this.o.signal?.aborted) this.fail('aborted', 'aborted');
+  /** The deadline, or the mark after which a long exchange listens to its signal. */
+  onTimer(): void {
+    const now = Date.now();
+    const signal = this.o.signal;
+    if (signal?.aborted) this.fail('aborted', 'aborted');
     else if (now >= this.deadline) this.fail('timeout', `no reply within ${this.o.timeoutMs} ms`);
+    else {
+      if (signal !== undefined && !this.listening) signal.addEventListener('abort', this, { once: true });
+      this.listening = true;
+      this.timer = setTimeout(onTimer, this.deadline - now, this);
+    }
+  }
+
+  /** The AbortSignal fired (listened to only once the exchange ran long). */
+  handleEvent(): void {
+    this.fail('aborted', 'aborted');
   }
 
   onRead(buf: Buffer, n: number): void {
@@ -200,7 +202,8 @@ class Exchange implements ConnOwner, ConnTaker {
   private finish(result: Outcome | MinerError, reusable: boolean): void {
     if (this.settled) return;
     this.settled = true;
-    inFlight.delete(this);
+    clearTimeout(this.timer);
+    if (this.listening) this.o.signal?.removeEventListener('abort', this);
     this.withdraw();
     const c = this.conn;
     this.conn = null;
