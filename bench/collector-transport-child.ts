@@ -14,9 +14,12 @@ export type TransportRequest = {
   rounds: number;
   warmRounds: number;
   concurrency: number;
+  /** Paced rounds: how many, and the gap between two polls. */
+  pacedRounds: number;
+  pacedGapMs: number;
 };
 export type TransportRound = { userUsPerPoll: number; systemUsPerPoll: number };
-export type TransportReport = { fresh: TransportRound[]; warm: TransportRound[] };
+export type TransportReport = { fresh: TransportRound[]; warm: TransportRound[]; paced: TransportRound[] };
 
 const IDLE_MS = 150;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,6 +42,16 @@ async function pollAll(clients: VnishTransport[], concurrency: number): Promise<
   return ok;
 }
 
+/** One poll every `gapMs`, as the product spreads them over the interval (each start is a wake-up of its own). */
+async function pollPaced(clients: VnishTransport[], gapMs: number): Promise<number> {
+  const all: Promise<unknown>[] = [];
+  for (const c of clients) {
+    await sleep(gapMs);
+    all.push(c.get('/summary', 'optional', (value) => value, { signal: new AbortController().signal }));
+  }
+  return (await Promise.all(all)).length;
+}
+
 type Side = { agent: MinerAgent; clients: VnishTransport[]; fresh: boolean };
 
 function side(req: TransportRequest, fresh: boolean): Side {
@@ -49,9 +62,10 @@ function side(req: TransportRequest, fresh: boolean): Side {
   return { agent, clients, fresh };
 }
 
-async function measure(s: Side, concurrency: number): Promise<TransportRound> {
+async function measure(s: Side, concurrency: number, pacedGapMs = 0): Promise<TransportRound> {
   const cpu0 = process.cpuUsage();
-  const polls = await pollAll(s.clients, concurrency);
+  const polls =
+    pacedGapMs > 0 ? await pollPaced(s.clients, pacedGapMs) : await pollAll(s.clients, concurrency);
   if (s.fresh) while (s.agent.openCount() > 0) await sleep(IDLE_MS / 3);
   const cpu = process.cpuUsage(cpu0);
   if (polls !== s.clients.length) throw new Error(`a round answered ${polls} of ${s.clients.length}`);
@@ -61,7 +75,7 @@ async function measure(s: Side, concurrency: number): Promise<TransportRound> {
 async function run(req: TransportRequest): Promise<TransportReport> {
   const fresh = side(req, true);
   const warm = side(req, false);
-  const report: TransportReport = { fresh: [], warm: [] };
+  const report: TransportReport = { fresh: [], warm: [], paced: [] };
   try {
     for (let i = 0; i < req.warmRounds + req.rounds; i++) {
       // Alternating which goes first, so neither always runs right after the other's garbage.
@@ -71,6 +85,7 @@ async function run(req: TransportRequest): Promise<TransportReport> {
         if (i >= req.warmRounds) (s.fresh ? report.fresh : report.warm).push(r);
       }
     }
+    for (let i = 0; i < req.pacedRounds; i++) report.paced.push(await measure(fresh, 0, req.pacedGapMs));
     return report;
   } finally {
     fresh.agent.destroy();
