@@ -96,8 +96,10 @@ function openConn(h: HostState, key: string, life: ConnLifecycle): Conn {
       return true;
     },
   };
-  // An IP literal (what the fleet holds) goes straight to connect(); a name is looked up as usual.
-  const socket = connect({ host: h.host, port: h.port, noDelay: true, onread });
+  // An IP literal (what the fleet holds) goes straight to connect(); a name is looked up as usual. No
+  // TCP_NODELAY (a syscall per connection): a request is one write, sent at once as nothing is unacknowledged
+  // before it; only a streamed upload sets it (http.ts).
+  const socket = connect({ host: h.host, port: h.port, onread });
   const conn: Conn = {
     socket,
     key,

@@ -129,6 +129,8 @@ class Exchange implements ConnOwner, ConnTaker {
     c.socket.write(this.text, 'utf8');
     if (this.o.upload !== undefined) {
       this.bodySent = false;
+      // Many writes: the last, partial segment must not wait for an acknowledgement (Nagle).
+      c.socket.setNoDelay(true);
       void this.pump(c, this.o.upload);
     }
   }

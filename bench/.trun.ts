@@ -1,0 +1,2 @@
+import { runTransportBench } from './collector-transport';
+console.log(JSON.stringify(await runTransportBench()));
