@@ -79,17 +79,8 @@ type Outcome = HttpReply | 'retry';
 
 const describe = (o: HttpOptions): string => `${o.method} ${o.path} @ ${o.host}:${o.port}`;
 
-/**
- * How long an exchange runs before it listens to its AbortSignal. In Node 20 adding and removing an AbortSignal
- * listener costs ~10 µs (its EventTarget), more than the rest of an exchange's bookkeeping, and a poll on a LAN
- * ends well within this; until then the signal is read when the exchange's own timer fires (at this mark or its
- * deadline, whichever is first), so an abort is heard within this long, and at once after it. The timer never
- * fires for a poll that ends first: no wake-up of its own, which at a 15 s interval costs more than the work.
- */
-const LISTEN_AFTER_MS = 1000;
-
-function onTimer(x: Exchange): void {
-  x.onTimer();
+function timedOut(x: Exchange): void {
+  x.timedOut();
 }
 
 /**
@@ -103,8 +94,7 @@ class Exchange implements ConnOwner, ConnTaker {
   private gotBytes = false;
   /** The streamed body (if any) is all written: until then the connection is mid-request. */
   private bodySent = true;
-  private listening = false;
-  private timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout;
   private readonly withdraw: () => void;
 
   constructor(
@@ -114,7 +104,9 @@ class Exchange implements ConnOwner, ConnTaker {
     private readonly resolve: (r: Outcome) => void,
     private readonly reject: (e: MinerError) => void,
   ) {
-    this.timer = setTimeout(onTimer, Math.min(LISTEN_AFTER_MS, deadline - Date.now()), this);
+    // Cleared before it fires for any poll that answers: no wake-up of its own.
+    this.timer = setTimeout(timedOut, deadline - Date.now(), this);
+    o.signal?.addEventListener('abort', this, { once: true });
     this.withdraw = o.agent.acquire(o.host, o.port, this);
   }
 
@@ -151,22 +143,13 @@ class Exchange implements ConnOwner, ConnTaker {
     }
   }
 
-  /** The deadline, or the mark after which a long exchange listens to its signal. */
-  onTimer(): void {
-    const now = Date.now();
-    const signal = this.o.signal;
-    if (signal?.aborted) this.fail('aborted', 'aborted');
-    else if (now >= this.deadline) this.fail('timeout', `no reply within ${this.o.timeoutMs} ms`);
-    else {
-      if (signal !== undefined && !this.listening) signal.addEventListener('abort', this, { once: true });
-      this.listening = true;
-      this.timer = setTimeout(onTimer, this.deadline - now, this);
-    }
-  }
-
-  /** The AbortSignal fired (listened to only once the exchange ran long). */
+  /** The AbortSignal fired. */
   handleEvent(): void {
     this.fail('aborted', 'aborted');
+  }
+
+  timedOut(): void {
+    this.fail('timeout', `no reply within ${this.o.timeoutMs} ms`);
   }
 
   onRead(buf: Buffer, n: number): void {
@@ -205,7 +188,7 @@ class Exchange implements ConnOwner, ConnTaker {
     if (this.settled) return;
     this.settled = true;
     clearTimeout(this.timer);
-    if (this.listening) this.o.signal?.removeEventListener('abort', this);
+    this.o.signal?.removeEventListener('abort', this);
     this.withdraw();
     const c = this.conn;
     this.conn = null;
