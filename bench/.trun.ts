@@ -1,2 +1,0 @@
-import { runTransportBench } from './collector-transport';
-console.log(JSON.stringify(await runTransportBench()));
