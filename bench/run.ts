@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { runAdviceBench } from './advice';
 import { runAlertsBench } from './alerts';
 import { runCollectorBench } from './collector';
+import { runTransportBench } from './collector-transport';
 import { runControlBench, runControlRoundtripBench } from './control';
 import { mergeLatest } from './lib/latest';
 import { runFarmBench } from './farm';
@@ -71,6 +72,15 @@ const suites: Suite[] = [
       'CPU per rig, poll throughput beside autocannon against one miner in the same run (both over kept-alive connections: ' +
       'poll_rps; both on a fresh connection per request: poll_rps_cold), and RSS',
     run: runCollectorBench,
+  },
+  {
+    name: 'miner transport',
+    about:
+      "the collector's Vnish client alone against 300 virtual miners: process CPU per GET /api/v1/summary from the " +
+      'request to the parsed JSON, in a child process, user and system apart; fresh connections (as at a 15 s ' +
+      'interval, the close included) and kept-alive ones alternating, medians of 24 rounds of 300 polls at 64 in flight; ' +
+      'then fresh polls paced one per 10 ms as the product spreads them (median of 6 rounds)',
+    run: runTransportBench,
   },
   {
     name: 'health rules',

@@ -37,7 +37,7 @@ export function moduleMarkers(source: string): { line: number; path: string }[] 
 /** The part a RigDeck source file belongs to; null for files that only pass work along (the CLI, shared types). */
 export function partOfPath(path: string): Part | null {
   if (/miners\/vnish\/(connections|client)\.ts$/.test(path)) return 'connect';
-  if (/miners\/vnish\/http\.ts$/.test(path)) return 'http-parse';
+  if (/miners\/vnish\/(http|reply-parser)\.ts$/.test(path)) return 'http-parse';
   if (
     /miners\/(vnish\/(normalize|read-summary|snapshot|reply|schemas|version)|cgminer|parse|lenient)/.test(
       path,

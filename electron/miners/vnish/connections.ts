@@ -3,29 +3,26 @@
  * next poll, closed after an idle timeout. Requests beyond a miner's limit wait their turn for that miner only.
  *
  * Why not node:http's Agent: the collector bench measured its ClientRequest/IncomingMessage machinery at
- * ~30 µs of CPU per poll more than this pool plus http-parser-js (the parser autocannon uses), and a poll is
- * one small GET: at a thousand rigs that is the difference between the collector or the miners being the
- * limit. Each connection keeps one set of socket listeners and one parser for its whole life; an exchange
- * borrows it (`owner`) instead of adding and removing listeners per request.
+ * ~30 µs of CPU per poll more than this pool, and a poll is one small GET: at a thousand rigs that is the
+ * difference between the collector or the miners being the limit. At a 15 s interval every poll opens a fresh
+ * connection (how long the firmware keeps an idle one is a gap, docs/vnish.md §9), so a connection is made
+ * cheap: it reads into one buffer shared by all sockets (`onread`: no Buffer and no stream event per read; what
+ * is kept is copied out by the reply reader at once), keeps one reply reader for its whole life, sets its
+ * listeners once, and has no timer of its own: the agent closes idle connections from one timer.
  */
 import { connect, type Socket } from 'node:net';
-import { HTTPParser } from 'http-parser-js';
+import { ReplyParser } from './reply-parser';
 
-export type Parser = InstanceType<typeof HTTPParser>;
+/** Every socket reads into this: reads run one at a time on the event loop and are consumed before the next. */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
-/** What the exchange that holds a connection hears from its socket and its parser. */
+/** What the exchange that holds a connection hears from its socket. */
 export type ConnOwner = {
-  onData(chunk: Buffer): void;
+  /** READ_BUFFER[0, n) holds the bytes just read; they are overwritten by the next read. */
+  onRead(buf: Buffer, n: number): void;
   /** The socket failed or closed: `error` is null for a plain close by the miner. */
   onGone(error: Error | null): void;
-  /** Parser events; onHeaders returns 1 to read no body (http-parser-js's skipBody). */
-  onHeaders(info: HeadersInfo): 0 | 1;
-  onBody(chunk: Buffer, offset: number, length: number): void;
-  onComplete(): void;
 };
-
-/** The part of http-parser-js's header event an exchange reads. */
-export type HeadersInfo = { statusCode: number; headers: string[]; shouldKeepAlive: boolean };
 
 /** Someone waiting for a connection. */
 export type ConnTaker = { take(conn: Conn): void };
@@ -33,11 +30,13 @@ export type ConnTaker = { take(conn: Conn): void };
 export type Conn = {
   readonly socket: Socket;
   readonly key: string;
-  readonly parser: Parser;
+  readonly parser: ReplyParser;
   owner: ConnOwner | null;
   /** Has completed an exchange before: a failure before any reply byte may just be a stale keep-alive. */
   reused: boolean;
   closed: boolean;
+  /** When it last went idle (Date.now()), for the idle sweep. */
+  idleSince: number;
 };
 
 export type MinerAgentOptions = {
@@ -86,31 +85,74 @@ type ConnLifecycle = {
   drop(conn: Conn, h: HostState, error: Error | null): void;
 };
 
-/** A new connection to the miner, its socket and parser listeners set once for its whole life. */
-function openConn(h: HostState, key: string, idleMs: number, life: ConnLifecycle): Conn {
-  const socket = connect({ host: h.host, port: h.port, noDelay: true });
-  const parser = new HTTPParser(HTTPParser.RESPONSE);
-  const conn: Conn = { socket, key, parser, owner: null, reused: false, closed: false };
-  // Set once per connection; they reach whichever exchange holds it (none: the bytes are out of step).
-  parser[HTTPParser.kOnHeadersComplete] = (info: HeadersInfo) => conn.owner?.onHeaders(info) ?? 1;
-  parser[HTTPParser.kOnBody] = (chunk: Buffer, offset: number, length: number) =>
-    conn.owner?.onBody(chunk, offset, length);
-  parser[HTTPParser.kOnMessageComplete] = () => conn.owner?.onComplete();
+/** A new connection to the miner, its socket listeners set once for its whole life. */
+function openConn(h: HostState, key: string, life: ConnLifecycle): Conn {
+  const onread = {
+    buffer: READ_BUFFER,
+    callback: (n: number): boolean => {
+      // Bytes nobody asked for: the connection is out of step with us; drop it.
+      if (conn.owner === null) life.drop(conn, h, null);
+      else conn.owner.onRead(READ_BUFFER, n);
+      return true;
+    },
+  };
+  // An IP literal (what the fleet holds) goes straight to connect(); a name is looked up as usual. No
+  // TCP_NODELAY (a syscall per connection): a request is one write, sent at once as nothing is unacknowledged
+  // before it; only a streamed upload sets it (http.ts).
+  const socket = connect({ host: h.host, port: h.port, onread });
+  const conn: Conn = {
+    socket,
+    key,
+    parser: new ReplyParser(),
+    owner: null,
+    reused: false,
+    closed: false,
+    idleSince: 0,
+  };
   h.all.add(conn);
-  socket.setTimeout(idleMs);
-  socket.on('data', (chunk: Buffer) => {
-    // Bytes nobody asked for: the connection is out of step with us; drop it.
-    if (conn.owner === null) life.drop(conn, h, null);
-    else conn.owner.onData(chunk);
-  });
-  // Busy connections have their exchange's deadline; only idle ones time out here.
-  socket.on('timeout', () => {
-    if (conn.owner === null) life.drop(conn, h, null);
-  });
   socket.on('end', () => life.closed(conn, h, null));
   socket.on('error', (error) => life.closed(conn, h, error));
   socket.on('close', () => life.closed(conn, h, null));
   return conn;
+}
+
+type IdleSweep = { add(conn: Conn): void; remove(conn: Conn): void; stop(): void };
+
+/** Idle connections in the order they went idle (a Set keeps insertion order), closed by one timer. */
+function idleSweep(idleMs: number, close: (conn: Conn) => void): IdleSweep {
+  const order = new Set<Conn>();
+  let timer: NodeJS.Timeout | null = null;
+  const arm = (ms: number): void => {
+    timer = setTimeout(sweep, ms);
+    // Idle connections do not keep the process alive on the timer's account.
+    timer.unref();
+  };
+  const sweep = (): void => {
+    timer = null;
+    const now = Date.now();
+    for (const c of order) {
+      const due = c.idleSince + idleMs;
+      if (due > now) {
+        // A little late rather than one wake-up per connection: a few per idle period at most.
+        arm(Math.max(due - now, idleMs / 8));
+        return;
+      }
+      order.delete(c);
+      close(c);
+    }
+  };
+  return {
+    add(conn) {
+      conn.idleSince = Date.now();
+      order.add(conn);
+      if (timer === null) arm(idleMs);
+    },
+    remove: (conn) => order.delete(conn),
+    stop() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }
 
 export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
@@ -118,7 +160,6 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   const maxIdle = options.maxFreeSocketsPerHost ?? 1;
   const idleMs = options.idleTimeoutMs ?? 4000;
   const hosts = new Map<string, HostState>();
-
   const forget = (h: HostState, key: string): void => {
     if (h.all.size === 0 && h.waiting.length === 0) hosts.delete(key);
   };
@@ -129,6 +170,7 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
     h.all.delete(conn);
     const i = h.idle.indexOf(conn);
     if (i >= 0) h.idle.splice(i, 1);
+    idle.remove(conn);
     // The owner still holds the connection while it hears of the close: a reply read until close completes then.
     conn.owner?.onGone(error);
     conn.owner = null;
@@ -145,7 +187,12 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   };
 
   const lifecycle: ConnLifecycle = { closed: onClosed, drop };
-  const open = (h: HostState, key: string): Conn => openConn(h, key, idleMs, lifecycle);
+  const idle = idleSweep(idleMs, (c) => {
+    const h = hosts.get(c.key);
+    if (h === undefined) c.socket.destroy();
+    else drop(c, h, null);
+  });
+  const open = (h: HostState, key: string): Conn => openConn(h, key, lifecycle);
 
   const hostState = (host: string, port: number, key: string): HostState => {
     let h = hosts.get(key);
@@ -160,9 +207,10 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
     acquire(host, port, taker) {
       const key = `${host}:${port}`;
       const h = hostState(host, port, key);
-      const idle = h.idle.pop();
-      if (idle !== undefined) {
-        taker.take(idle);
+      const free = h.idle.pop();
+      if (free !== undefined) {
+        idle.remove(free);
+        taker.take(free);
         return NOTHING;
       }
       if (h.all.size < maxOpen) {
@@ -190,10 +238,13 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
       conn.reused = true;
       const w = nextWaiter(h);
       if (w !== undefined) w.taker.take(conn);
-      else if (h.idle.length < maxIdle) h.idle.push(conn);
-      else drop(conn, h, null);
+      else if (h.idle.length < maxIdle) {
+        h.idle.push(conn);
+        idle.add(conn);
+      } else drop(conn, h, null);
     },
     destroy() {
+      idle.stop();
       const closing = new Error('connection closed by RigDeck');
       for (const h of [...hosts.values()]) {
         for (const c of [...h.all]) drop(c, h, closing);

@@ -1,20 +1,14 @@
 /**
  * One HTTP/1.1 exchange with a miner over a pooled keep-alive connection (connections.ts), the reply read
- * by http-parser-js (Content-Length, chunked, or until close): a deadline on every request (waiting for a
+ * by reply-parser.ts (Content-Length, chunked, or until close): a deadline on every request (waiting for a
  * connection, connect, send and reply together), an AbortSignal, a bounded body size, and errors as
  * MinerError. A request that dies on a reused connection before any reply byte (the miner closed it while
  * idle) is retried once on a fresh one, so keep-alive never costs a failed poll.
  */
 import { MinerError, type MinerErrorCode, fromSocketError } from '../errors';
-import {
-  type Conn,
-  type ConnOwner,
-  type ConnTaker,
-  createMinerAgent,
-  type HeadersInfo,
-  type MinerAgent,
-} from './connections';
+import { type Conn, type ConnOwner, type ConnTaker, createMinerAgent, type MinerAgent } from './connections';
 import { type HttpReply } from './reply';
+import { type ReplyParser } from './reply-parser';
 
 export { createMinerAgent, type MinerAgent, type MinerAgentOptions } from './connections';
 
@@ -81,47 +75,37 @@ export function requestText(o: HttpOptions): string | null {
   return o.method === 'GET' ? `${head}\r\n` : `${head}Content-Length: 0\r\n\r\n`;
 }
 
-function headerValue(raw: string[], name: string): string | null {
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    if (raw[i]?.toLowerCase() === name) return raw[i + 1] ?? null;
-  }
-  return null;
-}
-
 type Outcome = HttpReply | 'retry';
 
 const describe = (o: HttpOptions): string => `${o.method} ${o.path} @ ${o.host}:${o.port}`;
 
+function timedOut(x: Exchange): void {
+  x.timedOut();
+}
+
 /**
  * One request on one connection. A class rather than a closure per event: a poll is one of these, and at a
  * thousand rigs the allocations show in the collector's GC time. It is the connection's owner while it
- * holds it, its AbortSignal listener (handleEvent) and its own timer's argument.
+ * holds it; its connection's reply reader reads the reply.
  */
 class Exchange implements ConnOwner, ConnTaker {
   private conn: Conn | null = null;
   private settled = false;
   private gotBytes = false;
-  private complete = false;
   /** The streamed body (if any) is all written: until then the connection is mid-request. */
   private bodySent = true;
-  /** Bytes after the reply: the connection is out of step and must not be reused. */
-  private extra = false;
-  private status = 0;
-  private contentType: string | null = null;
-  private keepAlive = false;
-  private size = 0;
-  private readonly chunks: Buffer[] = [];
   private readonly timer: NodeJS.Timeout;
   private readonly withdraw: () => void;
 
   constructor(
     private readonly o: HttpOptions,
     private readonly text: string,
-    private readonly timeoutMs: number,
+    private readonly deadline: number,
     private readonly resolve: (r: Outcome) => void,
     private readonly reject: (e: MinerError) => void,
   ) {
-    this.timer = setTimeout(timedOut, timeoutMs, this);
+    // Cleared before it fires for any poll that answers: no wake-up of its own.
+    this.timer = setTimeout(timedOut, deadline - Date.now(), this);
     o.signal?.addEventListener('abort', this, { once: true });
     this.withdraw = o.agent.acquire(o.host, o.port, this);
   }
@@ -133,9 +117,12 @@ class Exchange implements ConnOwner, ConnTaker {
     }
     this.conn = c;
     c.owner = this;
+    c.parser.reset(this.o.maxBytes);
     c.socket.write(this.text, 'utf8');
     if (this.o.upload !== undefined) {
       this.bodySent = false;
+      // Many writes: the last, partial segment must not wait for an acknowledgement (Nagle).
+      c.socket.setNoDelay(true);
       void this.pump(c, this.o.upload);
     }
   }
@@ -162,50 +149,24 @@ class Exchange implements ConnOwner, ConnTaker {
   }
 
   timedOut(): void {
-    this.fail('timeout', `no reply within ${this.timeoutMs} ms`);
+    this.fail('timeout', `no reply within ${this.o.timeoutMs} ms`);
   }
 
-  onHeaders(info: HeadersInfo): 0 | 1 {
-    if (this.complete) {
-      this.extra = true;
-      return 1;
-    }
-    // 1xx is provisional: the real reply follows. 204/304 carry no body whatever the headers say.
-    if (info.statusCode < 200) return 1;
-    this.status = info.statusCode;
-    this.contentType = headerValue(info.headers, 'content-type');
-    this.keepAlive = info.shouldKeepAlive;
-    return this.status === 204 || this.status === 304 ? 1 : 0;
-  }
-
-  onBody(chunk: Buffer, offset: number, length: number): void {
-    if (this.complete) {
-      this.extra = true;
-      return;
-    }
-    this.size += length;
-    if (this.size <= this.o.maxBytes) this.chunks.push(chunk.subarray(offset, offset + length));
-  }
-
-  onComplete(): void {
-    if (this.status !== 0) this.complete = true;
-  }
-
-  onData(chunk: Buffer): void {
+  onRead(buf: Buffer, n: number): void {
     const c = this.conn;
     if (c === null) return;
     this.gotBytes = true;
-    const r = c.parser.execute(chunk);
-    if (this.size > this.o.maxBytes) this.fail('bad_reply', `reply larger than ${this.o.maxBytes} bytes`);
-    else if (this.complete) this.finish(this.reply(), this.keepAlive && !this.extra && !(r instanceof Error));
-    else if (r instanceof Error) this.fail('bad_reply', `malformed HTTP reply (${r.message})`);
+    const p = c.parser;
+    const r = p.feed(buf, 0, n);
+    if (r === 'done') this.finish(this.reply(p), p.keepAlive && !p.extra);
+    else if (r === 'too-large') this.fail('bad_reply', `reply larger than ${this.o.maxBytes} bytes`);
+    else if (r === 'malformed') this.fail('bad_reply', `malformed HTTP reply (${p.error})`);
   }
 
   onGone(error: Error | null): void {
     const c = this.conn;
     // A reply that runs until the connection closes (no length, not chunked) ends here.
-    if (error === null && !this.complete) c?.parser.finish();
-    if (this.complete) this.finish(this.reply(), false);
+    if (c !== null && error === null && c.parser.eof() === 'done') this.finish(this.reply(c.parser), false);
     else if (c !== null && c.reused && !this.gotBytes) this.finish('retry', false);
     else if (error !== null) this.finish(fromSocketError(error, describe(this.o)), false);
     else
@@ -215,10 +176,8 @@ class Exchange implements ConnOwner, ConnTaker {
       );
   }
 
-  private reply(): HttpReply {
-    const { chunks } = this;
-    const body = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
-    return { status: this.status, contentType: this.contentType, body };
+  private reply(p: ReplyParser): HttpReply {
+    return { status: p.status, contentType: p.contentType, body: p.body() };
   }
 
   private fail(code: MinerErrorCode, why: string): void {
@@ -253,13 +212,9 @@ function drained(c: Conn): Promise<void> {
   });
 }
 
-function timedOut(x: Exchange): void {
-  x.timedOut();
-}
-
-function once(o: HttpOptions, text: string, timeoutMs: number): Promise<Outcome> {
+function once(o: HttpOptions, text: string, deadline: number): Promise<Outcome> {
   if (o.signal?.aborted) return Promise.reject(new MinerError('aborted', `${describe(o)}: aborted`));
-  return new Promise((resolve, reject) => new Exchange(o, text, timeoutMs, resolve, reject));
+  return new Promise((resolve, reject) => new Exchange(o, text, deadline, resolve, reject));
 }
 
 export async function httpExchange(options: HttpOptions): Promise<HttpReply> {
@@ -267,11 +222,11 @@ export async function httpExchange(options: HttpOptions): Promise<HttpReply> {
   if (text === null) {
     throw new MinerError('bad_reply', `${describe(options)}: refused to send a header with a line break`);
   }
-  const deadline = Date.now() + options.timeoutMs;
-  const first = await once(options, text, options.timeoutMs);
-  if (first !== 'retry') return first;
   // The retry shares the original deadline: one request, one timeout.
-  const second = await once(options, text, Math.max(1, deadline - Date.now()));
+  const deadline = Date.now() + options.timeoutMs;
+  const first = await once(options, text, deadline);
+  if (first !== 'retry') return first;
+  const second = await once(options, text, deadline);
   if (second !== 'retry') return second;
   throw new MinerError('unreachable', `${describe(options)}: connection reset`);
 }

@@ -1,0 +1,90 @@
+/**
+ * The miner transport alone (issue 16): process CPU per poll from "poll this rig" to a parsed JSON body in hand,
+ * through the real Vnish client (client.ts → http.ts → connections.ts → reply-parser.ts → reply.ts), in a child
+ * process of its own against a farm in this one. Fresh connections (as at a 15 s interval: the miners close idle
+ * sockets after ~5 s, the agent after 4 s) and kept-alive ones alternate round by round, so both see the same
+ * machine; user and system CPU are kept apart (a loopback connection's kernel work is charged to the process
+ * that makes it). Medians over rounds of every rig polled once at the collector's concurrency; then rounds paced
+ * as the product spreads its polls (one every 10 ms), where wake-ups, not work, decide the cost.
+ */
+import { fork } from 'node:child_process';
+import { join } from 'node:path';
+
+import { startFarm, type Farm } from '../sim/index';
+import { type TransportReport, type TransportRequest } from './collector-transport-child';
+import { median, round } from './lib/stats';
+
+const MINERS = 300;
+const ROUNDS = 24;
+const WARM_ROUNDS = 4;
+const CONCURRENCY = 64;
+// 1,000 rigs over a 15 s interval is one poll every 15 ms.
+const PACED_ROUNDS = 6;
+const PACED_GAP_MS = 10;
+// Away from the addresses the other benches and the farm CLI default to.
+const BASE_IP = '127.0.97.1';
+const FALLBACK_BASE_PORT = 27_000;
+
+async function farm(): Promise<Farm> {
+  const common = {
+    miners: MINERS,
+    clock: 'manual' as const,
+    services: { prohashing: false, abacus: false, control: false },
+  };
+  try {
+    return await startFarm({ ...common, baseIp: BASE_IP });
+  } catch {
+    return startFarm({ ...common, basePort: FALLBACK_BASE_PORT });
+  }
+}
+
+function runChild(req: TransportRequest): Promise<TransportReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(import.meta.dirname, 'collector-transport-child.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let report: TransportReport | null = null;
+    child.once('message', (m: TransportReport) => {
+      report = m;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (report !== null) resolve(report);
+      else reject(new Error(`transport bench child exited with ${String(code)} and no report`));
+    });
+    child.send(req);
+  });
+}
+
+export async function runTransportBench(): Promise<Record<string, number>> {
+  const f = await farm();
+  try {
+    await f.advance(180); // power-on → mining: full summaries with chains, fans and pools
+    const rigs = f.rigs.map((r) => ({ ip: r.ip, port: r.httpPort }));
+    const r = await runChild({
+      rigs,
+      rounds: ROUNDS,
+      warmRounds: WARM_ROUNDS,
+      concurrency: CONCURRENCY,
+      pacedRounds: PACED_ROUNDS,
+      pacedGapMs: PACED_GAP_MS,
+    });
+    const of = (
+      kind: 'fresh' | 'warm' | 'paced',
+      f: (x: TransportReport['fresh'][number]) => number,
+    ): number => round(median(r[kind].map(f)), 1);
+    return {
+      transport_miners: rigs.length,
+      transport_cpu_per_poll_fresh_us: of('fresh', (x) => x.userUsPerPoll + x.systemUsPerPoll),
+      transport_sys_per_poll_fresh_us: of('fresh', (x) => x.systemUsPerPoll),
+      transport_cpu_per_poll_warm_us: of('warm', (x) => x.userUsPerPoll + x.systemUsPerPoll),
+      transport_sys_per_poll_warm_us: of('warm', (x) => x.systemUsPerPoll),
+      // Spread out as the product polls (one every 10 ms, fresh connections): each poll's connect and reply are
+      // wake-ups of their own, so this is several times the burst figure; the pacing timer is counted too.
+      transport_cpu_per_poll_paced_us: of('paced', (x) => x.userUsPerPoll + x.systemUsPerPoll),
+    };
+  } finally {
+    await f.stop();
+  }
+}
