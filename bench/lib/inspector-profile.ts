@@ -1,6 +1,7 @@
 /**
  * A CPU profile of another Node process over a window of our choosing, through its inspector (the process runs
- * with `--inspect=127.0.0.1:0`; the address is read from its stderr). `--cpu-prof` would profile the whole life
+ * with `--inspect-port=127.0.0.1:0` and opens it on SIGUSR1, so no inspector exists while its CPU is measured;
+ * the address is read from its stderr). `--cpu-prof` would profile the whole life
  * of the process, start-up and set-up included; a steady-state figure must leave those out.
  */
 import { WebSocket } from 'ws';
