@@ -6,11 +6,16 @@ export type EventBus = {
   subscribe(listener: EventListener): () => void;
 };
 
-/** Typed fan-out from services to transports. Payloads are checked against the contract so no host sends junk. */
+/**
+ * Typed fan-out from services to transports. Payloads are checked against the contract so no host sends junk;
+ * with nobody listening nothing is sent, so nothing is checked (a fleet or pool change can carry a thousand
+ * rigs, and the headless server with no browser open still emits one per cycle).
+ */
 export function createEventBus(): EventBus {
   const listeners = new Set<EventListener>();
   return {
     emit(name, payload) {
+      if (listeners.size === 0) return;
       const checked = events[name].parse(payload) as EventPayload<typeof name>;
       for (const listener of listeners) listener(name, checked);
     },

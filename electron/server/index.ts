@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 
 import { MAX_MESSAGE_BYTES } from '../../shared/wire';
 import type { Logger } from '../contract/dispatch';
+import type { EventListener } from '../contract/events';
 import type { Core } from '../core';
 import { type Access, accessFor } from './access';
 import { createMetricsRoute } from './metrics-route';
@@ -98,6 +99,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const connections = new Set<Connection>();
+  // Events are listened to only while a browser is connected: with none, the bus skips checking them.
+  const deliver: EventListener = (event, payload) => {
+    for (const conn of connections) conn.deliver(event, payload);
+  };
+  let listening: (() => void) | null = null;
 
   http.on('upgrade', (req, socket, head) => {
     if (!isServedHost(req.headers.host, req.socket.localAddress, served)) {
@@ -139,13 +145,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
       });
       connections.add(conn);
-      ws.on('close', () => connections.delete(conn));
+      listening ??= core.events.subscribe(deliver);
+      ws.on('close', () => {
+        connections.delete(conn);
+        if (connections.size > 0) return;
+        listening?.();
+        listening = null;
+      });
       ws.on('error', (err) => log.warn(`[rigdeck] socket error from ${peer}: ${err.message}`));
     });
-  });
-
-  const unsubscribe = core.events.subscribe((event, payload) => {
-    for (const conn of connections) conn.deliver(event, payload);
   });
 
   await listen(http, options.port, host);
@@ -156,7 +164,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     host,
     async close() {
-      unsubscribe();
+      listening?.();
+      listening = null;
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       http.closeAllConnections();
