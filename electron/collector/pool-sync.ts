@@ -4,7 +4,7 @@
  */
 import { type PoolFeed, type RigPoolInput } from './pool-port';
 import { type PoolFigures } from './live';
-import { NO_POOL, poolView, samePoolInputs, type PoolView } from './pool-merge';
+import { NO_POOL, poolView, samePoolFigures, samePoolInputs, type PoolView } from './pool-merge';
 import { type RigEntry } from './rig-entry';
 
 export type { PoolFeed } from './pool-port';
@@ -29,8 +29,13 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
   return {
     start(entries, changed) {
       if (feed === null || unsubscribe !== null) return;
+      // The live feed changes some workers' hashrate every few seconds: only the rigs whose figures changed get a
+      // new entry (an unchanged one keeps its identity, so its health is not judged again for nothing).
       const onChange = (): void => {
-        for (const [id, e] of entries) entries.set(id, { ...e, pool: figuresFor(id) });
+        for (const [id, e] of entries) {
+          const pool = figuresFor(id);
+          if (!samePoolFigures(pool, e.pool)) entries.set(id, { ...e, pool });
+        }
         changed();
       };
       view = poolView(feed.getState());
