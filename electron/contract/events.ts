@@ -4,6 +4,8 @@ export type EventListener = <K extends EventName>(name: K, payload: EventPayload
 export type EventBus = {
   emit<K extends EventName>(name: K, payload: EventPayload<K>): void;
   subscribe(listener: EventListener): () => void;
+  /** Whether anyone listens: a payload that is costly to build need not be built for nobody. */
+  listening(): boolean;
 };
 
 /**
@@ -23,5 +25,6 @@ export function createEventBus(): EventBus {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    listening: () => listeners.size > 0,
   };
 }
