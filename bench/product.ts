@@ -5,7 +5,8 @@
  * /proc/PID/stat, poll time p99, RSS. The CPU is measured with no inspector open at all (a sampling profiler costs
  * the process CPU of its own); only afterwards is the inspector opened (SIGUSR1, on the port `--inspect-port`
  * chose) and a V8 CPU profile taken over a further window, for the share of CPU by part only.
- * RIGDECK_BENCH_PROFILE=<file.cpuprofile> keeps that profile (open it in Chrome DevTools).
+ * RIGDECK_BENCH_PROFILE=<file.cpuprofile> keeps that profile (open it in Chrome DevTools);
+ * RIGDECK_BENCH_HEAP=<file.heapprofile> also samples allocation over that window and keeps it.
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -117,9 +118,12 @@ export async function runProductBench(o: ProductOptions = {}): Promise<Record<st
     const polls = window.flatMap((l) => l.pollMs);
     const last = window[window.length - 1];
 
-    const profiler = await startProfiler(await openInspector(pid, () => stderr));
+    const heapFile = process.env.RIGDECK_BENCH_HEAP;
+    const profiler = await startProfiler(await openInspector(pid, () => stderr), 2000, Boolean(heapFile));
     await sleep(profileCycles * intervalSec * 1000);
     const profile = await profiler.stop();
+    const heap = await profiler.stopHeap();
+    if (heapFile) writeFileSync(heapFile, JSON.stringify(heap));
     profiler.close();
     const keep = process.env.RIGDECK_BENCH_PROFILE;
     if (keep) writeFileSync(keep, JSON.stringify(profile));
