@@ -9,6 +9,9 @@ import { type RigEntry } from './rig-entry';
 
 export type { PoolFeed } from './pool-port';
 
+// String#localeCompare's order without a collator per call (a thousand rigs at every cycle end).
+const byText = new Intl.Collator().compare;
+
 export type PoolSync = {
   /** Follows the pool: each change puts the new per-rig figures on the entries, then calls `changed`. */
   start(entries: Map<string, RigEntry>, changed: () => void): void;
@@ -56,7 +59,7 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
     push(entries) {
       if (feed === null) return;
       const inputs: RigPoolInput[] = [];
-      for (const [rigId, e] of [...entries].sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [rigId, e] of [...entries].sort(([a], [b]) => byText(a, b))) {
         if (e.slow?.pools) inputs.push({ rigId, pools: e.slow.pools });
       }
       if (samePoolInputs(inputs, sent)) return;
