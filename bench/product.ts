@@ -17,7 +17,7 @@ import { type StatsLine } from '../electron/cli/stats-file';
 import { startFarm } from '../sim/index';
 import { startProfiler, inspectorUrl } from './lib/inspector-profile';
 import { cpuByPart, parts } from './lib/profile-parts';
-import { percentile, round } from './lib/stats';
+import { median, percentile, round } from './lib/stats';
 import { connectContract } from './soak/contract-client';
 import { scaledBig, sleep } from './soak/farm-run';
 
@@ -146,6 +146,8 @@ export async function runProductBench(o: ProductOptions = {}): Promise<Record<st
       serve_cpu_per_cycle_ms: round(((cpu1 - cpu0) * intervalSec * 1000) / wallMs, 1),
       serve_cycle_p99_ms: polls.length > 0 ? percentile(polls, 99) : -1,
       serve_rss_mb: last ? round(last.rssBytes / 2 ** 20, 1) : -1,
+      // One reading is at the mercy of when the last GC ran: the median over the window's cycles too.
+      serve_rss_median_mb: window.length > 0 ? round(median(window.map((l) => l.rssBytes)) / 2 ** 20, 1) : -1,
       ...shares,
     };
   } finally {
