@@ -11,7 +11,7 @@ import { WebSocketServer } from 'ws';
 
 import { MAX_MESSAGE_BYTES } from '../../shared/wire';
 import type { Logger } from '../contract/dispatch';
-import type { EventListener } from '../contract/events';
+import type { EventBus } from '../contract/events';
 import type { Core } from '../core';
 import { type Access, accessFor } from './access';
 import { createMetricsRoute } from './metrics-route';
@@ -98,12 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveStatic(req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const connections = new Set<Connection>();
-  // Events are listened to only while a browser is connected: with none, the bus skips checking them.
-  const deliver: EventListener = (event, payload) => {
-    for (const conn of connections) conn.deliver(event, payload);
-  };
-  let listening: (() => void) | null = null;
+  const connections = createConnections(core.events);
 
   http.on('upgrade', (req, socket, head) => {
     if (!isServedHost(req.headers.host, req.socket.localAddress, served)) {
@@ -145,13 +140,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
       });
       connections.add(conn);
-      listening ??= core.events.subscribe(deliver);
-      ws.on('close', () => {
-        connections.delete(conn);
-        if (connections.size > 0) return;
-        listening?.();
-        listening = null;
-      });
+      ws.on('close', () => connections.delete(conn));
       ws.on('error', (err) => log.warn(`[rigdeck] socket error from ${peer}: ${err.message}`));
     });
   });
@@ -164,13 +153,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     host,
     async close() {
-      listening?.();
-      listening = null;
+      connections.close();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * The open browser connections, and the event bus relayed to them. The bus is listened to only while one is
+ * open: with none, it skips checking events for nobody.
+ */
+function createConnections(events: Pick<EventBus, 'subscribe'>) {
+  const open = new Set<Connection>();
+  let listening: (() => void) | null = null;
+  const close = (): void => {
+    listening?.();
+    listening = null;
+  };
+  return {
+    add(conn: Connection): void {
+      open.add(conn);
+      listening ??= events.subscribe((event, payload) => {
+        for (const c of open) c.deliver(event, payload);
+      });
+    },
+    delete(conn: Connection): void {
+      open.delete(conn);
+      if (open.size === 0) close();
+    },
+    [Symbol.iterator]: () => open.values(),
+    close,
   };
 }
 
