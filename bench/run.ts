@@ -34,8 +34,8 @@ const suites: Suite[] = [
     about:
       '`node dist/cli/rigdeck.js serve` (what `npm run serve` runs) in its own process against the `big` farm (1,000 rigs) ' +
       'at the default 15 s interval, set up over the contract; after 3 warm-up cycles, 10 cycles measured: process CPU per ' +
-      'rig-poll from /proc/PID/stat, one-rig poll time p99 (start to settle), RSS, and the share of CPU by part from a ' +
-      'V8 CPU profile of the same process (sampled every 2 ms)',
+      'rig-poll from /proc/PID/stat with no inspector open, one-rig poll time p99 (start to settle), RSS; then, in 4 ' +
+      'further cycles, the share of CPU by part from a V8 CPU profile of the same process (sampled every 2 ms)',
     run: () => runProductBench(),
   },
   {

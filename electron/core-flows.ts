@@ -51,10 +51,14 @@ export function createCoreFlows(deps: {
       if (offs !== null) return;
       offs = [
         collector.subscribe((u) => {
-          if (u.live.length === 0 && u.removed.length === 0) return;
+          if ((u.live.length === 0 && u.removed.length === 0) || !events.listening()) return;
           events.emit('fleet.changed', fleetChange({ live: u.live, summary: u.summary }));
         }),
-        feed.subscribe(({ state }) => events.emit('pool.changed', { configured: pool.configured(), state })),
+        // The pool's state (workers, mapping) is built for a change only when someone will read it.
+        feed.subscribe((c) => {
+          if (events.listening())
+            events.emit('pool.changed', { configured: pool.configured(), state: c.state });
+        }),
       ];
     },
     stop() {

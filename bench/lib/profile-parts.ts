@@ -1,5 +1,5 @@
 /**
- * Where the shipped server's CPU went, from a V8 CPU profile of dist/cli/*.js. The bundle is not minified and
+ * Where the shipped server's CPU went, from a V8 CPU profile of dist/cli/*.js, by sample count. The bundle is not minified and
  * marks each module it inlines with a `// electron/…/file.ts` line, so a frame's line number names its source
  * file and the file's folder names the part. A sample in Node's own code (sockets, streams, timers) or in a
  * library is charged to the nearest RigDeck frame that called it: the part that caused the work pays for it.
@@ -101,9 +101,12 @@ export function cpuByPart(profile: CpuProfile): Record<Part, number> {
   };
 
   const totals = Object.fromEntries(parts.map((p) => [p, 0])) as Record<Part, number>;
-  profile.samples.forEach((id, i) => {
+  // Each sample stands for one sampling interval of CPU. Its time delta is wall time: on a busy machine a process
+  // descheduled for 50 ms takes its next sample 50 ms late, and that delta would charge whatever happened to run.
+  const deltas = [...profile.timeDeltas].sort((a, b) => a - b);
+  const ms = (deltas[Math.floor(deltas.length / 2)] ?? 0) / 1000;
+  profile.samples.forEach((id) => {
     const name = byId.get(id)?.callFrame.functionName;
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     if (name === '(idle)' || name === '(program)') return;
     totals[name === '(garbage collector)' ? 'gc' : partOf(id)] += ms;
   });

@@ -12,9 +12,21 @@ import { type PresetItem } from '../miners/vnish/schemas-tuning';
 import { type RecentHistoryReader } from '../store/history-recent';
 import { type PresetOption, type RigAdviceInput, HOUR_MS } from './types';
 
+// A rig's preset list is read on the slow tier and kept: parsed once per read, not at every evaluation.
+const parsed = new WeakMap<readonly PresetItem[], PresetOption[]>();
+
 /** The presets a rig may be switched to, with their expected figures; those that need a modded PSU left out. */
 export function presetOptions(items: readonly PresetItem[] | null): PresetOption[] | null {
   if (items === null) return null;
+  let options = parsed.get(items);
+  if (options === undefined) {
+    options = readOptions(items);
+    parsed.set(items, options);
+  }
+  return options;
+}
+
+function readOptions(items: readonly PresetItem[]): PresetOption[] {
   const out: PresetOption[] = [];
   for (const p of items) {
     if (p.modded_psu_required === true || p.name === 'disabled') continue;

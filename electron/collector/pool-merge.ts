@@ -50,6 +50,14 @@ export function poolView(state: Pick<ProHashingState, 'workers' | 'mapping'>): P
   return { byRig, totalMhs: total, unmatchedWorkers: state.mapping.workersWithoutRig };
 }
 
+export function samePoolFigures(a: PoolFigures, b: PoolFigures): boolean {
+  return (
+    a.poolHashrateMhs === b.poolHashrateMhs &&
+    a.workerName === b.workerName &&
+    (a.workerUnseen ?? null) === (b.workerUnseen ?? null)
+  );
+}
+
 export function samePoolInputs(a: readonly RigPoolInput[], b: readonly RigPoolInput[]): boolean {
   if (a.length !== b.length) return false;
   return a.every((r, i) => {

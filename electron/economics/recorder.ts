@@ -33,11 +33,16 @@ export function createPoolRecorder(deps: {
   return {
     start() {
       if (unsubscribe) return;
-      unsubscribe = deps.feed.subscribe(({ topics, state }) => {
-        if (!topics.includes('workers') && !topics.includes('balances')) return;
+      unsubscribe = deps.feed.subscribe((c) => {
+        if (!c.topics.includes('workers') && !c.topics.includes('balances')) return;
         const at = deps.now();
-        const workers = state.workers.length > 0 && at - lastWorkers >= every ? state.workers : [];
-        const balances = state.balances.length > 0 && at - lastBalances >= every ? state.balances : [];
+        const dueWorkers = at - lastWorkers >= every;
+        const dueBalances = at - lastBalances >= every;
+        // The state is built on first read: not for a change that comes before the next snapshot is due.
+        if (!dueWorkers && !dueBalances) return;
+        const state = c.state;
+        const workers = state.workers.length > 0 && dueWorkers ? state.workers : [];
+        const balances = state.balances.length > 0 && dueBalances ? state.balances : [];
         if (workers.length === 0 && balances.length === 0) return;
         if (workers.length > 0) lastWorkers = at;
         if (balances.length > 0) lastBalances = at;

@@ -29,26 +29,31 @@ export function modelOf(s: RigSnapshot, registryModel: string | null): ModelSpec
   return findModel(s.identity.model) ?? findModel(s.identity.modelCode) ?? findModel(registryModel);
 }
 
-type Check = { notes: string[] };
+/** Notes found so far; `chain` prefixes them ("chain 2 …"). Text is built only for a note: most readings have none. */
+type Check = { notes: string[]; chain: number | null };
+
+const note = (c: Check, text: string): void => {
+  c.notes.push(c.chain === null ? text : `chain ${c.chain} ${text}`);
+};
 
 function rate(v: number | null, max: number, what: string, c: Check): number | null {
   if (v === null) return null;
   if (Number.isFinite(v) && v >= 0 && v <= max) return v;
-  c.notes.push(`${what} ${fmt(v)} MH/s`);
+  note(c, `${what} ${fmt(v)} MH/s`);
   return null;
 }
 
 function watts(v: number | null, max: number, what: string, c: Check): number | null {
   if (v === null) return null;
   if (Number.isFinite(v) && v >= 0 && v <= max) return v;
-  c.notes.push(`${what} ${fmt(v)} W`);
+  note(c, `${what} ${fmt(v)} W`);
   return null;
 }
 
 function temp(v: number | null, what: string, c: Check): number | null {
   if (v === null) return null;
   if (Number.isFinite(v) && v >= TEMP_MIN_C && v <= TEMP_MAX_C) return v;
-  c.notes.push(`${what} ${fmt(v)} °C`);
+  note(c, `${what} ${fmt(v)} °C`);
   return null;
 }
 
@@ -60,11 +65,12 @@ function range(r: TempRange, what: string, c: Check): TempRange {
 
 function chain(ch: ChainSnapshot, b: Bounds, c: Check): ChainSnapshot {
   const before = c.notes.length;
-  const label = `chain ${ch.id}`;
-  const hashrateMhs = rate(ch.hashrateMhs, b.maxChainMhs, `${label} hashrate`, c);
-  const powerW = watts(ch.powerW, b.maxW, `${label} power`, c);
-  const chipTemp = range(ch.chipTemp, `${label} chip`, c);
-  const boardTemp = range(ch.boardTemp, `${label} board`, c);
+  c.chain = ch.id;
+  const hashrateMhs = rate(ch.hashrateMhs, b.maxChainMhs, 'hashrate', c);
+  const powerW = watts(ch.powerW, b.maxW, 'power', c);
+  const chipTemp = range(ch.chipTemp, 'chip', c);
+  const boardTemp = range(ch.boardTemp, 'board', c);
+  c.chain = null;
   if (c.notes.length === before) return ch;
   return { ...ch, hashrateMhs, powerW, chipTemp, boardTemp };
 }
@@ -78,7 +84,7 @@ export function checkReading(
   model: ModelSpec | null,
 ): { snapshot: RigSnapshot; notes: string[] } {
   const b = boundsFor(model);
-  const c: Check = { notes: [] };
+  const c: Check = { notes: [], chain: null };
   const hashrateMhs = rate(s.hashrateMhs, b.maxMhs, 'hashrate', c);
   const averageHashrateMhs = rate(s.averageHashrateMhs, b.maxMhs, 'average hashrate', c);
   const powerW = watts(s.powerW, b.maxW, 'power', c);

@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 
 import { MAX_MESSAGE_BYTES } from '../../shared/wire';
 import type { Logger } from '../contract/dispatch';
+import type { EventBus } from '../contract/events';
 import type { Core } from '../core';
 import { type Access, accessFor } from './access';
 import { createMetricsRoute } from './metrics-route';
@@ -97,7 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     serveStatic(req, res);
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  const connections = new Set<Connection>();
+  const connections = createConnections(core.events);
 
   http.on('upgrade', (req, socket, head) => {
     if (!isServedHost(req.headers.host, req.socket.localAddress, served)) {
@@ -144,10 +145,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
-  const unsubscribe = core.events.subscribe((event, payload) => {
-    for (const conn of connections) conn.deliver(event, payload);
-  });
-
   await listen(http, options.port, host);
   const port = (http.address() as AddressInfo).port;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -156,12 +153,39 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     host,
     async close() {
-      unsubscribe();
+      connections.close();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
+  };
+}
+
+/**
+ * The open browser connections, and the event bus relayed to them. The bus is listened to only while one is
+ * open: with none, it skips checking events for nobody.
+ */
+function createConnections(events: Pick<EventBus, 'subscribe'>) {
+  const open = new Set<Connection>();
+  let listening: (() => void) | null = null;
+  const close = (): void => {
+    listening?.();
+    listening = null;
+  };
+  return {
+    add(conn: Connection): void {
+      open.add(conn);
+      listening ??= events.subscribe((event, payload) => {
+        for (const c of open) c.deliver(event, payload);
+      });
+    },
+    delete(conn: Connection): void {
+      open.delete(conn);
+      if (open.size === 0) close();
+    },
+    [Symbol.iterator]: () => open.values(),
+    close,
   };
 }
 

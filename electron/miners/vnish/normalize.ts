@@ -134,7 +134,21 @@ function poolOf(p: PoolStats, index: number): PoolSnapshot {
   };
 }
 
+// /info and /perf-summary are read on the detail cadence and kept: every poll between two reads passes the same
+// objects, so what is derived from them alone (parsed preset figures, identity) is derived once per read.
+const presets = new WeakMap<PerfSummary, PresetSnapshot | null>();
+
 function presetOf(perf: PerfSummary | null): PresetSnapshot | null {
+  if (perf === null) return null;
+  let preset = presets.get(perf);
+  if (preset === undefined) {
+    preset = readPreset(perf);
+    presets.set(perf, preset);
+  }
+  return preset;
+}
+
+function readPreset(perf: PerfSummary | null): PresetSnapshot | null {
   const current = perf?.current_preset;
   if (!current || current.name === null) return null;
   const figures = parsePresetPretty(current.pretty);
@@ -163,34 +177,64 @@ function algorithmOf(info: Info | null, model: string | null): RigSnapshot['iden
   return algorithmFromModelName(model) ?? 'unknown';
 }
 
+type Identity = RigSnapshot['identity'];
+type FromInfo = {
+  minerType: string | null;
+  fallback: HashUnit;
+  unit: HashUnit;
+  identity: Identity;
+  uptimeSec: number | null;
+};
+const fromInfo = new WeakMap<Info, FromInfo>();
+
+function identityOf(info: Info | null, minerType: string | null, unit: HashUnit): Identity {
+  const net = info?.system?.network_status ?? null;
+  const model = info?.miner ?? modelFromMinerType(minerType);
+  const fwFromType = minerType !== null && /vnish/i.test(minerType) ? 'Vnish' : null;
+  return {
+    firmware: info?.fw_name ?? fwFromType,
+    firmwareVersion: info?.fw_version ?? versionFromMinerType(minerType),
+    model,
+    modelCode: info?.model ?? null,
+    serial: normalizeSerial(info?.serial ?? null),
+    mac: normalizeMac(net?.mac ?? null),
+    hostname: net?.hostname ?? null,
+    ip: net?.ip ?? null,
+    algorithm: algorithmOf(info, model),
+    reportedHashUnit: unit,
+  };
+}
+
+/** The identity (and /info's uptime), derived once per /info read and miner type. */
+function infoPart(info: Info | null, minerType: string | null, fallback: HashUnit): FromInfo {
+  const known = info === null ? undefined : fromInfo.get(info);
+  if (known !== undefined && known.minerType === minerType && known.fallback === fallback) return known;
+  const unit = vnishHashUnit(info, minerType, fallback);
+  const part: FromInfo = {
+    minerType,
+    fallback,
+    unit,
+    identity: identityOf(info, minerType, unit),
+    uptimeSec: parseUptimeSeconds(info?.system?.uptime ?? null),
+  };
+  if (info !== null) fromInfo.set(info, part);
+  return part;
+}
+
 export function normalizeVnish(replies: VnishReplies, options: NormalizeOptions): RigSnapshot {
   const { info, status, perf } = replies;
   const miner = replies.summary?.miner ?? null;
   const minerType = miner?.miner_type ?? null;
-  const unit = vnishHashUnit(info, minerType, options.fallbackHashUnit ?? 'MH/s');
+  const { identity, unit, uptimeSec } = infoPart(info, minerType, options.fallbackHashUnit ?? 'MH/s');
   const ms = miner?.miner_status ?? null;
   const stateRaw = ms?.miner_state ?? status?.miner_state ?? null;
   const hashrateMhs = toMhs(miner?.hr_realtime ?? null, unit);
   const powerW = miner?.power_consumption ?? null;
-  const net = info?.system?.network_status ?? null;
-  const model = info?.miner ?? modelFromMinerType(minerType);
-  const fwFromType = minerType !== null && /vnish/i.test(minerType) ? 'Vnish' : null;
 
   return {
     takenAtMs: options.takenAtMs,
     source: 'vnish-rest',
-    identity: {
-      firmware: info?.fw_name ?? fwFromType,
-      firmwareVersion: info?.fw_version ?? versionFromMinerType(minerType),
-      model,
-      modelCode: info?.model ?? null,
-      serial: normalizeSerial(info?.serial ?? null),
-      mac: normalizeMac(net?.mac ?? null),
-      hostname: net?.hostname ?? null,
-      ip: net?.ip ?? null,
-      algorithm: algorithmOf(info, model),
-      reportedHashUnit: unit,
-    },
+    identity,
     minerState: asMinerState(stateRaw),
     minerStateRaw: stateRaw,
     minerStateSec: ms?.miner_state_time ?? status?.miner_state_time ?? null,
@@ -199,7 +243,7 @@ export function normalizeVnish(replies: VnishReplies, options: NormalizeOptions)
     throttledPercent: ms?.throttled ?? status?.throttled ?? null,
     restartRequired: status?.restart_required ?? null,
     rebootRequired: status?.reboot_required ?? null,
-    uptimeSec: parseUptimeSeconds(info?.system?.uptime ?? null),
+    uptimeSec,
     minerUptimeSec: null,
     hashrateMhs,
     averageHashrateMhs: toMhs(miner?.hr_average ?? null, unit),

@@ -114,7 +114,17 @@ export function createProHashing(o: ProHashingOptions): ProHashingService {
 
   const notify = (topics: ProHashingTopic[]): void => {
     if (listeners.size === 0 || topics.length === 0) return;
-    const change = { topics: [...new Set(topics)], state: buildState(data, clock.now(), view) };
+    // Built on first read, once for all listeners: most changes (a hashrate diff, a REST schedule) are heard by
+    // listeners that read the state only for some topics, or only while a browser is connected.
+    const at = clock.now();
+    const seen = data;
+    let state: ProHashingState | null = null;
+    const change: ProHashingChange = {
+      topics: [...new Set(topics)],
+      get state() {
+        return (state ??= buildState(seen, at, view));
+      },
+    };
     for (const l of [...listeners]) {
       try {
         l(change);

@@ -11,6 +11,7 @@ import {
   type PoolErrorInfo,
   type PoolGeneral,
   type PoolHealth,
+  type PoolMapping,
   type PoolProfitability,
   type PoolWorker,
   type ProHashingState,
@@ -80,6 +81,25 @@ export function currentWorkers(data: PoolData, now: number, staleAfterMs: number
   return summarizeWorkers(data.sessions, now, staleAfterMs).workers;
 }
 
+type Reconciled = { names: readonly string[]; mapping: MappingOptions; result: PoolMapping };
+const reconciled = new WeakMap<readonly RigPoolInput[], Reconciled>();
+
+const sameNames = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((n, i) => n === b[i]);
+
+/**
+ * The mapping changes only with the rigs' pool settings or the pool's worker names, while the live feed sends a
+ * hashrate diff every few seconds: the last result is reused while both are the same (the rigs by identity:
+ * they are replaced, never mutated).
+ */
+function mappingOf(rigs: readonly RigPoolInput[], names: string[], o: MappingOptions): PoolMapping {
+  const last = reconciled.get(rigs);
+  if (last !== undefined && last.mapping === o && sameNames(last.names, names)) return last.result;
+  const result = reconcile(rigs, names, o);
+  reconciled.set(rigs, { names, mapping: o, result });
+  return result;
+}
+
 export function buildState(data: PoolData, now: number, o: ViewOptions): ProHashingState {
   const workers = currentWorkers(data, now, o.staleAfterMs);
   return {
@@ -92,7 +112,7 @@ export function buildState(data: PoolData, now: number, o: ViewOptions): ProHash
     ),
     general: data.general,
     blocks: data.blocks,
-    mapping: reconcile(
+    mapping: mappingOf(
       data.rigs,
       workers.map((w) => w.name),
       o.mapping,

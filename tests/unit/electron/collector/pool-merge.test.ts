@@ -2,7 +2,12 @@
 // Pool-reported hashrate per rig from the ProHashing connector's workers and mapping; rigs sharing a worker
 // name get no per-rig figure and the fleet total counts each worker once.
 import { describe, expect, it } from 'vitest';
-import { poolView, samePoolInputs } from '../../../../electron/collector/pool-merge';
+import {
+  NO_POOL,
+  poolView,
+  samePoolFigures,
+  samePoolInputs,
+} from '../../../../electron/collector/pool-merge';
 import { type PoolMapping, type PoolWorker } from '../../../../shared/pool';
 import { T0 } from './fixtures';
 
@@ -71,5 +76,17 @@ describe('pool view', () => {
       false,
     );
     expect(samePoolInputs(a, [])).toBe(false);
+  });
+
+  it("compares a rig's pool figures by value, an absent unseen mark as none", () => {
+    const a = { poolHashrateMhs: 9400, workerName: 'w1' };
+    expect(samePoolFigures(a, { ...a })).toBe(true);
+    expect(samePoolFigures(a, { ...a, workerUnseen: null })).toBe(true);
+    expect(samePoolFigures(a, { ...a, poolHashrateMhs: 9401 })).toBe(false);
+    expect(samePoolFigures(a, { ...a, workerName: 'w2' })).toBe(false);
+    expect(
+      samePoolFigures({ ...NO_POOL, workerName: 'w1', workerUnseen: true }, { ...NO_POOL, workerName: 'w1' }),
+    ).toBe(false);
+    expect(samePoolFigures(NO_POOL, { poolHashrateMhs: null, workerName: null })).toBe(true);
   });
 });

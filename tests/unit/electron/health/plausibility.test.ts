@@ -39,6 +39,27 @@ describe('plausibility', () => {
     );
   });
 
+  it('names a chain figure by its chain, and a plausible chain stays the same object', () => {
+    const s = snap({
+      chains: [
+        chainSnap(1),
+        chainSnap(2, { hashrateMhs: -5, powerW: 1e9, boardTemp: { minC: 40, maxC: 900 } }),
+      ],
+    });
+    const out = checkReading(s, MODEL_CATALOG.L7);
+    expect(out.notes).toEqual([
+      'chain 2 hashrate -5 MH/s',
+      'chain 2 power 1,000,000,000 W',
+      'chain 2 board 900 °C',
+    ]);
+    expect(out.snapshot.chains[0]).toBe(s.chains[0]);
+    expect(out.snapshot.chains[1]).toMatchObject({
+      hashrateMhs: null,
+      powerW: null,
+      boardTemp: { minC: 40, maxC: null },
+    });
+  });
+
   it('takes a hashrate far above the model maximum out, but not one above nominal by a tuning margin', () => {
     expect(checkReading(snap({ hashrateMhs: 11_000 }), MODEL_CATALOG.L7).notes).toEqual([]);
     expect(checkReading(snap({ hashrateMhs: 95_000 }), MODEL_CATALOG.L7).snapshot.hashrateMhs).toBeNull();

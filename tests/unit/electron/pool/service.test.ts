@@ -118,6 +118,21 @@ describe('ProHashing service', () => {
     await t.service.stop();
   });
 
+  it('a change carries the state as it was when notified, built once however often and late it is read', async () => {
+    const t = setup();
+    t.service.start();
+    await t.clock.advance(0);
+    const first = t.changes[0];
+    expect(first?.topics).toEqual(['mapping']);
+    // Read only now, after the live feed and REST changed the data: still the state at setRigs (no workers yet).
+    expect(first?.state.workers).toEqual([]);
+    expect(first?.state.mapping.rigsWithUnknownWorker.map((u) => u.rigId)).toEqual(['A', 'B']);
+    expect(first?.state).toBe(first?.state);
+    const last = t.changes[t.changes.length - 1];
+    expect(last?.state).toEqual(t.service.getState());
+    await t.service.stop();
+  });
+
   it('diffs and increments flow into the state; walletEx is polled only while live is down', async () => {
     const t = setup();
     t.service.start();

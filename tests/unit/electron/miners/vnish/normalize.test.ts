@@ -193,6 +193,67 @@ describe('normalizeVnish on reference payloads', () => {
     });
   });
 
+  it('kept /info and /perf-summary: derived once per read, the same as derived afresh, per miner type', () => {
+    const info = must(
+      parseWith(
+        infoSchema,
+        { miner: 'Antminer L7', hr_measure: 'N/A', serial: ' abc ', system: { uptime: '1 day, 01:00' } },
+        'info',
+      ),
+    );
+    const perf = must(
+      parseWith(
+        perfSummarySchema,
+        { current_preset: { name: '3425', pretty: '3425 watt ~ 9500 MH' } },
+        'perf',
+      ),
+    );
+    const summary = (minerType: string, hr: number) =>
+      must(parseWith(summarySchema, { miner: { miner_type: minerType, hr_realtime: hr } }, 'summary'));
+    const at = { takenAtMs: 1_700_000_000_000 };
+    const a = normalizeVnish(
+      { info, perf, status: null, summary: summary('Antminer L7 (Vnish 1.2.6)', 9500) },
+      at,
+    );
+    const b = normalizeVnish(
+      { info, perf, status: null, summary: summary('Antminer L7 (Vnish 1.2.6)', 9400) },
+      at,
+    );
+    const fresh = normalizeVnish(
+      {
+        info: structuredClone(info),
+        perf: structuredClone(perf),
+        status: null,
+        summary: summary('Antminer L7 (Vnish 1.2.6)', 9400),
+      },
+      at,
+    );
+    expect(b).toEqual(fresh);
+    expect(b.identity).toBe(a.identity);
+    expect(b.preset).toBe(a.preset);
+    expect(b.hashrateMhs).toBe(9400);
+    expect(b.uptimeSec).toBe(25 * 3600);
+    // Another miner type with the same /info: the version comes from the type again.
+    const c = normalizeVnish(
+      { info, perf, status: null, summary: summary('Antminer L7 (Vnish 1.2.7)', 9400) },
+      at,
+    );
+    expect(c.identity.firmwareVersion).toBe('1.2.7');
+    expect(a.identity.firmwareVersion).toBe('1.2.6');
+    // A fallback unit is part of what the identity was derived with.
+    const sha = normalizeVnish(
+      {
+        info: must(parseWith(infoSchema, { hr_measure: 'N/A' }, 'info')),
+        perf: null,
+        status: null,
+        summary: summary('x', 5),
+      },
+      { ...at, fallbackHashUnit: 'GH/s' },
+    );
+    expect(sha.identity.reportedHashUnit).toBe('GH/s');
+    expect(sha.hashrateMhs).toBe(5000);
+  });
+
   it('keeps an unknown miner state as "unknown" with the raw text', () => {
     const s = snap({ summary: { miner: { miner_status: { miner_state: 'sleeping' } } } });
     expect(s.minerState).toBe('unknown');
