@@ -11,7 +11,19 @@ export type CadenceConfig = {
   backoffAfterMisses: number;
   /** The longest a silent rig waits between attempts (before jitter). */
   backoffMaxMs: number;
+  /**
+   * Polls start on a grid of this many ms (0 or absent: each at its own time): a rig due between two grid
+   * points waits for the next, at most this long. At a thousand rigs every timer wake-up of the process costs
+   * more CPU than a poll's own work, and polls started together share their wake-ups (docs/poll-path.md).
+   */
+  batchMs?: number;
 };
+
+/** The grid point at or after `at` (`at` itself without a grid). */
+export function onGrid(at: number, batchMs: number | undefined): number {
+  if (batchMs === undefined || batchMs <= 0 || !Number.isFinite(at)) return at;
+  return Math.ceil(at / batchMs) * batchMs;
+}
 
 /** Delay before the next poll, counted from the start of the poll that just ended; `misses` in a row so far. */
 export function nextPollDelay(misses: number, c: CadenceConfig, random: () => number): number {

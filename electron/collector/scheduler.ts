@@ -2,11 +2,12 @@
  * The poll scheduler: one timer for the whole fleet, re-armed for the earliest of (the next rig due, the next
  * cycle boundary, the next overdue poll), driving a due-time heap. At most `concurrency` polls run at once; the
  * rest wait their turn in due order. Each rig's next poll is its last start plus the interval with jitter, or a
- * backoff delay while it does not answer; it is never dropped. Time comes from an injected Clock so tests run
+ * backoff delay while it does not answer; it is never dropped. Polls start on the cadence's batch grid (if it
+ * has one): a rig due between two grid points starts at the next. Time comes from an injected Clock so tests run
  * in simulated time.
  */
 import { type Cancel, type Clock } from '../clock';
-import { type CadenceConfig } from './cadence';
+import { type CadenceConfig, onGrid } from './cadence';
 import { type PollResult } from './flights';
 import { createTurns } from './turns';
 
@@ -86,10 +87,14 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
     turns.fill();
   };
 
-  /** One timer for the fleet, at the earliest of: the cycle boundary, the next rig due, the next poll deadline. */
+  /**
+   * One timer for the fleet, at the earliest of: the cycle boundary, the next rig due, the next poll deadline;
+   * on the cadence's batch grid, so rigs due close together start on one wake-up.
+   */
   function arm(): void {
     if (!running) return;
-    const at = Math.min(nextCycleAt, turns.nextDue(), flights.nextDeadline(pollDeadlineMs));
+    const earliest = Math.min(nextCycleAt, turns.nextDue(), flights.nextDeadline(pollDeadlineMs));
+    const at = onGrid(earliest, cadence.batchMs);
     if (timer !== null && at === timerAt) return;
     timer?.();
     timerAt = at;

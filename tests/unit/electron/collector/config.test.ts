@@ -12,6 +12,7 @@ describe('collector config', () => {
       jitterRatio: 0.1,
       backoffAfterMisses: 2,
       backoffMaxMs: 60_000,
+      batchMs: 250,
     });
     expect(c.timeoutMs).toBe(5000);
     expect(c.liveness).toEqual({

@@ -124,6 +124,32 @@ describe('poll scheduler', () => {
     expect(new Set(all).size).toBeGreaterThan(100);
   });
 
+  it('starts polls on the batch grid: rigs due close together share a wake-up, none waits over a grid step', async () => {
+    const batched = { ...cadence, jitterRatio: 0.1, batchMs: 250 };
+    const { clock, scheduler, starts, t0 } = setup({
+      cadence: batched,
+      concurrency: 1000,
+      initialSpreadRatio: 1,
+    });
+    for (const k of keys(200)) scheduler.add(k);
+    scheduler.start();
+    await clock.advance(10 * cadence.intervalMs);
+    expect(starts.every((s) => s.at % 250 === 0)).toBe(true);
+    // Every rig's first poll inside its first interval (plus one grid step), then at its interval.
+    const first = keys(200).map((k) => (startsOf(starts, k)[0] ?? Infinity) - t0);
+    expect(Math.max(...first)).toBeLessThanOrEqual(cadence.intervalMs + 250);
+    const all = keys(200).flatMap((k) => gaps(startsOf(starts, k)));
+    expect(all.length).toBeGreaterThan(200 * 8);
+    for (const g of all) {
+      expect(g).toBeGreaterThanOrEqual(13_500);
+      expect(g).toBeLessThanOrEqual(16_500 + 250);
+    }
+    // 200 rigs an interval on at most one wake-up per grid step: 60 in 15 s, not 200.
+    const perInterval = new Set(starts.filter((s) => s.at - t0 < cadence.intervalMs).map((s) => s.at)).size;
+    expect(perInterval).toBeLessThanOrEqual(61);
+    expect(perInterval).toBeGreaterThan(30);
+  });
+
   it('backs off a silent rig but never gives up, and resumes the interval when it answers', async () => {
     const { clock, scheduler, starts, t0 } = setup({
       result: (_k, n) => (n <= 8 ? 'missed' : 'answered'),
