@@ -1,8 +1,7 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 
-import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-settings';
+import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-defaults';
 import { VirtualRows } from '../components/VirtualRows';
-import { ActionsBar } from '../control/ActionsBar';
 import { allVisibleState } from '../control/selection';
 import { focusWhenShown, rigRowSelector } from '../keyboard/focus';
 import { moveIndex } from '../keyboard/keys';
@@ -17,6 +16,9 @@ import { FleetAdviceStrip } from '../components/AdviceSummary';
 import { FleetProblems } from './FleetProblems';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
 import { type SortKey, sortRigs } from './fleet-sort';
+
+// Shown once rigs are ticked, so fetched then: the first screen does not download the controls.
+const ActionsBar = lazy(() => import('../control/ActionsBar').then((m) => ({ default: m.ActionsBar })));
 
 export function FleetPage() {
   const { rigs, live, summary, defaultPasswordSet, loaded, error, run } = useFleetStore();
@@ -131,7 +133,11 @@ export function FleetPage() {
               {shown.length} of {rigs.size} rigs
             </span>
           </div>
-          {selectedIds.length > 0 && <ActionsBar rigIds={selectedIds} onClear={selection.clear} />}
+          {selectedIds.length > 0 && (
+            <Suspense fallback={null}>
+              <ActionsBar rigIds={selectedIds} onClear={selection.clear} />
+            </Suspense>
+          )}
           <div
             ref={table}
             className="fleet-table"
