@@ -38,7 +38,9 @@ export function readServerMessage(json: unknown): ServerMessage | null {
 function readError(v: unknown): RpcErrorShape | null {
   if (!isRecord(v) || !isCode(v.code) || typeof v.message !== 'string') return null;
   const shape: RpcErrorShape = { code: v.code, message: v.message };
-  if (v.issues !== undefined) {
+  // An optional field sent as undefined stays, as zod keeps it (JSON never carries one).
+  if ('issues' in v && v.issues === undefined) shape.issues = undefined;
+  else if ('issues' in v) {
     if (!Array.isArray(v.issues)) return null;
     const issues: Issue[] = [];
     for (const i of v.issues as unknown[]) {
@@ -47,7 +49,8 @@ function readError(v: unknown): RpcErrorShape | null {
     }
     shape.issues = issues;
   }
-  if (v.retryAfterMs !== undefined) {
+  if ('retryAfterMs' in v && v.retryAfterMs === undefined) shape.retryAfterMs = undefined;
+  else if ('retryAfterMs' in v) {
     const ms = v.retryAfterMs;
     if (typeof ms !== 'number' || !Number.isSafeInteger(ms) || ms < 0) return null;
     shape.retryAfterMs = ms;
