@@ -1,5 +1,6 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 
+import { chunk } from './components/chunk';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { showJobNotice } from './control/job-notifier';
 import { JobsIndicator } from './control/JobsIndicator';
@@ -20,7 +21,10 @@ import { useSettingsStore } from './stores/settings';
 import { useUiStore } from './stores/ui';
 
 // Loaded when first opened: the first screen needs only the indicator (renderer_bundle_gzip_kb).
-const JobsPanel = lazy(() => import('./control/JobsPanel').then((m) => ({ default: m.JobsPanel })));
+const jobsPanel = chunk(
+  () => import('./control/JobsPanel'),
+  (m) => m.JobsPanel,
+);
 
 export function App() {
   const status = useConnectionStore((s) => s.status);
@@ -89,7 +93,7 @@ export function App() {
       </main>
       {status !== 'login' && jobsOpen && (
         <Suspense fallback={null}>
-          <JobsPanel />
+          <jobsPanel.View />
         </Suspense>
       )}
       {status !== 'login' && <KeyboardLayer />}

@@ -1,6 +1,7 @@
-import { type KeyboardEvent, Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 
 import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-defaults';
+import { chunk } from '../components/chunk';
 import { VirtualRows } from '../components/VirtualRows';
 import { allVisibleState } from '../control/selection';
 import { focusWhenShown, rigRowSelector } from '../keyboard/focus';
@@ -17,8 +18,11 @@ import { FleetProblems } from './FleetProblems';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
 import { type SortKey, sortRigs } from './fleet-sort';
 
-// Shown once rigs are ticked, so fetched then: the first screen does not download the controls.
-const ActionsBar = lazy(() => import('../control/ActionsBar').then((m) => ({ default: m.ActionsBar })));
+// Shown once rigs are ticked: not in the first load, fetched once the table has its data (or at the first tick).
+const actionsBar = chunk(
+  () => import('../control/ActionsBar'),
+  (m) => m.ActionsBar,
+);
 
 export function FleetPage() {
   const { rigs, live, summary, defaultPasswordSet, loaded, error, run } = useFleetStore();
@@ -49,6 +53,9 @@ export function FleetPage() {
   const visibleIds = shown.map((r) => r.id);
   const selectedIds = [...selection.ids];
   useEffect(() => useSelectionStore.getState().prune((id) => rigs.has(id)), [rigs]);
+  useEffect(() => {
+    if (loaded) void actionsBar.preload().catch(() => undefined);
+  }, [loaded]);
 
   const viewportHeight = Math.min(640, Math.max(1, shown.length) * FLEET_ROW_HEIGHT + 2);
   /** Arrows move the focus row by row; the viewport follows, so a row outside it is rendered before it is focused. */
@@ -135,7 +142,7 @@ export function FleetPage() {
           </div>
           {selectedIds.length > 0 && (
             <Suspense fallback={null}>
-              <ActionsBar rigIds={selectedIds} onClear={selection.clear} />
+              <actionsBar.View rigIds={selectedIds} onClear={selection.clear} />
             </Suspense>
           )}
           <div

@@ -1,5 +1,6 @@
-import { type ComponentType, type ReactNode, Suspense, createElement, lazy } from 'react';
+import { type ReactNode, Suspense } from 'react';
 
+import { type Chunk, chunk } from '../components/chunk';
 import type { Page, Route } from '../stores/ui';
 import { FleetPage } from './FleetPage';
 
@@ -8,25 +9,6 @@ import { FleetPage } from './FleetPage';
  * loaded when first opened (the rig page carries chart.js, the map and earnings their own weight), so the first
  * screen of a farm PC's browser downloads only what it shows (renderer_bundle_gzip_kb in bench/renderer.ts).
  */
-type Chunk<P> = { View: ComponentType<P>; preload: () => Promise<void> };
-
-/**
- * A page in a chunk of its own. Once its module is loaded it renders directly: React's lazy() would suspend on
- * its first render even then, and a Suspense boundary that showed its fallback holds the content back for up
- * to 300 ms (React's reveal throttle), which a page opened by a reload or a link paid on every visit.
- */
-function chunk<M, P extends object>(load: () => Promise<M>, pick: (m: M) => ComponentType<P>): Chunk<P> {
-  let loaded: ComponentType<P> | null = null;
-  const resolve = () =>
-    load().then((m) => {
-      loaded = pick(m);
-      return loaded;
-    });
-  const Lazy = lazy(() => resolve().then((c) => ({ default: c })));
-  const View = (props: P) => (loaded ? createElement(loaded, props) : createElement(Lazy, props));
-  return { View, preload: () => resolve().then(() => undefined) };
-}
-
 const rigPage = chunk(
   () => import('./RigPage'),
   (m) => m.RigPage,
