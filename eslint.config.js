@@ -55,6 +55,12 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
+    // The browser's code: `import { type X } from './m'` is kept as `import {} from './m'` under
+    // verbatimModuleSyntax, so the module (and zod, for a schema file) ships in the first load for a type.
+    files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    rules: { '@typescript-eslint/no-import-type-side-effects': 'error' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [

@@ -1,8 +1,9 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 
+import { chunk } from './components/chunk';
 import { ConnectionIndicator } from './components/ConnectionIndicator';
 import { showJobNotice } from './control/job-notifier';
-import { JobsIndicator, JobsPanel } from './control/JobsPanel';
+import { JobsIndicator } from './control/JobsIndicator';
 import { LinkBanner } from './components/LinkBanner';
 import { KeyboardLayer } from './keyboard/KeyboardLayer';
 import { Nav } from './components/Nav';
@@ -19,12 +20,19 @@ import { useJobsStore } from './stores/jobs';
 import { useSettingsStore } from './stores/settings';
 import { useUiStore } from './stores/ui';
 
+// Loaded when first opened: the first screen needs only the indicator (renderer_bundle_gzip_kb).
+const jobsPanel = chunk(
+  () => import('./control/JobsPanel'),
+  (m) => m.JobsPanel,
+);
+
 export function App() {
   const status = useConnectionStore((s) => s.status);
   const linkLost = useConnectionStore((s) => s.link.lostAtMs !== null);
   const theme = useSettingsStore((s) => s.settings?.theme ?? 'dark');
   const page = useUiStore((s) => s.page);
   const rigId = useUiStore((s) => s.rigId);
+  const jobsOpen = useJobsStore((s) => s.open);
 
   useEffect(() => useConnectionStore.getState().start(), []);
   useEffect(() => useUiStore.getState().follow(), []);
@@ -83,7 +91,11 @@ export function App() {
       <main className="content">
         {status === 'login' ? <LoginPage /> : <PageView page={page} rigId={rigId} />}
       </main>
-      {status !== 'login' && <JobsPanel />}
+      {status !== 'login' && jobsOpen && (
+        <Suspense fallback={null}>
+          <jobsPanel.View />
+        </Suspense>
+      )}
       {status !== 'login' && <KeyboardLayer />}
     </div>
   );

@@ -4,7 +4,10 @@
  */
 import { z } from 'zod';
 
+import type { AlertRule } from './alert-rule';
 import { problemCodes } from './health';
+
+export { ruleFor, type AlertRule } from './alert-rule';
 
 const seconds = z
   .number()
@@ -16,8 +19,7 @@ export const alertRuleSchema = z.object({
   enabled: z.boolean(),
   /** Hand it to the notifiers (desktop, browser, webhook); off keeps it on the Alerts page only. */
   notify: z.boolean(),
-});
-export type AlertRule = z.infer<typeof alertRuleSchema>;
+}) satisfies z.ZodType<AlertRule>;
 
 const webhookUrl = z
   .string()
@@ -68,9 +70,4 @@ export function applyAlertPatch(
 ): AlertSettings {
   if (!patch) return current;
   return { ...current, ...patch, rules: { ...current.rules, ...patch.rules } };
-}
-
-/** A rule not mentioned in the settings is on and notifies. */
-export function ruleFor(settings: AlertSettings, code: (typeof problemCodes)[number]): AlertRule {
-  return settings.rules[code] ?? { enabled: true, notify: true };
 }

@@ -8,6 +8,8 @@ import { z } from 'zod';
 
 import { problemCodes, severities } from './health';
 
+export { countAlerts } from './alert-counts';
+
 export const alertStates = ['open', 'acknowledged', 'cleared'] as const;
 export type AlertState = (typeof alertStates)[number];
 
@@ -105,15 +107,3 @@ export type AlertsChanged = z.infer<typeof alertsChangedSchema>;
 export const alertsOpenSchema = z.object({ rigId: z.string().nullable() });
 
 export const alertIdsSchema = z.array(id).min(1).max(10_000);
-
-/** The badge counts over active alerts (open and acknowledged), as the core and the UI both count them. */
-export function countAlerts(active: readonly Alert[]): AlertCounts {
-  const counts = { open: 0, acknowledged: 0, critical: 0, warning: 0 };
-  for (const a of active) {
-    if (a.state === 'open') counts.open++;
-    else if (a.state === 'acknowledged') counts.acknowledged++;
-    if (a.severity === 'critical') counts.critical++;
-    else if (a.severity === 'warning') counts.warning++;
-  }
-  return counts;
-}

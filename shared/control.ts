@@ -4,15 +4,22 @@
  */
 import { z } from 'zod';
 
+import { type ActionKind, actionKinds, fanModes, miningVerbs, outcomes } from './control-names';
 import { faces } from './faces';
 
-export const miningVerbs = ['start', 'stop', 'restart', 'pause', 'resume'] as const;
-export type MiningVerb = (typeof miningVerbs)[number];
+export {
+  actionKinds,
+  disruptiveActions,
+  fanModes,
+  miningVerbs,
+  outcomes,
+  type ActionKind,
+  type FanMode,
+  type MiningVerb,
+  type Outcome,
+} from './control-names';
 
 const whole = z.number().int();
-
-export const fanModes = ['auto', 'manual', 'immersion'] as const;
-export type FanMode = (typeof fanModes)[number];
 
 export const poolSlotSchema = z.strictObject({
   url: z.string().min(1).max(256),
@@ -93,31 +100,10 @@ export const controlActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('restore'), backupId: z.string().min(1).max(64) }),
 ]);
 export type ControlAction = z.infer<typeof controlActionSchema>;
-export type ActionKind = ControlAction['kind'];
 
-export const actionKinds = [
-  'reboot',
-  ...miningVerbs,
-  'locate',
-  'preset',
-  'throttle',
-  'overclock',
-  'fan',
-  'pools',
-  'switch-pool',
-  'firmware',
-  'restore',
-] as const satisfies readonly ActionKind[];
-
-/** Actions that stop hashing or take the rig away for a while: every face asks for confirmation first. */
-export const disruptiveActions: ReadonlySet<ActionKind> = new Set([
-  'reboot',
-  'restart',
-  'stop',
-  'pause',
-  'firmware',
-  'restore',
-]);
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** The schema's action kinds are exactly control-names.ts's list: this fails to compile when they drift. */
+const _kindsAgree: Same<ControlAction['kind'], ActionKind> = true;
 
 const rigId = z.string().min(1).max(64);
 
@@ -134,14 +120,6 @@ export const controlRunRequestSchema = z
   })
   .strict();
 export type ControlRunRequest = z.infer<typeof controlRunRequestSchema>;
-
-/**
- * What came of a command on one rig. `done`: the miner shows the change. `refused`: RigDeck did not send it
- * (a limit, an unknown rig). `failed`: the miner refused or could not be reached. `unverified`: the miner
- * answered but did not show the change within the wait (it may still apply, or may have been ignored).
- */
-export const outcomes = ['done', 'refused', 'failed', 'unverified'] as const;
-export type Outcome = (typeof outcomes)[number];
 
 export const rigResultSchema = z.object({
   rigId: z.string(),

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 
+import { DEFAULT_HEALTH_SETTINGS as defaults } from './health-defaults';
+
 const celsius = z
   .number()
   .finite()
@@ -44,25 +46,7 @@ export const healthSettingsSchema = z.object({
 });
 export type HealthSettings = z.infer<typeof healthSettingsSchema>;
 
-export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
-  tempLimits: {
-    default: { chipC: 85, boardC: 75 },
-    L7: { chipC: 85, boardC: 75 },
-    L9: { chipC: 85, boardC: 75 },
-    'L3+': { chipC: 85, boardC: 75 },
-  },
-  hashrateLowShare: 0.8,
-  hashrateLowMinutes: 10,
-  fanMinRpm: 1000,
-  rejectShare: 0.05,
-  poolMismatchShare: 0.5,
-  poolGraceMinutes: 15,
-  rebootLoopCount: 3,
-  rebootLoopMinutes: 60,
-  chipsGrowth: 3,
-  chipsWindowMinutes: 60,
-  trendWindowMinutes: 15,
-};
+export const DEFAULT_HEALTH_SETTINGS: HealthSettings = defaults;
 
 export const healthSettingsPatchSchema = healthSettingsSchema.partial().strict();
 export type HealthSettingsPatch = z.infer<typeof healthSettingsPatchSchema>;

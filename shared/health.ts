@@ -6,38 +6,21 @@
  */
 import { z } from 'zod';
 
-export const healthStates = ['ok', 'warning', 'critical', 'unknown'] as const;
-export type HealthState = (typeof healthStates)[number];
+import { type Problem, healthStates, problemCodes, severities } from './problem';
 
-export const severities = ['info', 'warning', 'critical'] as const;
-export type Severity = (typeof severities)[number];
-
-/** Every kind of problem RigDeck can name. A code is stable: alerts, settings and the CLI key on it. */
-export const problemCodes = [
-  'offline',
-  'stale',
-  'implausible-reading',
-  'degraded-read',
-  'miner-failure',
-  'overheat-chip',
-  'overheat-board',
-  'temp-trend',
-  'hashrate-low',
-  'chain-failed',
-  'chain-missing',
-  'chips-degrading',
-  'fan-lost',
-  'fan-slow',
-  'thermal-restart',
-  'reboot-loop',
-  'pool-down',
-  'pool-rejecting',
-  'pool-no-worker',
-  'pool-hashrate-mismatch',
-  /** Fleet-level: a worker the pool credits that matches no rig (rigId null). */
-  'pool-worker-unmatched',
-] as const;
-export type ProblemCode = (typeof problemCodes)[number];
+export {
+  compareProblems,
+  healthOf,
+  healthRank,
+  healthStates,
+  problemCodes,
+  severities,
+  severityRank,
+  type HealthState,
+  type Problem,
+  type ProblemCode,
+  type Severity,
+} from './problem';
 
 export const problemSchema = z.object({
   code: z.enum(problemCodes),
@@ -48,29 +31,7 @@ export const problemSchema = z.object({
   sinceMs: z.number(),
   /** Distinguishes several problems of one code on one rig (a chain id, a fan id, a worker name); '' when one. */
   subject: z.string(),
-});
-export type Problem = z.infer<typeof problemSchema>;
-
-/** Worst first: critical before warning before info, then the oldest. */
-export function compareProblems(a: Problem, b: Problem): number {
-  return severityRank(b.severity) - severityRank(a.severity) || a.sinceMs - b.sinceMs;
-}
-
-export function severityRank(s: Severity): number {
-  return s === 'critical' ? 2 : s === 'warning' ? 1 : 0;
-}
-
-/** The health a list of problems adds up to (unknown is decided by the caller: a rig never read). */
-export function healthOf(problems: readonly Problem[]): Exclude<HealthState, 'unknown'> {
-  let worst = -1;
-  for (const p of problems) worst = Math.max(worst, severityRank(p.severity));
-  return worst === 2 ? 'critical' : worst === 1 ? 'warning' : 'ok';
-}
-
-/** Sort key for "Problems first": critical, warning, unknown, ok. */
-export function healthRank(h: HealthState): number {
-  return h === 'critical' ? 3 : h === 'warning' ? 2 : h === 'unknown' ? 1 : 0;
-}
+}) satisfies z.ZodType<Problem>;
 
 export const rigHealthSchema = z.object({
   rigId: z.string(),

@@ -3,7 +3,7 @@
  * ran longer than `LONG_JOB_MS`. Both faces use it: the browser's Notification API in the headless face, the
  * Electron adapter on the desktop (electron/desktop/notifications.ts), so they cannot disagree.
  */
-import { type JobSummary } from './jobs';
+import type { JobSummary } from './jobs';
 
 export const LONG_JOB_MS = 30_000;
 

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 
-export const MAX_RACK_ROWS = 40;
-export const MAX_RACK_SLOTS = 60;
-export const MAX_MAP_NAME = 32;
+import { MAX_MAP_NAME, MAX_RACK_ROWS, MAX_RACK_SLOTS } from './map-limits';
+
+export { MAX_MAP_NAME, MAX_RACK_ROWS, MAX_RACK_SLOTS } from './map-limits';
 
 const id = z.string().min(1).max(64);
 const mapName = z

@@ -3,7 +3,7 @@
  * slots it fills for one rig from a coin, a region and the account. Pure, so the core that sends them and the
  * dialog that previews them compute the very same thing.
  */
-import { type PoolSlot, type PoolTemplate } from './control';
+import type { PoolSlot, PoolTemplate } from './control';
 
 export type ProHashingRegion = { key: string; label: string; host: string };
 

@@ -4,32 +4,28 @@
  * that just opened (not snoozed, not in maintenance, its rule notifying). Pure: the browser effects live in
  * browser-notifier.ts.
  */
-import { z } from 'zod';
+import { ruleFor } from '../../shared/alert-rule';
+import type { Alert } from '../../shared/alerts';
+import type { AlertSettings } from '../../shared/alert-settings';
+import type { Severity } from '../../shared/problem';
 
-import { type Alert } from '../../shared/alerts';
-import { type AlertSettings, ruleFor } from '../../shared/alert-settings';
-import { type Severity, severities } from '../../shared/health';
-
-export const noticeSchema = z.object({
-  title: z.string(),
-  body: z.string(),
-  rigIds: z.array(z.string()),
-  severity: z.enum(severities),
+/** An `alertNotificationSchema` entry (shared/alerts.ts), or one made here for a core that sends none. */
+export type Notice = {
+  title: string;
+  body: string;
+  rigIds: string[];
+  severity: Severity;
   /** The core's word on a sound (critical with the sound setting on); absent from an older core. */
-  sound: z.boolean().optional(),
-});
-export type Notice = z.infer<typeof noticeSchema>;
-
-const carriesNotify = z.object({ notify: z.array(noticeSchema) });
+  sound?: boolean;
+};
 
 export function noticesFrom(
-  payload: { alerts: readonly Alert[] },
+  payload: { alerts: readonly Alert[]; notify?: readonly Notice[] },
   known: ReadonlySet<string>,
   settings: AlertSettings | null,
   nowMs: number,
 ): Notice[] {
-  const sent = carriesNotify.safeParse(payload);
-  if (sent.success) return sent.data.notify;
+  if (Array.isArray(payload.notify)) return [...payload.notify];
   return payload.alerts
     .filter(
       (a) =>

@@ -1,5 +1,5 @@
 import type { Alert } from '../../shared/alerts';
-import { severityRank } from '../../shared/health';
+import { severityRank } from '../../shared/problem';
 
 /** Active alerts worst first: muted ones after the rest, then severity, then the oldest problem first. */
 export function compareActive(a: Alert, b: Alert, nowMs: number): number {

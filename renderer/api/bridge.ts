@@ -1,6 +1,6 @@
-import { type EventName, type MethodName, methods } from '../../shared/contract';
+import type { EventName, MethodName } from '../../shared/contract';
 import { type Bridge, splitName } from '../../shared/bridge';
-import { RpcError, type RpcResult } from '../../shared/errors';
+import { RpcError, type RpcResult } from '../../shared/rpc-error';
 import type { Client } from './types';
 
 type AnyFn = (arg?: unknown) => Promise<RpcResult<unknown>>;
@@ -16,7 +16,8 @@ export function createBridgeClient(bridge: Bridge): Client {
     async call(method, ...args) {
       const result = await lookup(method)(args[0]);
       if (!result.ok) throw new RpcError(result.error);
-      return methods[method].res.parse(result.value) as never;
+      // Typed by the contract in the core that produced it (see socket.ts): not parsed again here.
+      return result.value as never;
     },
     on(event: EventName, listener) {
       const [domain, action] = splitName(event);

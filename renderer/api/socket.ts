@@ -1,6 +1,7 @@
-import { type EventName, type MethodName, events, isEventName, methods } from '../../shared/contract';
-import { RpcError } from '../../shared/errors';
-import { type ClientMessage, serverMessageSchema } from '../../shared/wire';
+import type { EventName, MethodName } from '../../shared/contract';
+import { RpcError } from '../../shared/rpc-error';
+import type { ClientMessage } from '../../shared/wire';
+import { readServerMessage } from './server-message';
 import type { Client, ClientStatus } from './types';
 
 const TOKEN_KEY = 'rigdeck.session';
@@ -24,13 +25,17 @@ export type SocketClientOptions = {
  * The headless face: the contract over one WebSocket. It reconnects by itself with backoff and says so
  * (status "reconnecting"). A call in flight when the link drops fails with "unavailable" instead of being
  * resent, because a command such as a reboot must never run twice behind the technician's back.
+ * Replies and events are the contract's types as the core produced them, not parsed again here: the core checks
+ * every request (electron/contract/dispatch.ts) and every event payload (electron/contract/events.ts), its
+ * handlers are typed by the contract, and this page's own code comes from the same server. Only the envelope is
+ * checked, so a stray message cannot settle the wrong call.
  */
 export function createSocketClient(options: SocketClientOptions): Client {
   const storage = options.storage ?? sessionStorage;
   const open = options.createSocket ?? ((url: string) => new WebSocket(url));
   const pending = new Map<number | string, Pending>();
   const queue: Queued[] = [];
-  const eventListeners = new Map<EventName, Set<(p: unknown) => void>>();
+  const eventListeners = new Map<string, Set<(p: unknown) => void>>();
   const statusListeners = new Set<(s: ClientStatus) => void>();
   let status: ClientStatus = { status: 'connecting' };
   let ws: WebSocket | null = null;
@@ -82,9 +87,8 @@ export function createSocketClient(options: SocketClientOptions): Client {
     } catch {
       return;
     }
-    const parsed = serverMessageSchema.safeParse(json);
-    if (!parsed.success) return;
-    const msg = parsed.data;
+    const msg = readServerMessage(json);
+    if (msg === null) return;
     switch (msg.type) {
       case 'hello': {
         if (msg.auth === 'none') return onReady();
@@ -104,13 +108,9 @@ export function createSocketClient(options: SocketClientOptions): Client {
         loginWaiter?.reject(new RpcError(msg.error));
         loginWaiter = null;
         return;
-      case 'event': {
-        if (!isEventName(msg.event)) return;
-        const payload = events[msg.event].safeParse(msg.payload);
-        if (!payload.success) return;
-        for (const l of eventListeners.get(msg.event) ?? []) l(payload.data);
+      case 'event':
+        for (const l of eventListeners.get(msg.event) ?? []) l(msg.payload);
         return;
-      }
       case 'result':
       case 'error': {
         if (msg.id === null) return;
@@ -119,9 +119,7 @@ export function createSocketClient(options: SocketClientOptions): Client {
         pending.delete(msg.id);
         clearTimeout(p.timer);
         if (msg.type === 'error') return p.reject(new RpcError(msg.error));
-        const checked = methods[p.method].res.safeParse(msg.result);
-        if (checked.success) p.resolve(checked.data);
-        else p.reject(new RpcError({ code: 'internal', message: `Unexpected reply to ${p.method}.` }));
+        p.resolve(msg.result);
       }
     }
   }
@@ -149,7 +147,7 @@ export function createSocketClient(options: SocketClientOptions): Client {
         else queue.push({ msg });
       });
     },
-    on(event, listener) {
+    on(event: EventName, listener) {
       const set = eventListeners.get(event) ?? new Set();
       eventListeners.set(event, set);
       const l = listener as (p: unknown) => void;

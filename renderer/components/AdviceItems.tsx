@@ -1,7 +1,8 @@
 import { useState } from 'react';
 
 import type { Recommendation } from '../../shared/advice';
-import { type ActionKind, disruptiveActions } from '../../shared/control';
+import { disruptiveActions } from '../../shared/control-names';
+import type { ActionKind } from '../../shared/control';
 import { useAdviceStore } from '../stores/advice';
 import { useUiStore } from '../stores/ui';
 

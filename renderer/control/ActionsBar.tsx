@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 
-import { type ActionKind } from '../../shared/control';
+import type { ActionKind } from '../../shared/control';
 import { useJobsStore } from '../stores/jobs';
 import { useSettingsStore } from '../stores/settings';
 import { type DirectAction, dialogLabels, directActions, isDisruptive, rigCount } from './actions';
@@ -100,7 +100,11 @@ export function ActionsBar({ rigIds, onClear }: Props) {
           onStarted={started}
         />
       )}
-      {Dialog && <Dialog rigIds={rigIds} onClose={() => setDialog(null)} onStarted={started} />}
+      {Dialog && (
+        <Suspense fallback={null}>
+          <Dialog rigIds={rigIds} onClose={() => setDialog(null)} onStarted={started} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type AuditEntry } from '../../shared/control';
+import type { AuditEntry } from '../../shared/control';
 import { useFleetStore } from '../stores/fleet';
 import { auditOutcome, auditWhat } from './audit-view';
 

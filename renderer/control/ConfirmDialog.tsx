@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import { type ControlSettings } from '../../shared/control-settings';
+import type { ControlSettings } from '../../shared/control-settings';
 import { type DirectAction, confirmText } from './actions';
 import { RigsNamed } from './DialogParts';
 import { Modal } from './Modal';

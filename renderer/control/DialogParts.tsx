@@ -1,4 +1,4 @@
-import { type RigOptions } from '../../shared/control';
+import type { RigOptions } from '../../shared/control';
 import { useFleetStore } from '../stores/fleet';
 import { rigCount } from './actions';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-import { fanModes, type FanMode } from '../../shared/control';
+import { type FanMode, fanModes } from '../../shared/control-names';
 import { Field } from '../components/Field';
 import { DialogShell } from './DialogShell';
 import { FAN_DUTY_PCT, FAN_TARGET_C, fanErrors, fanParams, fanSummary, initialFanForm } from './fan-form';

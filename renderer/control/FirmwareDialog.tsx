@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
-import { type FirmwareFile, type FirmwareProgress } from '../../shared/firmware';
-import { type JobRig } from '../../shared/jobs';
+import type { FirmwareFile, FirmwareProgress } from '../../shared/firmware';
+import type { JobRig } from '../../shared/jobs';
 import { getClient } from '../api';
 import { useFleetStore } from '../stores/fleet';
 import { confirmText, DEFAULT_ROLLOUT, megabytes, type RolloutForm, stageFile } from './firmware-upload';

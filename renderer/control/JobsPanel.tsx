@@ -6,7 +6,7 @@ import { useSettingsStore } from '../stores/settings';
 import { useJobsStore } from '../stores/jobs';
 import { directActions, rigCount } from './actions';
 import { ConfirmDialog } from './ConfirmDialog';
-import { type JobView, awaitingRestart, jobDone, jobOrder, runningCount } from './job-merge';
+import { type JobView, awaitingRestart, jobDone, jobOrder } from './job-merge';
 import { stateTone } from './job-tone';
 
 function JobRigs({ job }: { job: JobView }) {
@@ -117,24 +117,5 @@ export function JobsPanel() {
         </ul>
       )}
     </aside>
-  );
-}
-
-/** The topbar's way in: how many jobs are running, and the panel on click. */
-export function JobsIndicator() {
-  const running = useJobsStore((s) => runningCount(s.jobs));
-  const open = useJobsStore((s) => s.open);
-  const setOpen = useJobsStore((s) => s.setOpen);
-  return (
-    <button
-      type="button"
-      className={`small secondary jobs-indicator${running > 0 ? ' busy' : ''}`}
-      aria-pressed={open}
-      data-testid="jobs-indicator"
-      onClick={() => setOpen(!open)}
-    >
-      Jobs
-      {running > 0 && <span className="nav-count"> {running} running</span>}
-    </button>
   );
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 
 import { Field } from '../components/Field';
-import { type DialogProps } from './dialog-props';
+import type { DialogProps } from './dialog-props';
 import { DialogButtons, NotRead, RigsNamed } from './DialogParts';
 import { Modal } from './Modal';
 import { VOLT_SCALE, checkValue, formatVolts, overclockBounds, parseValue } from './options';

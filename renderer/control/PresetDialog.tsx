@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 
 import { formatPower } from '../../shared/format';
 import { formatHashrate } from '../../shared/units';
-import { type DialogProps } from './dialog-props';
+import type { DialogProps } from './dialog-props';
 import { DialogButtons, NotRead, RigsNamed } from './DialogParts';
 import { Modal } from './Modal';
 import { type CommonPreset, commonPresets } from './options';

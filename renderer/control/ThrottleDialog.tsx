@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 
 import { Field } from '../components/Field';
 import { rigCount } from './actions';
-import { type DialogProps } from './dialog-props';
+import type { DialogProps } from './dialog-props';
 import { DialogButtons, RigsNamed } from './DialogParts';
 import { Modal } from './Modal';
 import { checkValue, parseValue, throttleRigs } from './options';

@@ -2,8 +2,9 @@
  * The actions bar's buttons and what each says before it runs. Disruptive actions (shared/control.ts) get a
  * confirmation naming what happens and to how many rigs; the core refuses them without `confirm` anyway.
  */
-import { type ActionKind, disruptiveActions } from '../../shared/control';
-import { type ControlSettings } from '../../shared/control-settings';
+import { disruptiveActions } from '../../shared/control-names';
+import type { ActionKind } from '../../shared/control';
+import type { ControlSettings } from '../../shared/control-settings';
 
 /** A button that runs at once (after confirmation when disruptive): no parameters beyond these. */
 export type DirectAction = {

@@ -1,5 +1,5 @@
 /** How the audit log reads in the UI: what was asked, in words, and the outcome's tone. */
-import { type AuditEntry } from '../../shared/control';
+import type { AuditEntry } from '../../shared/control';
 import { jobTitle } from '../../shared/job-notice';
 import { stateTone } from './job-tone';
 

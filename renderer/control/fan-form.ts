@@ -2,7 +2,7 @@
  * The fan dialog's form, pure: its bounds, what is wrong with it, and the `control.run` parameters it makes.
  * The bounds are Vnish's own (docs/vnish.md §3.2 cooling limits); the core still checks each rig's /model.
  */
-import { type FanMode } from '../../shared/control';
+import type { FanMode } from '../../shared/control';
 
 export const FAN_TARGET_C = { min: 20, max: 90 } as const;
 export const FAN_DUTY_PCT = { min: 10, max: 100 } as const;

@@ -3,7 +3,7 @@
  * base64 chunks of FIRMWARE_CHUNK_BYTES in order, then `firmware.finish`, which answers the core's verdict.
  */
 import { FIRMWARE_CHUNK_BYTES, type FirmwareFile } from '../../shared/firmware';
-import { type Client } from '../api/types';
+import type { Client } from '../api/types';
 
 /** Base64 of bytes without a string per byte: fromCharCode in slices keeps the argument list bounded. */
 export function toBase64(bytes: Uint8Array): string {

@@ -3,14 +3,8 @@
  * `job.progress` events (only the rigs that changed) and a `jobs.get` answer (every rig, as of when it was
  * read). A rig never moves backwards: a state further along (queued → running → an end) wins over an older read.
  */
-import {
-  type Job,
-  type JobProgress,
-  type JobRig,
-  type JobRigState,
-  type JobSummary,
-  rigFinished,
-} from '../../shared/jobs';
+import { rigFinished } from '../../shared/job-state';
+import type { Job, JobProgress, JobRig, JobRigState, JobSummary } from '../../shared/jobs';
 
 /** A job as the panel shows it; `rigs` null until the per-rig detail has been read. */
 export type JobView = JobSummary & { rigs: JobRig[] | null };

@@ -3,7 +3,7 @@
  * (renderer/alerts/browser-notifier.ts), when the technician has allowed it on the Alerts page. The desktop face
  * notifies from the core (electron/desktop/notifications.ts), so nothing shows here in Electron.
  */
-import { type JobNotice } from '../../shared/job-notice';
+import type { JobNotice } from '../../shared/job-notice';
 import { notificationPermission } from '../alerts/browser-notifier';
 
 export function showJobNotice(n: JobNotice, openJobs: () => void): void {

@@ -1,4 +1,4 @@
-import { type JobState, type JobRigState } from '../../shared/jobs';
+import type { JobState, JobRigState } from '../../shared/jobs';
 
 /** The colour beside a job's or a rig's state word (never the colour alone). */
 export function stateTone(s: JobRigState | JobState): string {

@@ -3,7 +3,7 @@
  * frequency and voltage every rig accepts (the intersection of their /model ranges), and who has throttle. The
  * core refuses anything outside these per rig; the dialogs refuse it first so the technician sees why at once.
  */
-import { type PresetOption, type RigOptions } from '../../shared/control';
+import type { PresetOption, RigOptions } from '../../shared/control';
 
 /** A preset every selected rig lists, with the range of its figures across them (one rig: one value). */
 export type CommonPreset = {

@@ -3,7 +3,7 @@
  * preview of what each rig gets (the same function the core uses, shared/prohashing-template.ts), and the
  * `control.run` parameters it makes.
  */
-import { type PoolSlot } from '../../shared/control';
+import type { PoolSlot } from '../../shared/control';
 import { prohashingPools, templateProblem } from '../../shared/prohashing-template';
 
 export type SlotForm = { url: string; user: string; pass: string };

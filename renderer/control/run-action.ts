@@ -1,5 +1,5 @@
 /** Starts a command job from a dialog: the job id on success, the core's words on failure. */
-import { type ActionKind } from '../../shared/control';
+import type { ActionKind } from '../../shared/control';
 import { getClient } from '../api';
 
 export type Started = { jobId: string } | { error: string };

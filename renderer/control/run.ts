@@ -1,4 +1,4 @@
-import { type ActionKind } from '../../shared/control';
+import type { ActionKind } from '../../shared/control';
 import { getClient } from '../api';
 
 /** Sends one action to the core as a job; resolves to the job's id, or rejects with the core's reason. */

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 
-import { type AuditEntry } from '../../shared/control';
+import type { AuditEntry } from '../../shared/control';
 import { getClient } from '../api';
 import { useJobsStore } from '../stores/jobs';
-import { type AuditCursor } from './audit-view';
+import type { AuditCursor } from './audit-view';
 import { jobDone } from './job-merge';
 import { messageOf } from './run';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 
-import { type RigOptions } from '../../shared/control';
+import type { RigOptions } from '../../shared/control';
 import { getClient } from '../api';
 import { messageOf } from './run';
 

@@ -1,8 +1,8 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 
-import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-settings';
+import { DEFAULT_HEALTH_SETTINGS } from '../../shared/health-defaults';
+import { chunk } from '../components/chunk';
 import { VirtualRows } from '../components/VirtualRows';
-import { ActionsBar } from '../control/ActionsBar';
 import { allVisibleState } from '../control/selection';
 import { focusWhenShown, rigRowSelector } from '../keyboard/focus';
 import { moveIndex } from '../keyboard/keys';
@@ -17,6 +17,12 @@ import { FleetAdviceStrip } from '../components/AdviceSummary';
 import { FleetProblems } from './FleetProblems';
 import { FleetSummaryStrip } from './FleetSummaryStrip';
 import { type SortKey, sortRigs } from './fleet-sort';
+
+// Shown once rigs are ticked: not in the first load, fetched once the table has its data (or at the first tick).
+const actionsBar = chunk(
+  () => import('../control/ActionsBar'),
+  (m) => m.ActionsBar,
+);
 
 export function FleetPage() {
   const { rigs, live, summary, defaultPasswordSet, loaded, error, run } = useFleetStore();
@@ -47,6 +53,9 @@ export function FleetPage() {
   const visibleIds = shown.map((r) => r.id);
   const selectedIds = [...selection.ids];
   useEffect(() => useSelectionStore.getState().prune((id) => rigs.has(id)), [rigs]);
+  useEffect(() => {
+    if (loaded) void actionsBar.preload().catch(() => undefined);
+  }, [loaded]);
 
   const viewportHeight = Math.min(640, Math.max(1, shown.length) * FLEET_ROW_HEIGHT + 2);
   /** Arrows move the focus row by row; the viewport follows, so a row outside it is rendered before it is focused. */
@@ -131,7 +140,11 @@ export function FleetPage() {
               {shown.length} of {rigs.size} rigs
             </span>
           </div>
-          {selectedIds.length > 0 && <ActionsBar rigIds={selectedIds} onClear={selection.clear} />}
+          {selectedIds.length > 0 && (
+            <Suspense fallback={null}>
+              <actionsBar.View rigIds={selectedIds} onClear={selection.clear} />
+            </Suspense>
+          )}
           <div
             ref={table}
             className="fleet-table"

@@ -1,4 +1,5 @@
-import { type Problem, compareProblems } from '../../shared/health';
+import type { Problem } from '../../shared/health';
+import { compareProblems } from '../../shared/problem';
 import { Since } from '../components/Since';
 import { severityTone, severityWord } from '../components/health-tone';
 

@@ -14,7 +14,7 @@ import type { RigLive } from '../../shared/telemetry';
 import { fanTone, nominalTone, tempLimitsFor, tempTone } from '../../shared/thresholds';
 import { formatHashrate } from '../../shared/units';
 import { SelectBox } from '../control/SelectBox';
-import { type AllState } from '../control/selection';
+import type { AllState } from '../control/selection';
 import { LiveBadge } from '../components/LiveBadge';
 import { useConnectionStore } from '../stores/connection';
 import { WorstProblem } from '../components/WorstProblem';

@@ -1,6 +1,7 @@
-import { type ComponentType, type LazyExoticComponent, type ReactNode, Suspense, lazy } from 'react';
+import { type ReactNode, Suspense } from 'react';
 
-import type { Page } from '../stores/ui';
+import { type Chunk, chunk } from '../components/chunk';
+import type { Page, Route } from '../stores/ui';
 import { FleetPage } from './FleetPage';
 
 /**
@@ -8,19 +9,50 @@ import { FleetPage } from './FleetPage';
  * loaded when first opened (the rig page carries chart.js, the map and earnings their own weight), so the first
  * screen of a farm PC's browser downloads only what it shows (renderer_bundle_gzip_kb in bench/renderer.ts).
  */
-const chunk = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const RigPage = lazy(() => import('./RigPage').then((m) => ({ default: m.RigPage })));
-const pageChunks: Record<Exclude<Page, 'fleet'>, LazyExoticComponent<ComponentType>> = {
-  map: chunk(() => import('./map/MapPage'), 'MapPage'),
-  alerts: chunk(() => import('./alerts/AlertsPage'), 'AlertsPage'),
-  advice: chunk(() => import('./AdvicePage'), 'AdvicePage'),
-  activity: chunk(() => import('./ActivityPage'), 'ActivityPage'),
-  earnings: chunk(() => import('./earnings/EarningsPage'), 'EarningsPage'),
-  discovery: chunk(() => import('./DiscoveryPage'), 'DiscoveryPage'),
-  settings: chunk(() => import('./SettingsPage'), 'SettingsPage'),
+const rigPage = chunk(
+  () => import('./RigPage'),
+  (m) => m.RigPage,
+);
+const pageChunks: Record<Exclude<Page, 'fleet'>, Chunk<object>> = {
+  map: chunk(
+    () => import('./map/MapPage'),
+    (m) => m.MapPage,
+  ),
+  alerts: chunk(
+    () => import('./alerts/AlertsPage'),
+    (m) => m.AlertsPage,
+  ),
+  advice: chunk(
+    () => import('./AdvicePage'),
+    (m) => m.AdvicePage,
+  ),
+  activity: chunk(
+    () => import('./ActivityPage'),
+    (m) => m.ActivityPage,
+  ),
+  earnings: chunk(
+    () => import('./earnings/EarningsPage'),
+    (m) => m.EarningsPage,
+  ),
+  discovery: chunk(
+    () => import('./DiscoveryPage'),
+    (m) => m.DiscoveryPage,
+  ),
+  settings: chunk(
+    () => import('./SettingsPage'),
+    (m) => m.SettingsPage,
+  ),
 };
+
+/**
+ * Loads the chunk of the page the app opens on (a reload, or a link to #/map); main.tsx renders once it is
+ * here (the socket connects meanwhile), so the page shows at its first render. A failure is left to the lazy
+ * component, which tries again when rendered.
+ */
+export function preloadPage({ page, rigId }: Route): Promise<void> {
+  const start = rigId !== null ? rigPage.preload : page === 'fleet' ? null : pageChunks[page].preload;
+  return start ? start().catch(() => undefined) : Promise.resolve();
+}
 
 function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="muted">Loading…</p>}>{children}</Suspense>;
@@ -30,14 +62,14 @@ export function PageView({ page, rigId }: { page: Page; rigId: string | null }) 
   if (rigId)
     return (
       <Loading>
-        <RigPage id={rigId} />
+        <rigPage.View id={rigId} />
       </Loading>
     );
   if (page === 'fleet') return <FleetPage />;
-  const Chunk = pageChunks[page];
+  const { View } = pageChunks[page];
   return (
     <Loading>
-      <Chunk />
+      <View />
     </Loading>
   );
 }

@@ -1,5 +1,5 @@
 import type { RigRecord } from '../../shared/fleet';
-import { healthRank, severityRank } from '../../shared/health';
+import { healthRank, severityRank } from '../../shared/problem';
 import type { RigLive } from '../../shared/telemetry';
 
 export type SortKey = 'problems' | 'name' | 'hashrate' | 'temp';

@@ -1,12 +1,7 @@
 import { create } from 'zustand';
 
-import {
-  type Alert,
-  type AlertCounts,
-  type AlertsChanged,
-  countAlerts,
-  type MaintenanceWindow,
-} from '../../shared/alerts';
+import { countAlerts } from '../../shared/alert-counts';
+import type { Alert, AlertCounts, AlertsChanged, MaintenanceWindow } from '../../shared/alerts';
 import type { Req } from '../../shared/contract';
 import { getClient } from '../api';
 import { type Notice, noticesFrom } from '../alerts/notices';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 import type { DiscoveredDevice } from '../../shared/discovery';
-import { RpcError } from '../../shared/errors';
+import { RpcError } from '../../shared/rpc-error';
 import type { AddResult } from '../../shared/fleet';
 import { getClient } from '../api';
 

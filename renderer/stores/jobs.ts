@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 import { type JobNotice, jobEndNotice } from '../../shared/job-notice';
-import { type JobProgress } from '../../shared/jobs';
+import type { JobProgress } from '../../shared/jobs';
 import { getClient } from '../api';
 import { type JobView, applyProgress, applyRead } from '../control/job-merge';
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
-import { RpcError } from '../../shared/errors';
-import { type Settings, type SettingsPatch, settingsPatchSchema } from '../../shared/settings';
+import { RpcError } from '../../shared/rpc-error';
+import type { Settings, SettingsPatch } from '../../shared/settings';
 import { getClient } from '../api';
 
 export type FieldErrors = Record<string, string>;
@@ -34,7 +34,9 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     }
   },
   async save(patch) {
-    // Checked here with the same schema the core uses, for instant feedback; the core checks again.
+    // Checked here with the same schema the core uses, for instant feedback; the core checks again. Loaded on
+    // the first save (the Settings page has usually fetched it already), not with the first screen.
+    const { settingsPatchSchema } = await import('../../shared/settings');
     const local = settingsPatchSchema.safeParse(patch);
     if (!local.success) {
       set({

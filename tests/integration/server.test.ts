@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -27,7 +28,29 @@ function staticDir(): string {
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>RigDeck</title>');
   writeFileSync(join(dir, 'assets', 'app-abc.js'), 'console.log(1)');
   writeFileSync(join(dir, 'assets', 'app-abc.js.map'), '{"version":3,"sources":["secret.ts"]}');
+  writeFileSync(join(dir, 'assets', 'big-abc.js'), BIG_JS);
   return dir;
+}
+
+const BIG_JS = Array.from({ length: 400 }, (_, i) => `export const rig${i} = 'rig-${i}';`).join('\n');
+
+/** A GET with exactly these headers, the body as the bytes sent (fetch would decompress it). */
+function rawGet(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 type BootOptions = {
@@ -174,6 +197,49 @@ describe('headless server: contract over WebSocket', () => {
     expect(await map.text()).not.toContain('secret.ts');
     expect((await fetch(`${base}/..%2f..%2f..%2fetc%2fpasswd`)).status).toBe(400);
     expect((await fetch(`${base}/`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('headless server: compressed assets', () => {
+  it('sends a text asset gzipped to a browser that accepts it, with the same headers, and as is otherwise', async () => {
+    const { server } = await boot();
+    const gz = await rawGet(server.port, '/assets/big-abc.js', { 'Accept-Encoding': 'gzip, deflate, br' });
+    expect(gz.status).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers['vary']).toBe('Accept-Encoding');
+    expect(gz.headers['content-length']).toBe(String(gz.body.length));
+    expect(gz.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(gz.headers['cache-control']).toContain('immutable');
+    expect(gz.body.length).toBeLessThan(BIG_JS.length / 3);
+    expect(gunzipSync(gz.body).toString()).toBe(BIG_JS);
+
+    const without: Record<string, string>[] = [
+      {},
+      { 'Accept-Encoding': 'gzip;q=0, br' },
+      { 'Accept-Encoding': 'identity' },
+    ];
+    for (const headers of without) {
+      const plain = await rawGet(server.port, '/assets/big-abc.js', headers);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(BIG_JS);
+      expect(plain.headers['x-content-type-options']).toBe('nosniff');
+    }
+    // A file too small to gain is sent as it is, whatever the browser accepts.
+    const small = await rawGet(server.port, '/assets/app-abc.js', { 'Accept-Encoding': 'gzip' });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body.toString()).toBe('console.log(1)');
+  });
+
+  it('serves a file rewritten on disk (a rebuild) as it now is, not as it was first read', async () => {
+    const dir = staticDir();
+    const core = makeCore();
+    const server = await startServer({ core, host: '127.0.0.1', port: 0, staticDir: dir, log: quietLog });
+    running.push({ server, core });
+    const first = await rawGet(server.port, '/', { 'Accept-Encoding': 'gzip' });
+    expect(first.body.toString()).toContain('<title>RigDeck</title>');
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>RigDeck, rebuilt</title>');
+    const second = await rawGet(server.port, '/', { 'Accept-Encoding': 'gzip' });
+    expect(second.body.toString()).toContain('rebuilt');
   });
 });
 

@@ -38,7 +38,9 @@ export function MapPage() {
     return m;
   }, [layout]);
   const unplaced = useMemo(() => {
-    const on = new Set(layout?.placements.map((p) => p.rigId));
+    // Until the layout is read, which rigs are unplaced is unknown, not "all of them".
+    if (layout === null) return [];
+    const on = new Set(layout.placements.map((p) => p.rigId));
     return [...rigs.values()].filter((r) => !on.has(r.id)).sort((a, b) => a.name.localeCompare(b.name));
   }, [layout, rigs]);
   const maxPowerW = useMemo(() => {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 
-import { MAX_RACK_ROWS, MAX_RACK_SLOTS, type MapRack, type MapRoom } from '../../../shared/map';
+import type { MapRack, MapRoom } from '../../../shared/map';
+import { MAX_RACK_ROWS, MAX_RACK_SLOTS } from '../../../shared/map-limits';
 import { getClient } from '../../api';
 import { useMapStore } from '../../stores/map';
 

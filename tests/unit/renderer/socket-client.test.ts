@@ -47,7 +47,7 @@ afterEach(() => {
 });
 
 describe('socket client', () => {
-  it('queues calls until connected, then sends them and validates the reply', async () => {
+  it('queues calls until connected, then sends them and hands back the reply', async () => {
     const client = createSocketClient({ url: 'ws://x/ws', storage: memoryStorage(), createSocket: open });
     const pending = client.call('settings.get');
     expect(last().sent).toEqual([]);
@@ -57,12 +57,20 @@ describe('socket client', () => {
     await expect(pending).resolves.toEqual(DEFAULT_SETTINGS);
   });
 
-  it('rejects a reply that does not match the contract instead of passing junk to the UI', async () => {
+  it('settles a call only with a well-formed message carrying its id', async () => {
     const client = createSocketClient({ url: 'ws://x/ws', storage: memoryStorage(), createSocket: open });
     last().serverSays({ type: 'hello', auth: 'none', version: '1' });
     const p = client.call('settings.get');
-    last().serverSays({ type: 'result', id: 1, result: { theme: 'plaid' } });
-    await expect(p).rejects.toMatchObject({ code: 'internal' });
+    last().serverSays({ type: 'result', id: 1 });
+    last().serverSays({ type: 'result', id: 2, result: { theme: 'light' } });
+    last().serverSays({ type: 'error', id: 1, error: { code: 'exploded', message: 'no' } });
+    last().serverSays({ type: 'result', id: '1', result: { theme: 'light' } });
+    last().onmessage?.({ data: '{not json' } as MessageEvent);
+    last().serverSays({ type: 'result', id: 1, result: DEFAULT_SETTINGS });
+    await expect(p).resolves.toEqual(DEFAULT_SETTINGS);
+    const q = client.call('settings.get');
+    last().serverSays({ type: 'error', id: 2, error: { code: 'not_found', message: 'gone' } });
+    await expect(q).rejects.toMatchObject({ code: 'not_found', message: 'gone' });
   });
 
   it('fails in-flight calls with "unavailable" when the link drops, never resends them, and reconnects', async () => {
@@ -105,13 +113,16 @@ describe('socket client', () => {
     expect(last().sent).toEqual([{ type: 'login', token: 'tok-123' }]);
   });
 
-  it('delivers only contract-valid events to listeners', () => {
+  it('delivers an event to the listeners of its name only, and a malformed one to nobody', () => {
     const client = createSocketClient({ url: 'ws://x/ws', storage: memoryStorage(), createSocket: open });
     const got: unknown[] = [];
-    client.on('settings.changed', (s) => got.push(s));
+    const off = client.on('settings.changed', (s) => got.push(s));
     last().serverSays({ type: 'event', event: 'settings.changed', payload: DEFAULT_SETTINGS });
-    last().serverSays({ type: 'event', event: 'settings.changed', payload: { nope: true } });
+    last().serverSays({ type: 'event', event: 'settings.changed' });
     last().serverSays({ type: 'event', event: 'rig.exploded', payload: {} });
+    last().serverSays({ type: 'event', event: 'pool.changed', payload: { configured: false } });
+    off();
+    last().serverSays({ type: 'event', event: 'settings.changed', payload: DEFAULT_SETTINGS });
     expect(got).toEqual([DEFAULT_SETTINGS]);
   });
 });
