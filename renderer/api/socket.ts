@@ -19,6 +19,8 @@ export type SocketClientOptions = {
   url: string;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   createSocket?: (url: string) => WebSocket;
+  /** A server of another version answered a reconnect: load its page (the browser's reload by default). */
+  reload?: () => void;
 };
 
 /**
@@ -28,7 +30,9 @@ export type SocketClientOptions = {
  * Replies and events are the contract's types as the core produced them, not parsed again here: the core checks
  * every request (electron/contract/dispatch.ts) and every event payload (electron/contract/events.ts), its
  * handlers are typed by the contract, and this page's own code comes from the same server. Only the envelope is
- * checked, so a stray message cannot settle the wrong call.
+ * checked, so a stray message cannot settle the wrong call. That trust holds only for the server this page came
+ * from: when a reconnect finds a server of another version (upgraded while the tab stayed open), the page
+ * reloads to get that server's own code instead of reading new shapes with old code.
  */
 export function createSocketClient(options: SocketClientOptions): Client {
   const storage = options.storage ?? sessionStorage;
@@ -42,6 +46,8 @@ export function createSocketClient(options: SocketClientOptions): Client {
   let nextId = 1;
   let attempt = 0;
   let everConnected = false;
+  let serverVersion: string | null = null;
+  const reload = options.reload ?? (() => window.location.reload());
   let loginWaiter: { resolve: () => void; reject: (e: unknown) => void } | null = null;
 
   const setStatus = (next: ClientStatus) => {
@@ -60,7 +66,7 @@ export function createSocketClient(options: SocketClientOptions): Client {
   function connect() {
     const socket = open(options.url);
     ws = socket;
-    socket.onmessage = (ev: MessageEvent) => handle(String(ev.data));
+    socket.onmessage = (ev: MessageEvent) => handle(socket, String(ev.data));
     socket.onclose = () => {
       if (ws !== socket) return;
       ws = null;
@@ -80,7 +86,7 @@ export function createSocketClient(options: SocketClientOptions): Client {
     };
   }
 
-  function handle(text: string) {
+  function handle(socket: WebSocket, text: string) {
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -91,6 +97,13 @@ export function createSocketClient(options: SocketClientOptions): Client {
     if (msg === null) return;
     switch (msg.type) {
       case 'hello': {
+        if (serverVersion !== null && msg.version !== serverVersion) {
+          ws = null;
+          socket.onclose = null;
+          socket.close();
+          return reload();
+        }
+        serverVersion = msg.version;
         if (msg.auth === 'none') return onReady();
         const token = storage.getItem(TOKEN_KEY);
         if (token) send({ type: 'login', token });

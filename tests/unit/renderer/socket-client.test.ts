@@ -10,6 +10,10 @@ class FakeSocket {
   sent: unknown[] = [];
   onmessage: ((ev: MessageEvent) => void) | null = null;
   onclose: (() => void) | null = null;
+  closed = false;
+  close() {
+    this.closed = true;
+  }
   send(text: string) {
     this.sent.push(JSON.parse(text));
   }
@@ -87,6 +91,32 @@ describe('socket client', () => {
     last().serverSays({ type: 'hello', auth: 'none', version: '1' });
     expect(statuses.at(-1)).toBe('connected');
     expect(last().sent).toEqual([]);
+  });
+
+  it('reloads the page when a reconnect finds a server of another version, and only then', async () => {
+    const reload = vi.fn();
+    const client = createSocketClient({
+      url: 'ws://x/ws',
+      storage: memoryStorage(),
+      createSocket: open,
+      reload,
+    });
+    last().serverSays({ type: 'hello', auth: 'none', version: '1.0.0' });
+    last().drop();
+    await vi.advanceTimersByTimeAsync(300);
+    last().serverSays({ type: 'hello', auth: 'none', version: '1.0.0' });
+    expect(reload).not.toHaveBeenCalled();
+    last().drop();
+    await vi.advanceTimersByTimeAsync(600);
+    const pending = client.call('settings.get');
+    last().serverSays({ type: 'hello', auth: 'none', version: '1.1.0' });
+    expect(reload).toHaveBeenCalledTimes(1);
+    // Nothing is sent to the new server by the old page's code, and no reconnect loop follows.
+    expect(last().sent).toEqual([]);
+    expect(last().closed).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets).toHaveLength(3);
+    void pending.catch(() => undefined);
   });
 
   it('asks for a password, keeps the session token, and reuses it on reconnect', async () => {
