@@ -10,8 +10,9 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 
-import { startFarm, type Farm } from '../sim/index';
+import { type Farm } from '../sim/index';
 import { type TransportReport, type TransportRequest } from './collector-transport-child';
+import { startBenchFarm } from './lib/bench-farm';
 import { median, round } from './lib/stats';
 
 const MINERS = 300;
@@ -25,18 +26,7 @@ const PACED_GAP_MS = 10;
 const BASE_IP = '127.0.97.1';
 const FALLBACK_BASE_PORT = 27_000;
 
-async function farm(): Promise<Farm> {
-  const common = {
-    miners: MINERS,
-    clock: 'manual' as const,
-    services: { prohashing: false, abacus: false, control: false },
-  };
-  try {
-    return await startFarm({ ...common, baseIp: BASE_IP });
-  } catch {
-    return startFarm({ ...common, basePort: FALLBACK_BASE_PORT });
-  }
-}
+const farm = (): Promise<Farm> => startBenchFarm(MINERS, BASE_IP, FALLBACK_BASE_PORT);
 
 function runChild(req: TransportRequest): Promise<TransportReport> {
   return new Promise((resolve, reject) => {

@@ -15,8 +15,9 @@ import { build } from 'vite';
 
 import pkg from '../package.json' with { type: 'json' };
 
-import { registryRecords, startFarm, type Farm } from '../sim/index';
+import { registryRecords, type Farm } from '../sim/index';
 import { type ChildReport, type ChildRequest, type CycleMeasure } from './collector-child';
+import { startBenchFarm } from './lib/bench-farm';
 import { median, round } from './lib/stats';
 import { loadAutocannon } from './lib/autocannon';
 
@@ -34,18 +35,7 @@ const LOADTOOL_SECONDS = 3;
 const BASE_IP = '127.0.91.1';
 const FALLBACK_BASE_PORT = 26_000;
 
-async function farmOf1000(): Promise<Farm> {
-  const common = {
-    miners: MINERS,
-    clock: 'manual' as const,
-    services: { prohashing: false, abacus: false, control: false },
-  };
-  try {
-    return await startFarm({ ...common, baseIp: BASE_IP });
-  } catch {
-    return startFarm({ ...common, basePort: FALLBACK_BASE_PORT });
-  }
-}
+const farmOf1000 = (): Promise<Farm> => startBenchFarm(MINERS, BASE_IP, FALLBACK_BASE_PORT);
 
 const ROOT = join(import.meta.dirname, '..');
 
