@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type Db, openDb } from '../../electron/store/db';
+import { type StoredChain } from '../../electron/store/chain-codec';
 import { createHistoryStore } from '../../electron/store/history';
 import type {
   ChainSampleRow,
@@ -75,3 +76,17 @@ export function historyStore(dir = mkdtempSync(join(tmpdir(), 'rigdeck-history-'
 export function tableRows(db: Db, table: string, order: string): unknown[] {
   return db.$client.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).all();
 }
+
+/** One chain as stored (an L7 board's typical figures, in stored units), with the fields a test sets. */
+export const storedChain = (over: Partial<StoredChain> = {}): StoredChain => ({
+  chain: 1,
+  state: 0,
+  hashrateMhs: 3167,
+  chipTempDc: 753,
+  boardTempDc: 650,
+  frequencyDmhz: 4875,
+  voltageMv: 13500,
+  chipsRed: 0,
+  chipsOrange: 2,
+  ...over,
+});

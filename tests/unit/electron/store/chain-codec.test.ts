@@ -1,20 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 
-import { type StoredChain, packChains, unpackChains } from '../../../../electron/store/chain-codec';
+import { packChains, unpackChains } from '../../../../electron/store/chain-codec';
+import { storedChain } from '../../../helpers/history';
 
-const chain = (over: Partial<StoredChain>): StoredChain => ({
-  chain: 1,
-  state: 0,
-  hashrateMhs: 3167,
-  chipTempDc: 753,
-  boardTempDc: 650,
-  frequencyDmhz: 4875,
-  voltageMv: 13500,
-  chipsRed: 0,
-  chipsOrange: 2,
-  ...over,
-});
+const chain = storedChain;
 
 describe('chain codec', () => {
   it('round-trips chains in chain order, with NULLs, negatives and values past 32 bits', () => {

@@ -17,7 +17,7 @@ import type { AggRow } from '../../../../electron/store/history-sql';
 import { rigs } from '../../../../electron/store/schema';
 import { STORED_ROLLUP_COLUMNS, expandRow, packSpread } from '../../../../electron/store/spread-codec';
 import { tempDir } from '../../../helpers/core';
-import { HOUR, T0, cycle } from '../../../helpers/history';
+import { HOUR, T0, cycle, storedChain } from '../../../helpers/history';
 
 const dir = DEFAULT_MIGRATIONS_DIR;
 const sqlFiles = readdirSync(dir)
@@ -154,18 +154,7 @@ describe('migrations', () => {
       'INSERT INTO chain_samples (minute, rig, second, chain, state, hashrate_mhs, chip_temp_dc, board_temp_dc, ' +
         'frequency_dmhz, voltage_mv, chips_red, chips_orange) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
-    const c = (over: Partial<StoredChain>): StoredChain => ({
-      chain: 1,
-      state: 0,
-      hashrateMhs: 3167,
-      chipTempDc: 753,
-      boardTempDc: 650,
-      frequencyDmhz: 4875,
-      voltageMv: 13500,
-      chipsRed: 0,
-      chipsOrange: 2,
-      ...over,
-    });
+    const c = storedChain;
     // Per sample: its chains in the old shape, covering NULLs, negatives, every varint width, and values past
     // 32 bits (a SHA-256 board in MH/s).
     const cases: { at: [number, number, number]; chains: StoredChain[] }[] = [
