@@ -53,7 +53,15 @@ export function wantsInfo(page: Probe<HttpPage> | null): boolean {
 
 /** Is the RPC worth asking? Not when /api/v1/info already said Vnish: it tells all we need. */
 export function wantsRpc(e: Pick<Evidence, 'rpcOpen' | 'info'>): boolean {
-  return e.rpcOpen && !isVnishInfo(infoFacts(e.info));
+  return e.rpcOpen && !saysVnish(e.info);
+}
+
+/**
+ * Does this /api/v1/info reply alone settle the verdict? An info reply naming Vnish decides it whatever the page
+ * or the RPC would say (`decide` checks it first), so identification can stop there.
+ */
+export function saysVnish(info: Probe<HttpPage> | null): boolean {
+  return isVnishInfo(infoFacts(info));
 }
 
 // wantsRpc and decide both read one reply: parse it once (the parse is a pure function of the page).

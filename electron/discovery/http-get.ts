@@ -4,11 +4,11 @@
  * `maxBytes` of the body read, so a device that streams forever or answers with a huge page cannot stall or
  * bloat a scan.
  *
- * Identification asks one web server two or three pages in a row (`/`, maybe a redirect, `/api/v1/info`), and
- * the scan has just connected to it to see the port open. An `HttpLink` carries that connection from request
- * to request (HTTP/1.1 keep-alive), so a whole identification is one TCP connection instead of three: half
- * the connects for the scanner and, on a real LAN, for the miner's small web server. A device that closes an
- * idle connection is asked again on a fresh one, once, within the same deadline.
+ * Identification asks one web server up to three pages in a row (`/api/v1/info`, then, for what is not plainly
+ * Vnish, `/` and maybe a redirect), and the scan has just connected to it to see the port open. An `HttpLink`
+ * carries that connection from request to request (HTTP/1.1 keep-alive), so a whole identification is one TCP
+ * connection instead of three: fewer connects for the scanner and, on a real LAN, for the miner's small web
+ * server. A device that closes an idle connection is asked again on a fresh one, once, within the same deadline.
  */
 import { Socket } from 'node:net';
 

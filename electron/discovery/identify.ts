@@ -1,13 +1,22 @@
 /**
- * Identification of one address that answered the TCP stage: `GET /`, then `GET /api/v1/info` when the
- * page looks like AnthillOS (or says nothing), then the CGMiner RPC fingerprint when still unsure
- * (docs/vnish.md §6). Gathers evidence under one deadline and hands it to the pure `decide`.
+ * Identification of one address that answered the TCP stage (docs/vnish.md §6): `GET /api/v1/info` first, and
+ * when it names Vnish that is the verdict, in one request; otherwise `GET /` (the info reply is kept as evidence
+ * only when the page looks like AnthillOS or says nothing, as if asked after it), then the CGMiner RPC
+ * fingerprint when still unsure. Gathers evidence under one deadline and hands it to the pure `decide`.
  */
 import { type Socket } from 'node:net';
 
 import { rpcCommandRaw } from '../miners/cgminer/client';
 import { type DiscoveredDevice, type DiscoverySource } from '../../shared/discovery';
-import { decide, type Evidence, type Identity, type Probe, wantsInfo, wantsRpc } from './fingerprint';
+import {
+  decide,
+  type Evidence,
+  type Identity,
+  type Probe,
+  saysVnish,
+  wantsInfo,
+  wantsRpc,
+} from './fingerprint';
 import { MinerError } from '../miners/errors';
 import { type HttpGet, type HttpLink, type HttpPage, HttpProbeError, httpGet } from './http-get';
 import { type Target } from './targets';
@@ -62,6 +71,11 @@ function deadlineOf(timeoutMs: number): Deadline {
   };
 }
 
+/** The part of a device's deadline the first request (`/api/v1/info`) may use. */
+function firstShare(timeoutMs: number): number {
+  return Math.max(1, Math.ceil(timeoutMs / 2));
+}
+
 async function probe<T>(run: () => Promise<T>, deadline: Deadline): Promise<Probe<T>> {
   try {
     return { ok: true, value: await run() };
@@ -85,8 +99,8 @@ function localRedirect(page: HttpPage, host: string, port: number): string | nul
   }
 }
 
-/** GET `path` of the device's web server, over the link's connection when it has one. */
-type GetPath = (path: string) => Promise<HttpPage>;
+/** GET `path` of the device's web server, over the link's connection when it has one, within `timeoutMs`. */
+type GetPath = (path: string, timeoutMs?: number) => Promise<HttpPage>;
 
 async function fetchPage(get: GetPath, t: Target): Promise<HttpPage> {
   let path = '/';
@@ -124,12 +138,12 @@ async function gather(
   link: HttpLink,
 ): Promise<Identity> {
   const { signal } = options;
-  const get: GetPath = (path) =>
+  const get: GetPath = (path, timeoutMs) =>
     deps.httpGet({
       host: t.host,
       port: t.httpPort,
       path,
-      timeoutMs: deadline.left(),
+      timeoutMs: Math.min(timeoutMs ?? Infinity, deadline.left()),
       maxBytes: options.maxBytes,
       link,
       ...(signal ? { signal } : {}),
@@ -144,8 +158,14 @@ async function gather(
     rpc: null,
   };
   if (open.http) {
-    e.page = await probe(() => fetchPage(get, t), deadline);
-    if (wantsInfo(e.page)) e.info = await probe(() => get('/api/v1/info'), deadline);
+    // Most of a farm's LAN is Vnish: its info reply alone is the verdict, so ask it first and spare the page.
+    // It gets half the deadline, so a web server that serves its page but stalls on the API still shows the page.
+    const info = await probe(() => get('/api/v1/info', firstShare(options.timeoutMs)), deadline);
+    if (saysVnish(info)) e.info = info;
+    else {
+      e.page = await probe(() => fetchPage(get, t), deadline);
+      if (wantsInfo(e.page)) e.info = info;
+    }
   }
   // The web server is done with: the RPC needs no HTTP connection held open meanwhile.
   link.socket?.destroy();

@@ -46,15 +46,24 @@ const INFO = JSON.stringify({
   system: { network_status: { mac: '02:c0:4b:00:00:07', hostname: 'rig7' } },
 });
 
-/** An AnthillOS web server; `close` answers every request with Connection: close. */
-async function anthill(o: { close?: boolean; dropFirst?: boolean } = {}): Promise<Counted> {
+/** A white-label AnthillOS build: the same API under another firmware name (docs/vnish.md §6). */
+const WHITE_LABEL_INFO = JSON.stringify({ fw_name: 'AcmeOS', fw_version: '2.0.1', miner: 'Antminer L9' });
+
+/**
+ * An AnthillOS web server; `close` answers every request with Connection: close; `info` replaces the
+ * /api/v1/info body, or with 'stall' never answers it (a web server that serves its page but not its API).
+ */
+async function anthill(
+  o: { close?: boolean; dropFirst?: boolean; info?: string | 'stall' } = {},
+): Promise<Counted> {
   const c: Counted = { port: 0, connections: 0, requests: [], closed: 0 };
   const server = createHttpServer((req, res) => {
     c.requests.push(req.url ?? '');
     const head = o.close ? { connection: 'close' } : {};
-    if (req.url === '/api/v1/info')
-      res.writeHead(200, { ...head, 'content-type': 'application/json' }).end(INFO);
-    else res.writeHead(200, { ...head, 'content-type': 'text/html' }).end('<title>AnthillOS</title>');
+    if (req.url === '/api/v1/info') {
+      if (o.info === 'stall') return;
+      res.writeHead(200, { ...head, 'content-type': 'application/json' }).end(o.info ?? INFO);
+    } else res.writeHead(200, { ...head, 'content-type': 'text/html' }).end('<title>AnthillOS</title>');
   });
   if (o.dropFirst) {
     // Like a web server that closes idle connections: the first one (the probe's) is gone before any request.
@@ -92,7 +101,7 @@ afterAll(async () => {
 });
 
 describe('identification over one connection', () => {
-  it('sends GET / on the probe’s socket and /api/v1/info on the same kept-alive connection', async () => {
+  it('asks /api/v1/info on the probe’s socket, and a Vnish answer is the whole identification', async () => {
     const server = await anthill();
     const socket = await probeHeld(server.port);
     const id = await identify(
@@ -111,14 +120,14 @@ describe('identification over one connection', () => {
       hostname: 'rig7',
       reason: null,
     });
-    expect(server.requests).toEqual(['/', '/api/v1/info']);
+    expect(server.requests).toEqual(['/api/v1/info']);
     expect(server.connections).toBe(1);
     // Identification closes what it used: nothing stays open on the device.
     await closedBy(server, 1);
   });
 
-  it('opens a fresh connection when the device does not keep one alive', async () => {
-    const server = await anthill({ close: true });
+  it('asks for the page next on the same kept-alive connection when the info reply does not say Vnish', async () => {
+    const server = await anthill({ info: WHITE_LABEL_INFO });
     const socket = await probeHeld(server.port);
     const id = await identify(
       { host: HOST, httpPort: server.port, rpcPort: closedPort },
@@ -126,8 +135,39 @@ describe('identification over one connection', () => {
       realIdentifyDeps,
       { timeoutMs: 3000, maxBytes: 65536, socket },
     );
-    expect(id).toMatchObject({ kind: 'vnish', version: '1.3.4', serial: 'SN7' });
-    expect(server.requests).toEqual(['/', '/api/v1/info']);
+    // The page says AnthillOS, so the info reply already read counts: its name, version and model.
+    expect(id).toMatchObject({ kind: 'vnish', firmware: 'AcmeOS', version: '2.0.1', model: 'Antminer L9' });
+    expect(server.requests).toEqual(['/api/v1/info', '/']);
+    expect(server.connections).toBe(1);
+    await closedBy(server, 1);
+  });
+
+  it('still tells an AnthillOS page when the device stalls on /api/v1/info, within one deadline', async () => {
+    const server = await anthill({ info: 'stall' });
+    const socket = await probeHeld(server.port);
+    const id = await identify(
+      { host: HOST, httpPort: server.port, rpcPort: closedPort },
+      { http: true, rpc: false },
+      realIdentifyDeps,
+      { timeoutMs: 600, maxBytes: 65536, socket },
+    );
+    // The info request may use only part of the deadline, so the page is still asked (on a new connection).
+    expect(id).toMatchObject({ kind: 'vnish', firmware: 'Vnish', version: null, reason: null });
+    expect(server.requests).toEqual(['/api/v1/info', '/']);
+    expect(server.connections).toBe(2);
+  });
+
+  it('opens a fresh connection when the device does not keep one alive', async () => {
+    const server = await anthill({ close: true, info: WHITE_LABEL_INFO });
+    const socket = await probeHeld(server.port);
+    const id = await identify(
+      { host: HOST, httpPort: server.port, rpcPort: closedPort },
+      { http: true, rpc: false },
+      realIdentifyDeps,
+      { timeoutMs: 3000, maxBytes: 65536, socket },
+    );
+    expect(id).toMatchObject({ kind: 'vnish', firmware: 'AcmeOS', version: '2.0.1' });
+    expect(server.requests).toEqual(['/api/v1/info', '/']);
     expect(server.connections).toBe(2);
   });
 
@@ -141,7 +181,7 @@ describe('identification over one connection', () => {
       { timeoutMs: 3000, maxBytes: 65536, socket },
     );
     expect(id).toMatchObject({ kind: 'vnish', version: '1.3.4', serial: 'SN7' });
-    expect(server.requests).toEqual(['/', '/api/v1/info']);
+    expect(server.requests).toEqual(['/api/v1/info']);
     expect(server.connections).toBe(2);
   });
 });

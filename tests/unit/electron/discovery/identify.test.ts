@@ -43,8 +43,9 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'text/html' }).end('<title>AnthillOS</title>');
       } else if (req.url === '/api/v1/info') {
         res.writeHead(200, { 'content-type': 'application/json' });
+        // A white-label build's name: the info reply alone does not settle it, so the page is read too.
         res.end(
-          JSON.stringify({ fw_name: 'Vnish', fw_version: '1.2.7', miner: 'Antminer L3+', serial: 'S1' }),
+          JSON.stringify({ fw_name: 'AcmeOS', fw_version: '1.2.7', miner: 'Antminer L3+', serial: 'S1' }),
         );
       } else res.writeHead(404).end();
     }),
@@ -117,7 +118,7 @@ describe('tcpProbe', () => {
 });
 
 describe('identify', () => {
-  it('follows a same-host redirect to the AnthillOS page and reads /api/v1/info', async () => {
+  it('follows a same-host redirect to the AnthillOS page when /api/v1/info does not name Vnish', async () => {
     const id = await identify(
       { host: HOST, httpPort: anthill, rpcPort: closedPort },
       { http: true, rpc: false },
@@ -126,7 +127,7 @@ describe('identify', () => {
     );
     expect(id).toMatchObject({
       kind: 'vnish',
-      firmware: 'Vnish',
+      firmware: 'AcmeOS',
       version: '1.2.7',
       model: 'Antminer L3+',
       serial: 'S1',
