@@ -48,7 +48,6 @@ class PortProbe implements Abortable {
     if (signal) watch(signal, this);
     this.socket.once('connect', this.onConnect);
     this.socket.once('error', this.onError);
-    if (hold) this.socket.setNoDelay(true);
     this.socket.connect({ host, port });
   }
 

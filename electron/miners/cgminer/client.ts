@@ -24,20 +24,23 @@ export const RPC_DEFAULT_PORT = 4028;
 const DEFAULT_TIMEOUT_MS = 5000;
 const DEFAULT_MAX_BYTES = 1024 * 1024;
 
-/** A reply is done at NUL when what precedes it is already whole JSON; some builds keep the socket open. */
-function completeAtNul(chunks: Buffer[]): boolean {
+/**
+ * A reply is done at NUL when what precedes it is already whole JSON (some builds keep the socket open): its
+ * repaired text then, so the caller does not repair it again; null while it is not done.
+ */
+function repairedAtNul(chunks: Buffer[]): string | null {
   const last = chunks[chunks.length - 1];
-  if (last === undefined || last.length === 0 || last[last.length - 1] !== 0) return false;
+  if (last === undefined || last.length === 0 || last[last.length - 1] !== 0) return null;
   const { text, truncated } = repairJson(Buffer.concat(chunks).toString('utf8'));
-  return !truncated && text !== '' && parseRepaired(text) !== undefined;
+  return !truncated && text !== '' && parseRepaired(text) !== undefined ? text : null;
 }
 
-/** Sends one command and returns the raw reply bytes (unrepaired), '' when the miner closed without answering. */
-function exchange(host: string, port: number, command: string, options: RpcOptions): Promise<Buffer> {
+/** Sends one command and returns the reply text repaired, '' when the miner closed without answering. */
+function exchange(host: string, port: number, command: string, options: RpcOptions): Promise<string> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const what = `RPC ${command} @ ${host}:${port}`;
-  return new Promise<Buffer>((resolve, reject) => {
+  return new Promise<string>((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) {
       reject(new MinerError('aborted', `${what}: aborted`));
@@ -48,14 +51,14 @@ function exchange(host: string, port: number, command: string, options: RpcOptio
     let size = 0;
     let settled = false;
 
-    const finish = (error: MinerError | null): void => {
+    const finish = (error: MinerError | null, repaired: string | null = null): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
       socket.destroy();
       if (error) reject(error);
-      else resolve(Buffer.concat(chunks));
+      else resolve(repaired ?? repairJson(Buffer.concat(chunks).toString('utf8')).text);
     };
     const onAbort = (): void => finish(new MinerError('aborted', `${what}: aborted`));
     const timer = setTimeout(
@@ -72,13 +75,14 @@ function exchange(host: string, port: number, command: string, options: RpcOptio
         return;
       }
       chunks.push(chunk);
-      if (completeAtNul(chunks)) finish(null);
+      const repaired = repairedAtNul(chunks);
+      if (repaired !== null) finish(null, repaired);
     });
     socket.on('end', () => finish(null));
     socket.on('close', () => finish(null));
     const request: Record<string, string> = { command };
     if (options.parameter !== undefined) request.parameter = options.parameter;
-    socket.setNoDelay(true);
+    // No TCP_NODELAY (a syscall per connection): the request is one write on a fresh connection, sent at once.
     socket.connect({ host, port }, () => {
       socket.write(JSON.stringify(request));
     });
@@ -96,8 +100,7 @@ export async function rpcCommandRaw(
   command: string,
   options: RpcOptions = {},
 ): Promise<string> {
-  const bytes = await exchange(host, port, command, options);
-  return repairJson(bytes.toString('utf8')).text;
+  return exchange(host, port, command, options);
 }
 
 /** Like rpcCommandRaw, parsed: resolves to the JSON value, rejects with MinerError('bad_reply') if none. */
