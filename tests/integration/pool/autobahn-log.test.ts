@@ -32,4 +32,18 @@ describe('autobahn log routing', () => {
     expect(warn).not.toHaveBeenCalled();
     expect(log).not.toHaveBeenCalled();
   });
+
+  it('a connection closed before autobahn is even loaded ends as not joined, and closed', async () => {
+    const port = await freePortRange(1, 24_000);
+    const attempt = autobahnConnector({
+      url: `ws://127.0.0.1:${port}/ws`,
+      realm: 'mining',
+      authid: 'web',
+      secret: 'web',
+      onClose: () => undefined,
+    });
+    attempt.close();
+    await expect(attempt.joined).rejects.toThrow(/ProHashing live: closed/);
+    await attempt.closed;
+  });
 });
