@@ -8,7 +8,9 @@
  *
  * Every socket is bound to an explicit interface: bonjour-service's defaults multicast out of every NIC.
  */
-import Bonjour, { type Service, type ServiceConfig } from 'bonjour-service';
+// Types only: the module itself is loaded on first use (realBonjour).
+import type Bonjour from 'bonjour-service';
+import type { Service, ServiceConfig } from 'bonjour-service';
 
 export type MdnsInterface = {
   /** IPv4 address of the one interface to send and receive multicast on. Required, never defaulted. */
@@ -61,12 +63,72 @@ export type BonjourLike = {
 export type BonjourOptions = { interface: string; bind: string };
 export type BonjourFactory = (options: BonjourOptions, onError: (e: unknown) => void) => BonjourLike;
 
+let bonjourModule: Promise<typeof Bonjour> | null = null;
+
+/**
+ * bonjour-service is loaded when mDNS is first used, not with the core: most runs (every CLI command, a serve
+ * without --mdns) never use it, and it costs about 20 ms of CPU to load. Until it is loaded, calls wait in order.
+ */
 export const realBonjour: BonjourFactory = (options, onError) => {
   // bonjour-service types its constructor options as a service config, but hands them to multicast-dns,
   // which is where `interface` and `bind` take effect.
   const socket: Partial<ServiceConfig> & BonjourOptions = { ...options };
-  return new Bonjour(socket, onError);
+  bonjourModule ??= import('bonjour-service').then((m) => m.default);
+  return deferredBonjour(
+    bonjourModule.then((BonjourClass) => new BonjourClass(socket, onError)),
+    onError,
+  );
 };
+
+/** A BonjourLike whose calls run once `ready` resolves; if it fails, browsing finds nothing and stops at once. */
+export function deferredBonjour(ready: Promise<BonjourLike>, onError: (e: unknown) => void): BonjourLike {
+  let real: BonjourLike | null = null;
+  let settled = false;
+  const waiting: Array<(b: BonjourLike | null) => void> = [];
+  const settle = (): void => {
+    settled = true;
+    for (const run of waiting.splice(0)) run(real);
+  };
+  ready.then(
+    (b) => {
+      real = b;
+      settle();
+    },
+    (e: unknown) => {
+      onError(e);
+      settle();
+    },
+  );
+  const when = (run: (b: BonjourLike | null) => void): void => {
+    if (settled) run(real);
+    else waiting.push(run);
+  };
+  return {
+    find(options, onUp) {
+      let browser: { stop(): void } | null = null;
+      let stopped = false;
+      when((b) => {
+        if (b && !stopped) browser = b.find(options, onUp);
+      });
+      return {
+        stop: () => {
+          stopped = true;
+          browser?.stop();
+        },
+      };
+    },
+    publish(config) {
+      when((b) => b?.publish(config));
+      return undefined;
+    },
+    unpublishAll(callback) {
+      when((b) => (b ? b.unpublishAll(callback) : callback()));
+    },
+    destroy(callback) {
+      when((b) => (b ? b.destroy(callback) : callback()));
+    },
+  };
+}
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 

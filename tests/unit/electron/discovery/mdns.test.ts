@@ -9,6 +9,7 @@ import {
   browseMiners,
   candidateFrom,
   DEFAULT_MINER_PATTERNS,
+  deferredBonjour,
   looksLikeMiner,
   type MdnsCandidate,
   type MdnsService,
@@ -146,5 +147,39 @@ describe('publishRigDeck', () => {
     ]);
     await handle.stop();
     expect(fake.destroyed).toBe(1);
+  });
+});
+
+describe('bonjour loaded on first use (deferredBonjour)', () => {
+  it('runs what was asked before the module loaded, in order, once it has', async () => {
+    const fake = fakeBonjour();
+    let load: (b: ReturnType<BonjourFactory>) => void = () => undefined;
+    const ready = new Promise<ReturnType<BonjourFactory>>((resolve) => (load = resolve));
+    const b = deferredBonjour(ready, () => undefined);
+    const found: string[] = [];
+    b.find({ type: 'http' }, (s) => found.push(s.name));
+    b.publish({ name: 'RigDeck', type: 'rigdeck', port: 4280 });
+    const early = b.find(null, (s) => found.push(`early ${s.name}`));
+    early.stop(); // stopped before the module loaded: that browse never starts
+    expect(fake.finds).toEqual([]);
+    load(fake.factory({ interface: '127.0.0.1', bind: '0.0.0.0' }, () => undefined));
+    await ready;
+    expect(fake.finds).toEqual([{ type: 'http' }]);
+    expect(fake.published).toEqual([{ name: 'RigDeck', type: 'rigdeck', port: 4280 }]);
+    fake.announce(service('antminer-l7', { type: 'http' }));
+    expect(found).toEqual(['antminer-l7']);
+    await new Promise<void>((resolve) => b.destroy(resolve));
+    expect(fake.destroyed).toBe(1);
+  });
+
+  it('reports a module that does not load, finds nothing, and still stops', async () => {
+    const errors: unknown[] = [];
+    const b = deferredBonjour(Promise.reject(new Error('no bonjour here')), (e) => errors.push(e));
+    const found: string[] = [];
+    b.find(null, (s) => found.push(s.name));
+    await new Promise<void>((resolve) => b.unpublishAll(() => b.destroy(resolve)));
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0])).toContain('no bonjour here');
+    expect(found).toEqual([]);
   });
 });
