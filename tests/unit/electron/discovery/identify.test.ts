@@ -144,6 +144,18 @@ describe('identify', () => {
     expect(id).toMatchObject({ kind: 'unsupported', firmware: 'Braiins OS' });
   });
 
+  it('asks the RPC while the web server is still being read, so a stalled page does not use up the deadline', async () => {
+    // HTTP accepts and never answers; the RPC says Braiins OS. Page and RPC are asked together after the info
+    // request (half the deadline) timed out, so the RPC still has time to answer.
+    const id = await identify(
+      { host: HOST, httpPort: hanging, rpcPort: braiinsRpc },
+      { http: true, rpc: true },
+      realIdentifyDeps,
+      { timeoutMs: 600, maxBytes: 65536 },
+    );
+    expect(id).toMatchObject({ kind: 'unsupported', firmware: 'Braiins OS' });
+  });
+
   it('reports a device that accepts but never answers as unknown, within its deadline', async () => {
     const id = await identify(
       { host: HOST, httpPort: hanging, rpcPort: closedPort },
