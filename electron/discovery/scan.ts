@@ -29,11 +29,12 @@ export type ScanOptions = {
 };
 
 export const DEFAULT_SCAN_OPTIONS: ScanOptions = {
-  // asic-rs's staged defaults (docs/vnish.md §6: 256 parallel / 500 ms TCP, 128 / 3 s identification), with fewer
-  // identifications at once because a workstation on a farm LAN also runs the rest of RigDeck.
+  // asic-rs's staged defaults (docs/vnish.md §6: 256 parallel / 500 ms TCP, 128 / 3 s identification). 128
+  // identifications at once, not fewer: a miner's web server is slow to answer, so a scan waits on replies far
+  // more than it computes; at most 4 sockets per device, as many in all as the TCP stage's 256 × 2.
   concurrency: 256,
   connectTimeoutMs: 500,
-  identifyConcurrency: 64,
+  identifyConcurrency: 128,
   identifyTimeoutMs: 3000,
   progressEveryMs: 100,
   source: 'scan',
