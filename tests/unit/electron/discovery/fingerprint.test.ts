@@ -7,7 +7,13 @@ import {
   parseVnishInfo,
   rpcModel,
 } from '../../../../electron/discovery/device-facts';
-import { decide, type Evidence, wantsInfo, wantsRpc } from '../../../../electron/discovery/fingerprint';
+import {
+  decide,
+  type Evidence,
+  saysVnish,
+  wantsInfo,
+  wantsRpc,
+} from '../../../../electron/discovery/fingerprint';
 import { type HttpPage } from '../../../../electron/discovery/http-get';
 
 const ANTHILL =
@@ -177,6 +183,17 @@ describe('what to ask next', () => {
     expect(wantsInfo(ok(page(200, 'Braiins OS')))).toBe(false);
     expect(wantsInfo(ok(page(401)))).toBe(false);
     expect(wantsInfo({ ok: false, error: 'x' })).toBe(false);
+  });
+
+  it('stops at an info reply that names Vnish, and only at that', () => {
+    expect(saysVnish(ok(page(200, INFO)))).toBe(true);
+    // A white-label name, an HTML page (Vnish answers unknown paths with its SPA), an error, a failure: go on.
+    expect(saysVnish(ok(page(200, JSON.stringify({ fw_name: 'AcmeOS', fw_version: '2.0' }))))).toBe(false);
+    expect(saysVnish(ok(page(200, ANTHILL)))).toBe(false);
+    expect(saysVnish(ok(page(404, INFO)))).toBe(false);
+    expect(saysVnish(ok(page(200, '{"fw_name": "Vnish"')))).toBe(false);
+    expect(saysVnish({ ok: false, error: 'timed out' })).toBe(false);
+    expect(saysVnish(null)).toBe(false);
   });
 
   it('skips the RPC once /api/v1/info said Vnish', () => {
