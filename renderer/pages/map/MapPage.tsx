@@ -14,16 +14,18 @@ import { UnplacedList } from './UnplacedList';
 
 /** The farm as rooms of racks, each slot coloured by the chosen overlay; unplaced rigs beside it. */
 export function MapPage() {
-  useEffect(() => {
-    void useMapStore.getState().load();
-    return useMapStore.getState().watch();
-  }, []);
-  const layout = useMapStore((s) => s.layout);
+  useEffect(() => useMapStore.getState().follow(), []);
+  // The racks are drawn once the fleet is read too: a slot shows its rig's name and state, never a placeholder.
+  const fleetRead = useFleetStore((s) => s.loaded);
+  const read = useMapStore((s) => s.layout);
+  const layout = fleetRead ? read : null;
   const overlay = useMapStore((s) => s.overlay);
   const selected = useMapStore((s) => s.selected);
   const locating = useMapStore((s) => s.locating);
   const notice = useMapStore((s) => s.notice);
-  const error = useMapStore((s) => s.error);
+  const mapError = useMapStore((s) => s.error);
+  const fleetError = useFleetStore((s) => (s.loaded ? null : s.error));
+  const error = mapError ?? fleetError;
   const rigs = useFleetStore((s) => s.rigs);
   const live = useFleetStore((s) => s.live);
   const tempLimits = useSettingsStore((s) => s.settings?.health.tempLimits ?? null);
