@@ -35,7 +35,6 @@ export function App() {
 
   useEffect(() => useConnectionStore.getState().start(), []);
   useEffect(() => useUiStore.getState().follow(), []);
-  useEffect(() => useSettingsStore.getState().watch(), []);
   useEffect(() => useDiscoveryStore.getState().watch(), []);
   useEffect(() => useAdviceStore.getState().watch(), []);
   useEffect(
@@ -66,9 +65,8 @@ export function App() {
   );
   useEffect(() => {
     // Events missed while the link was down are not replayed, so every (re)connection reloads what we show (the
-    // fleet and the map are read from first-reads.ts, sooner).
+    // settings, the fleet and the map are read from first-reads.ts, sooner).
     if (status !== 'connected') return;
-    void useSettingsStore.getState().load();
     void useAlertsStore.getState().load();
     void useJobsStore.getState().load();
     void useAdviceStore.getState().load();

@@ -8,7 +8,7 @@ import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-// A page other than Fleet renders once its chunk is here rather than behind a "Loading…" fallback.
+// The opening page renders once its chunk, and its first data, are here rather than behind a "Loading…".
 void openingPage.then(() =>
   createRoot(root).render(
     <StrictMode>

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { Placement, SlotRef } from '../../../shared/map';
 import { tempLimitsFor } from '../../../shared/thresholds';
 import { getClient } from '../../api';
-import { legend, slotLook } from '../../map/overlays';
+import { type LookContext, legend, slotLook } from '../../map/overlays';
 import { useFleetStore } from '../../stores/fleet';
 import { useMapStore } from '../../stores/map';
 import { useSettingsStore } from '../../stores/settings';
@@ -53,15 +53,18 @@ export function MapPage() {
   }, [live]);
 
   const nameOf = useCallback((id: string) => rigs.get(id)?.name ?? 'unknown rig', [rigs]);
-  const lookOf = useCallback(
-    (id: string) =>
-      slotLook(overlay, live.get(id), {
-        maxPowerW,
-        chipLimitC: (rigId) =>
-          tempLimits ? tempLimitsFor(tempLimits, rigs.get(rigId)?.model ?? null).chipC : 85,
-      }),
-    [overlay, live, maxPowerW, tempLimits, rigs],
-  );
+  // The chip limits matter to the heat map only: the settings read after the racks are drawn, or a rig renamed,
+  // redraw the slots only when it is shown.
+  const heatLimits = overlay === 'temperature' ? tempLimits : null;
+  const heatRigs = overlay === 'temperature' ? rigs : null;
+  const lookOf = useMemo(() => {
+    const ctx: LookContext = {
+      maxPowerW,
+      chipLimitC: (rigId) =>
+        heatLimits ? tempLimitsFor(heatLimits, heatRigs?.get(rigId)?.model ?? null).chipC : 85,
+    };
+    return (id: string) => slotLook(overlay, live.get(id), ctx);
+  }, [overlay, live, maxPowerW, heatLimits, heatRigs]);
   const onSlot = useCallback((slot: SlotRef, rigId: string | null) => {
     const s = useMapStore.getState();
     if (s.locating) void s.foundAt(slot);

@@ -1,4 +1,4 @@
-import { memo, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, type DragEvent, type KeyboardEvent, type MouseEvent, type SyntheticEvent } from 'react';
 
 import type { MapRack, Placement, SlotRef } from '../../../shared/map';
 import type { SlotLook } from '../../map/overlays';
@@ -19,11 +19,15 @@ type Props = {
   picking: boolean;
 };
 
+const HINT = 'Click to open; drag, or M then a free slot, to move; U to unplace.';
+
 /**
  * One rack as a CSS grid of plain elements: no component per slot, and one handler per rack for clicks, keys,
- * drags and drops (the slot's row and number ride on data attributes), so a thousand slots stay cheap. A slot's
- * name and figure are one text node on two lines (the first bold by CSS): a third of the layout objects of an
- * element per line, which the Map's first frame lays out and paints for every slot (ui_map_first_paint_ms).
+ * drags and drops, so a thousand slots stay cheap. A slot's name and figure are one text node on two lines (the
+ * first bold by CSS): a third of the layout objects of an element per line. A slot carries only what it needs
+ * at once (its rig, its role and accessible name, its colour as a class when the theme's): its row and number
+ * come from its place in the grid, and its tooltip when the pointer or the focus comes to it. Each
+ * attribute is set a thousand times on the Map's first frame (ui_map_first_paint_ms).
  */
 export const RackView = memo(function RackView({
   rack,
@@ -35,11 +39,19 @@ export const RackView = memo(function RackView({
   onRigKey,
   picking,
 }: Props) {
-  const slotOf = (target: EventTarget): { ref: SlotRef; rigId: string | null } | null => {
-    const el = target instanceof HTMLElement ? target.closest<HTMLElement>('[data-slot]') : null;
-    if (!el) return null;
-    const ref = { rackId: rack.id, row: Number(el.dataset.row), slot: Number(el.dataset.slot) };
-    return { ref, rigId: el.dataset.rig ?? null };
+  const slotOf = (target: EventTarget): { ref: SlotRef; rigId: string | null; el: HTMLElement } | null => {
+    const el = target instanceof HTMLElement ? target.closest<HTMLElement>('.map-slot') : null;
+    const grid = el?.parentElement;
+    if (!el || !grid) return null;
+    const at = Array.prototype.indexOf.call(grid.children, el);
+    const ref = { rackId: rack.id, row: Math.floor(at / rack.slots) + 1, slot: (at % rack.slots) + 1 };
+    return { ref, rigId: el.dataset.rig ?? null, el };
+  };
+  // Written when the pointer or the focus first reaches the slot: mouse users get its tooltip, screen readers its
+  // keys as the description, and no slot carries it before.
+  const describe = (e: SyntheticEvent) => {
+    const s = slotOf(e.target);
+    if (s?.rigId) s.el.title = `${s.el.getAttribute('aria-label') ?? ''}. ${HINT}`;
   };
   const click = (e: MouseEvent) => {
     const s = slotOf(e.target);
@@ -74,15 +86,14 @@ export const RackView = memo(function RackView({
   const cells = [];
   for (let row = 1; row <= rack.rows; row++) {
     for (let slot = 1; slot <= rack.slots; slot++) {
-      const p = placed.get(`${row}/${slot}`);
+      const key = `${row}/${slot}`;
+      const p = placed.get(key);
       const where = `${rack.name} row ${row} slot ${slot}`;
       if (!p) {
         cells.push(
           <div
-            key={`${row}/${slot}`}
+            key={key}
             className={picking ? 'map-slot empty picking' : 'map-slot empty'}
-            data-row={row}
-            data-slot={slot}
             role="button"
             tabIndex={0}
             aria-label={`${where}: empty`}
@@ -94,16 +105,13 @@ export const RackView = memo(function RackView({
       const name = nameOf(p.rigId);
       cells.push(
         <div
-          key={`${row}/${slot}`}
-          className="map-slot"
-          data-row={row}
-          data-slot={slot}
+          key={key}
+          className={look.tone ? `map-slot tone-${look.tone}` : 'map-slot'}
           data-rig={p.rigId}
           role="button"
           tabIndex={0}
           draggable
-          style={{ background: look.colour }}
-          title={`${name} (${where}): ${look.text}. Click to open; drag, or M then a free slot, to move; U to unplace.`}
+          style={look.tone ? undefined : { background: look.colour }}
           aria-label={`${where}: ${name}, ${look.text}`}
         >
           {`${name}\n${look.text}`}
@@ -116,6 +124,8 @@ export const RackView = memo(function RackView({
       className="map-rack-grid"
       style={{ gridTemplateColumns: `repeat(${rack.slots}, var(--map-slot-w))` }}
       onClick={click}
+      onPointerOver={describe}
+      onFocus={describe}
       onKeyDown={key}
       onDragStart={dragStart}
       onDragOver={dragOver}
