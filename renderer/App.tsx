@@ -33,7 +33,6 @@ export function App() {
   const rigId = useUiStore((s) => s.rigId);
   const jobsOpen = useJobsStore((s) => s.open);
 
-  useEffect(() => useConnectionStore.getState().start(), []);
   useEffect(() => useUiStore.getState().follow(), []);
   useEffect(() => useDiscoveryStore.getState().watch(), []);
   useEffect(() => useAdviceStore.getState().watch(), []);

@@ -9,12 +9,16 @@ import { getClient } from './api';
 import { whenConnected } from './api/connected';
 import { firstData } from './api/first-data';
 import { preloadPage } from './pages/PageView';
+import { useConnectionStore } from './stores/connection';
 import { useFleetStore } from './stores/fleet';
 import { useMapStore } from './stores/map';
 import { useSettingsStore } from './stores/settings';
 import { routeFromHash } from './stores/ui';
 
 const route = routeFromHash(window.location.hash);
+// The link's state is followed from here too, so the first render already says "connected" (no second render of
+// the whole page when an effect would first report it).
+useConnectionStore.getState().start();
 if (route.page === 'map' && route.rigId === null) useMapStore.getState().follow();
 useSettingsStore.getState().watch();
 useFleetStore.getState().watch();
