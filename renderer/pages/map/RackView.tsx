@@ -1,7 +1,16 @@
-import { memo, type DragEvent, type KeyboardEvent, type MouseEvent, type SyntheticEvent } from 'react';
+import {
+  type DragEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type SyntheticEvent,
+  memo,
+  useLayoutEffect,
+  useRef,
+} from 'react';
 
 import type { MapRack, Placement, SlotRef } from '../../../shared/map';
 import type { SlotLook } from '../../map/overlays';
+import { type SlotCell, type Written, syncSlots } from '../../map/slot-cells';
 
 export const RIG_DRAG_TYPE = 'application/x-rigdeck-rig';
 
@@ -23,11 +32,12 @@ const HINT = 'Click to open; drag, or M then a free slot, to move; U to unplace.
 
 /**
  * One rack as a CSS grid of plain elements: no component per slot, and one handler per rack for clicks, keys,
- * drags and drops, so a thousand slots stay cheap. A slot's name and figure are one text node on two lines (the
- * first bold by CSS): a third of the layout objects of an element per line. A slot carries only what it needs
- * at once (its rig, its role and accessible name, its colour as a class when the theme's): its row and number
- * come from its place in the grid, and its tooltip when the pointer or the focus comes to it. Each
- * attribute is set a thousand times on the Map's first frame (ui_map_first_paint_ms).
+ * drags and drops, so a thousand slots stay cheap. The slots are not React elements: React draws the grid, and
+ * `syncSlots` writes its slots (made once, then only what changed), a fraction of the cost of an element each on
+ * the Map's first frame (ui_map_first_paint_ms). A slot's name and figure are one text node on two lines (the
+ * first bold by CSS), and a slot carries only what it needs at once (its rig, its role and accessible name, its
+ * colour as a class when the theme's): its row and number come from its place in the grid, and its tooltip is
+ * written when the pointer or the focus comes to it.
  */
 export const RackView = memo(function RackView({
   rack,
@@ -83,44 +93,31 @@ export const RackView = memo(function RackView({
     onDropRig(rigId, s.ref);
   };
 
-  const cells = [];
+  const cells: SlotCell[] = [];
   for (let row = 1; row <= rack.rows; row++) {
     for (let slot = 1; slot <= rack.slots; slot++) {
-      const key = `${row}/${slot}`;
-      const p = placed.get(key);
+      const p = placed.get(`${row}/${slot}`);
       const where = `${rack.name} row ${row} slot ${slot}`;
       if (!p) {
-        cells.push(
-          <div
-            key={key}
-            className={picking ? 'map-slot empty picking' : 'map-slot empty'}
-            role="button"
-            tabIndex={0}
-            aria-label={`${where}: empty`}
-          />,
-        );
+        cells.push({ rigId: null, label: `${where}: empty`, text: '', tone: null, colour: '', picking });
         continue;
       }
       const look = lookOf(p.rigId);
       const name = nameOf(p.rigId);
-      cells.push(
-        <div
-          key={key}
-          className={look.tone ? `map-slot tone-${look.tone}` : 'map-slot'}
-          data-rig={p.rigId}
-          role="button"
-          tabIndex={0}
-          draggable
-          style={look.tone ? undefined : { background: look.colour }}
-          aria-label={`${where}: ${name}, ${look.text}`}
-        >
-          {`${name}\n${look.text}`}
-        </div>,
-      );
+      const label = `${where}: ${name}, ${look.text}`;
+      const text = `${name}\n${look.text}`;
+      cells.push({ rigId: p.rigId, label, text, tone: look.tone, colour: look.colour, picking });
     }
   }
+  // Written in the commit, before the browser paints it; React never renders children into the grid.
+  const grid = useRef<HTMLDivElement>(null);
+  const written = useRef<Written[]>([]);
+  useLayoutEffect(() => {
+    if (grid.current) syncSlots(grid.current, cells, written.current);
+  });
   return (
     <div
+      ref={grid}
       className="map-rack-grid"
       style={{ gridTemplateColumns: `repeat(${rack.slots}, var(--map-slot-w))` }}
       onClick={click}
@@ -130,8 +127,6 @@ export const RackView = memo(function RackView({
       onDragStart={dragStart}
       onDragOver={dragOver}
       onDrop={drop}
-    >
-      {cells}
-    </div>
+    />
   );
 });
