@@ -124,7 +124,8 @@ const suites: Suite[] = [
     name: 'ui-map',
     about:
       'the Map page with 1,000 rigs placed (20 racks of 5 × 10) in Chromium against the headless face, core not polling: ' +
-      'navigation to the first frame after every placed slot is in the page; median of 6 runs after a cold first one ' +
+      "navigation to the first frame after every placed slot is in the page showing its own rig's name (not a " +
+      'placeholder drawn before the fleet is read); median of 6 runs after a cold first one ' +
       '(target ≤ 500 ms), each in a fresh browser context',
     run: runUiMapBench,
   },

@@ -41,17 +41,24 @@ const device = (i: number): DiscoveredDevice => ({
   rigId: null,
 });
 
-/** Set in the page before it loads: the time (from navigation start) of the first frame after all slots exist. */
+/**
+ * Set in the page before it loads: the time (from navigation start) of the first frame after every placed slot is
+ * in the page showing its rig's own name (`rig-0001`…, the hostname each bench rig is registered with), so a
+ * slot drawn before the fleet is read, with a placeholder for its name, does not count as painted. The core does
+ * not poll, so each slot's state is truly "no data". Name changes are text edits, hence `characterData`.
+ */
 const PAINT_PROBE = `
   new MutationObserver((_, observer) => {
-    if (document.querySelectorAll('.map-slot[data-rig]').length < ${RIGS}) return;
+    const slots = document.querySelectorAll('.map-slot[data-rig]');
+    if (slots.length < ${RIGS}) return;
+    for (const slot of slots) if (!/^rig-\\d{4}\\n/.test(slot.textContent)) return;
     observer.disconnect();
     requestAnimationFrame(() => setTimeout(() => { window.__mapPaintMs = performance.now(); }, 0));
-  }).observe(document, { childList: true, subtree: true });
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 `;
 
 /** A headless face on a fresh data directory with 1,000 rigs, every one placed; for this bench and profiling. */
-export async function serveMapOf1000(): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveMapOf1000(staticDir = UI): Promise<{ url: string; close(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rigdeck-bench-map-'));
   const core = createNodeCore({ dataDir, log: quiet });
   const ctx = { face: 'headless' as const, peer: 'bench' };
@@ -73,7 +80,7 @@ export async function serveMapOf1000(): Promise<{ url: string; close(): Promise<
     await call('map.place', { rigId: ids[i], rackId: rack, row: Math.floor(k / 10) + 1, slot: (k % 10) + 1 });
   }
 
-  const server = await startServer({ core, host: '127.0.0.1', port: 0, staticDir: UI, log: quiet });
+  const server = await startServer({ core, host: '127.0.0.1', port: 0, staticDir, log: quiet });
   return {
     url: `http://127.0.0.1:${server.port}/`,
     async close() {

@@ -15,7 +15,6 @@ import { useAdviceStore } from './stores/advice';
 import { useAlertsStore } from './stores/alerts';
 import { useConnectionStore } from './stores/connection';
 import { useDiscoveryStore } from './stores/discovery';
-import { useFleetStore } from './stores/fleet';
 import { useJobsStore } from './stores/jobs';
 import { useSettingsStore } from './stores/settings';
 import { useUiStore } from './stores/ui';
@@ -34,10 +33,7 @@ export function App() {
   const rigId = useUiStore((s) => s.rigId);
   const jobsOpen = useJobsStore((s) => s.open);
 
-  useEffect(() => useConnectionStore.getState().start(), []);
   useEffect(() => useUiStore.getState().follow(), []);
-  useEffect(() => useSettingsStore.getState().watch(), []);
-  useEffect(() => useFleetStore.getState().watch(), []);
   useEffect(() => useDiscoveryStore.getState().watch(), []);
   useEffect(() => useAdviceStore.getState().watch(), []);
   useEffect(
@@ -67,10 +63,9 @@ export function App() {
     [],
   );
   useEffect(() => {
-    // Events missed while the link was down are not replayed, so every (re)connection reloads what we show.
+    // Events missed while the link was down are not replayed, so every (re)connection reloads what we show (the
+    // settings, the fleet and the map are read from first-reads.ts, sooner).
     if (status !== 'connected') return;
-    void useSettingsStore.getState().load();
-    void useFleetStore.getState().load();
     void useAlertsStore.getState().load();
     void useJobsStore.getState().load();
     void useAdviceStore.getState().load();

@@ -16,7 +16,11 @@ export const overlayLabel: Record<Overlay, string> = {
   power: 'Power',
 };
 
-export type SlotLook = { colour: string; text: string };
+/** A colour of the theme, which a slot takes from its class (styles.css, `.map-slot.tone-*`) rather than a style. */
+export type Tone = 'ok' | 'warn' | 'bad' | 'idle';
+export type LegendStop = { colour: string; text: string };
+/** `tone` is set when the colour is the theme's: a thousand slots then carry no inline style each. */
+export type SlotLook = LegendStop & { tone: Tone | null };
 
 const GREY = 'var(--map-idle)';
 const healthColour: Record<HealthState, string> = {
@@ -25,6 +29,9 @@ const healthColour: Record<HealthState, string> = {
   critical: 'var(--bad)',
   unknown: GREY,
 };
+const healthTone: Record<HealthState, Tone> = { ok: 'ok', warning: 'warn', critical: 'bad', unknown: 'idle' };
+const idle = (text: string): SlotLook => ({ colour: GREY, text, tone: 'idle' });
+const scaled = (colour: string, text: string): SlotLook => ({ colour, text, tone: null });
 const healthText: Record<HealthState, string> = { ok: 'OK', warning: 'Warn', critical: 'Crit', unknown: '?' };
 
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
@@ -55,33 +62,37 @@ export function formatKw(watts: number): string {
 export type LookContext = { chipLimitC: (rigId: string) => number; maxPowerW: number };
 
 export function slotLook(overlay: Overlay, live: RigLive | undefined, ctx: LookContext): SlotLook {
-  if (!live || live.liveness === 'unknown') return { colour: GREY, text: 'no data' };
-  if (live.restarting) return { colour: GREY, text: 'restarting' };
-  if (live.liveness !== 'online') return { colour: GREY, text: live.liveness };
+  if (!live || live.liveness === 'unknown') return idle('no data');
+  if (live.restarting) return idle('restarting');
+  if (live.liveness !== 'online') return idle(live.liveness);
   switch (overlay) {
     case 'health':
-      return { colour: healthColour[live.health], text: healthText[live.health] };
+      return {
+        colour: healthColour[live.health],
+        text: healthText[live.health],
+        tone: healthTone[live.health],
+      };
     case 'temperature': {
       const t = live.chipTempMaxC;
       return t === null
-        ? { colour: GREY, text: '– °C' }
-        : { colour: heatColour(t, ctx.chipLimitC(live.rigId)), text: `${Math.round(t)} °C` };
+        ? idle('– °C')
+        : scaled(heatColour(t, ctx.chipLimitC(live.rigId)), `${Math.round(t)} °C`);
     }
     case 'hashrate': {
       const { hashrateMhs: h, nominalHashrateMhs: n } = live;
-      if (h === null || n === null || n <= 0) return { colour: GREY, text: '– %' };
+      if (h === null || n === null || n <= 0) return idle('– %');
       const pct = (h / n) * 100;
-      return { colour: shareColour(pct), text: `${Math.round(pct)} %` };
+      return scaled(shareColour(pct), `${Math.round(pct)} %`);
     }
     case 'power':
       return live.powerW === null
-        ? { colour: GREY, text: '– W' }
-        : { colour: powerColour(live.powerW, ctx.maxPowerW), text: formatKw(live.powerW) };
+        ? idle('– W')
+        : scaled(powerColour(live.powerW, ctx.maxPowerW), formatKw(live.powerW));
   }
 }
 
 /** The legend under the map: a few stops of the current scale, each with its figure. */
-export function legend(overlay: Overlay, ctx: { limitC: number; maxPowerW: number }): SlotLook[] {
+export function legend(overlay: Overlay, ctx: { limitC: number; maxPowerW: number }): LegendStop[] {
   switch (overlay) {
     case 'health':
       return (['ok', 'warning', 'critical'] as const).map((h) => ({

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 
 import type { MapLayout, SlotRef } from '../../shared/map';
 import { getClient } from '../api';
+import { whenConnected } from '../api/connected';
 import type { Overlay } from '../map/overlays';
 
 type MapState = {
@@ -14,7 +15,11 @@ type MapState = {
   notice: string | null;
   error: string | null;
   load(): Promise<void>;
-  watch(): () => void;
+  /**
+   * Reads the layout and follows it for the rest of the session (read again at every reconnect); later calls do
+   * nothing. A page opened again shows the layout at once, and no second read redraws a thousand slots.
+   */
+  follow(): void;
   setOverlay(overlay: Overlay): void;
   select(rigId: string | null): void;
   /** Puts a rig in a slot (drag and drop, or the selected / blinking rig on a click). */
@@ -31,6 +36,8 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 const led = (rigId: string, on: boolean) =>
   getClient().call('control.run', { action: 'locate', rigIds: [rigId], params: { on } });
 
+let following = false;
+
 export const useMapStore = create<MapState>((set, get) => ({
   layout: null,
   overlay: 'health',
@@ -45,19 +52,19 @@ export const useMapStore = create<MapState>((set, get) => ({
       set({ error: message(err) });
     }
   },
-  watch() {
-    const offMap = getClient().on('map.changed', (layout) => set({ layout }));
+  follow() {
+    if (following) return;
+    following = true;
+    const client = getClient();
+    client.on('map.changed', (layout) => set({ layout }));
     // A removed rig's slot is freed by the core without a map event: drop it here too.
-    const offFleet = getClient().on('fleet.changed', ({ removed }) => {
+    client.on('fleet.changed', ({ removed }) => {
       const layout = get().layout;
       if (removed.length === 0 || !layout) return;
       const gone = new Set(removed);
       set({ layout: { ...layout, placements: layout.placements.filter((p) => !gone.has(p.rigId)) } });
     });
-    return () => {
-      offMap();
-      offFleet();
-    };
+    whenConnected(client, () => void get().load());
   },
   setOverlay: (overlay) => set({ overlay }),
   select: (selected) => set({ selected, notice: null, error: null }),

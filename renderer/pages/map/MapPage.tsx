@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import type { Placement, SlotRef } from '../../../shared/map';
 import { tempLimitsFor } from '../../../shared/thresholds';
 import { getClient } from '../../api';
-import { legend, slotLook } from '../../map/overlays';
+import { type LookContext, legend, slotLook } from '../../map/overlays';
 import { useFleetStore } from '../../stores/fleet';
 import { useMapStore } from '../../stores/map';
 import { useSettingsStore } from '../../stores/settings';
@@ -14,16 +14,18 @@ import { UnplacedList } from './UnplacedList';
 
 /** The farm as rooms of racks, each slot coloured by the chosen overlay; unplaced rigs beside it. */
 export function MapPage() {
-  useEffect(() => {
-    void useMapStore.getState().load();
-    return useMapStore.getState().watch();
-  }, []);
-  const layout = useMapStore((s) => s.layout);
+  useEffect(() => useMapStore.getState().follow(), []);
+  // The racks are drawn once the fleet is read too: a slot shows its rig's name and state, never a placeholder.
+  const fleetRead = useFleetStore((s) => s.loaded);
+  const read = useMapStore((s) => s.layout);
+  const layout = fleetRead ? read : null;
   const overlay = useMapStore((s) => s.overlay);
   const selected = useMapStore((s) => s.selected);
   const locating = useMapStore((s) => s.locating);
   const notice = useMapStore((s) => s.notice);
-  const error = useMapStore((s) => s.error);
+  const mapError = useMapStore((s) => s.error);
+  const fleetError = useFleetStore((s) => (s.loaded ? null : s.error));
+  const error = mapError ?? fleetError;
   const rigs = useFleetStore((s) => s.rigs);
   const live = useFleetStore((s) => s.live);
   const tempLimits = useSettingsStore((s) => s.settings?.health.tempLimits ?? null);
@@ -51,15 +53,18 @@ export function MapPage() {
   }, [live]);
 
   const nameOf = useCallback((id: string) => rigs.get(id)?.name ?? 'unknown rig', [rigs]);
-  const lookOf = useCallback(
-    (id: string) =>
-      slotLook(overlay, live.get(id), {
-        maxPowerW,
-        chipLimitC: (rigId) =>
-          tempLimits ? tempLimitsFor(tempLimits, rigs.get(rigId)?.model ?? null).chipC : 85,
-      }),
-    [overlay, live, maxPowerW, tempLimits, rigs],
-  );
+  // The chip limits matter to the heat map only: the settings read after the racks are drawn, or a rig renamed,
+  // redraw the slots only when it is shown.
+  const heatLimits = overlay === 'temperature' ? tempLimits : null;
+  const heatRigs = overlay === 'temperature' ? rigs : null;
+  const lookOf = useMemo(() => {
+    const ctx: LookContext = {
+      maxPowerW,
+      chipLimitC: (rigId) =>
+        heatLimits ? tempLimitsFor(heatLimits, heatRigs?.get(rigId)?.model ?? null).chipC : 85,
+    };
+    return (id: string) => slotLook(overlay, live.get(id), ctx);
+  }, [overlay, live, maxPowerW, heatLimits, heatRigs]);
   const onSlot = useCallback((slot: SlotRef, rigId: string | null) => {
     const s = useMapStore.getState();
     if (s.locating) void s.foundAt(slot);

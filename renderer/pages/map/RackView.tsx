@@ -1,7 +1,16 @@
-import { memo, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  type DragEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  type SyntheticEvent,
+  memo,
+  useLayoutEffect,
+  useRef,
+} from 'react';
 
 import type { MapRack, Placement, SlotRef } from '../../../shared/map';
 import type { SlotLook } from '../../map/overlays';
+import { type SlotCell, type Written, syncSlots } from '../../map/slot-cells';
 
 export const RIG_DRAG_TYPE = 'application/x-rigdeck-rig';
 
@@ -19,11 +28,16 @@ type Props = {
   picking: boolean;
 };
 
+const HINT = 'Click to open; drag, or M then a free slot, to move; U to unplace.';
+
 /**
  * One rack as a CSS grid of plain elements: no component per slot, and one handler per rack for clicks, keys,
- * drags and drops (the slot's row and number ride on data attributes), so a thousand slots stay cheap. A slot's
- * name and figure are one text node on two lines (the first bold by CSS): a third of the layout objects of an
- * element per line, which the Map's first frame lays out and paints for every slot (ui_map_first_paint_ms).
+ * drags and drops, so a thousand slots stay cheap. The slots are not React elements: React draws the grid, and
+ * `syncSlots` writes its slots (made once, then only what changed), a fraction of the cost of an element each on
+ * the Map's first frame (ui_map_first_paint_ms). A slot's name and figure are one text node on two lines (the
+ * first bold by CSS), and a slot carries only what it needs at once (its rig, its role and accessible name, its
+ * colour as a class when the theme's): its row and number come from its place in the grid, and its tooltip is
+ * written when the pointer or the focus comes to it.
  */
 export const RackView = memo(function RackView({
   rack,
@@ -35,11 +49,19 @@ export const RackView = memo(function RackView({
   onRigKey,
   picking,
 }: Props) {
-  const slotOf = (target: EventTarget): { ref: SlotRef; rigId: string | null } | null => {
-    const el = target instanceof HTMLElement ? target.closest<HTMLElement>('[data-slot]') : null;
-    if (!el) return null;
-    const ref = { rackId: rack.id, row: Number(el.dataset.row), slot: Number(el.dataset.slot) };
-    return { ref, rigId: el.dataset.rig ?? null };
+  const slotOf = (target: EventTarget): { ref: SlotRef; rigId: string | null; el: HTMLElement } | null => {
+    const el = target instanceof HTMLElement ? target.closest<HTMLElement>('.map-slot') : null;
+    const grid = el?.parentElement;
+    if (!el || !grid) return null;
+    const at = Array.prototype.indexOf.call(grid.children, el);
+    const ref = { rackId: rack.id, row: Math.floor(at / rack.slots) + 1, slot: (at % rack.slots) + 1 };
+    return { ref, rigId: el.dataset.rig ?? null, el };
+  };
+  // Written when the pointer or the focus first reaches the slot: mouse users get its tooltip, screen readers its
+  // keys as the description, and no slot carries it before.
+  const describe = (e: SyntheticEvent) => {
+    const s = slotOf(e.target);
+    if (s?.rigId) s.el.title = `${s.el.getAttribute('aria-label') ?? ''}. ${HINT}`;
   };
   const click = (e: MouseEvent) => {
     const s = slotOf(e.target);
@@ -71,57 +93,40 @@ export const RackView = memo(function RackView({
     onDropRig(rigId, s.ref);
   };
 
-  const cells = [];
+  const cells: SlotCell[] = [];
   for (let row = 1; row <= rack.rows; row++) {
     for (let slot = 1; slot <= rack.slots; slot++) {
       const p = placed.get(`${row}/${slot}`);
       const where = `${rack.name} row ${row} slot ${slot}`;
       if (!p) {
-        cells.push(
-          <div
-            key={`${row}/${slot}`}
-            className={picking ? 'map-slot empty picking' : 'map-slot empty'}
-            data-row={row}
-            data-slot={slot}
-            role="button"
-            tabIndex={0}
-            aria-label={`${where}: empty`}
-          />,
-        );
+        cells.push({ rigId: null, label: `${where}: empty`, text: '', tone: null, colour: '', picking });
         continue;
       }
       const look = lookOf(p.rigId);
       const name = nameOf(p.rigId);
-      cells.push(
-        <div
-          key={`${row}/${slot}`}
-          className="map-slot"
-          data-row={row}
-          data-slot={slot}
-          data-rig={p.rigId}
-          role="button"
-          tabIndex={0}
-          draggable
-          style={{ background: look.colour }}
-          title={`${name} (${where}): ${look.text}. Click to open; drag, or M then a free slot, to move; U to unplace.`}
-          aria-label={`${where}: ${name}, ${look.text}`}
-        >
-          {`${name}\n${look.text}`}
-        </div>,
-      );
+      const label = `${where}: ${name}, ${look.text}`;
+      const text = `${name}\n${look.text}`;
+      cells.push({ rigId: p.rigId, label, text, tone: look.tone, colour: look.colour, picking });
     }
   }
+  // Written in the commit, before the browser paints it; React never renders children into the grid.
+  const grid = useRef<HTMLDivElement>(null);
+  const written = useRef<Written[]>([]);
+  useLayoutEffect(() => {
+    if (grid.current) syncSlots(grid.current, cells, written.current);
+  });
   return (
     <div
+      ref={grid}
       className="map-rack-grid"
       style={{ gridTemplateColumns: `repeat(${rack.slots}, var(--map-slot-w))` }}
       onClick={click}
+      onPointerOver={describe}
+      onFocus={describe}
       onKeyDown={key}
       onDragStart={dragStart}
       onDragOver={dragOver}
       onDrop={drop}
-    >
-      {cells}
-    </div>
+    />
   );
 });

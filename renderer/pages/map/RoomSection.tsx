@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type CSSProperties, type FormEvent, useState } from 'react';
 
 import type { MapLayout, MapRack, MapRoom, Placement, SlotRef } from '../../../shared/map';
 import type { SlotLook } from '../../map/overlays';
@@ -112,8 +112,10 @@ function RackPanel({
     if (window.confirm(`Delete rack ${rack.name}? Its ${placed.size} rigs become unplaced.`))
       void run(() => getClient().call('map.deleteRack', { id: rack.id }));
   };
+  // Its size before it is laid out (styles.css, .map-rack): racks out of view then skip layout and paint.
+  const size = { '--rows': rack.rows, '--slots': rack.slots } as CSSProperties;
   return (
-    <div className="map-rack" aria-label={`Rack ${rack.name}`}>
+    <div className="map-rack" aria-label={`Rack ${rack.name}`} style={size}>
       <div className="map-rack-head">
         <strong>{rack.name}</strong>
         <span className="muted">

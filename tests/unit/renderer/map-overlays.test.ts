@@ -69,18 +69,28 @@ describe('what a slot shows', () => {
     expect(slotLook('health', live({ health: 'critical' }), ctx)).toEqual({
       colour: 'var(--bad)',
       text: 'Crit',
+      tone: 'bad',
     });
     expect(slotLook('temperature', live({ chipTempMaxC: 64.6 }), ctx).text).toBe('65 °C');
     expect(slotLook('hashrate', live({}), ctx).text).toBe('95 %');
-    expect(slotLook('power', live({}), ctx)).toEqual({ colour: 'hsl(28 85% 30%)', text: '3.4 kW' });
+    expect(slotLook('power', live({}), ctx)).toEqual({
+      colour: 'hsl(28 85% 30%)',
+      text: '3.4 kW',
+      tone: null,
+    });
   });
 
   it('never colours a rig from figures that are not live, and says why', () => {
-    expect(slotLook('temperature', undefined, ctx)).toEqual({ colour: 'var(--map-idle)', text: 'no data' });
+    expect(slotLook('temperature', undefined, ctx)).toEqual({
+      colour: 'var(--map-idle)',
+      text: 'no data',
+      tone: 'idle',
+    });
     expect(slotLook('temperature', live({ liveness: 'offline' }), ctx).text).toBe('offline');
     expect(slotLook('hashrate', live({ liveness: 'stale' }), ctx).text).toBe('stale');
     expect(slotLook('power', live({ restarting: true }), ctx).text).toBe('restarting');
     expect(slotLook('hashrate', live({ nominalHashrateMhs: null }), ctx).text).toBe('– %');
+    expect(slotLook('temperature', live({ chipTempMaxC: null }), ctx).tone).toBe('idle');
   });
 
   it('has a legend of the current scale, each stop with its unit', () => {

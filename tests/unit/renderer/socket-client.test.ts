@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
+import { whenConnected } from '../../../renderer/api/connected';
 import { createSocketClient } from '../../../renderer/api/socket';
 import type { ClientStatus } from '../../../renderer/api/types';
 import { DEFAULT_SETTINGS } from '../../../shared/settings';
@@ -154,5 +155,27 @@ describe('socket client', () => {
     off();
     last().serverSays({ type: 'event', event: 'settings.changed', payload: DEFAULT_SETTINGS });
     expect(got).toEqual([DEFAULT_SETTINGS]);
+  });
+});
+
+describe('whenConnected', () => {
+  it('runs once each time the link comes up: at start, after a reconnect, after a login', async () => {
+    const storage = memoryStorage();
+    const client = createSocketClient({ url: 'ws://x/ws', storage, createSocket: open });
+    let reads = 0;
+    whenConnected(client, () => (reads += 1));
+    expect(reads).toBe(0);
+    last().serverSays({ type: 'hello', auth: 'none', version: '1' });
+    expect(reads).toBe(1);
+
+    last().drop();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(reads).toBe(1);
+    last().serverSays({ type: 'hello', auth: 'required', version: '1' });
+    expect(reads).toBe(1);
+    const login = client.login('pw');
+    last().serverSays({ type: 'login.ok', token: 't' });
+    await login;
+    expect(reads).toBe(2);
   });
 });
