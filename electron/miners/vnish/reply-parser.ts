@@ -55,6 +55,8 @@ export type Head = {
   chunked: boolean;
   /** The server will keep the connection open after this reply (before framing is considered). */
   keepAlive: boolean;
+  /** How long the server says it keeps an idle connection (`Keep-Alive: timeout=N`), in seconds; -1: unsaid. */
+  idleTimeoutS: number;
 };
 
 /** The length a Content-Length value gives; NaN when it is malformed. */
@@ -64,6 +66,20 @@ function contentLength(value: string): number {
   const parts = value.split(',').map((p) => p.trim());
   const first = parts[0] ?? '';
   return DIGITS.test(first) && parts.every((p) => p === first) ? Number(first) : NaN;
+}
+
+const KEEP_ALIVE_TIMEOUT = /^\s*timeout\s*=\s*"?(\d{1,6})"?\s*$/i;
+
+/**
+ * The `timeout` parameter of a Keep-Alive header ("timeout=5, max=100"), in seconds; -1 when absent or not a
+ * plain non-negative integer (a value we cannot read is treated as not said, never guessed at).
+ */
+export function keepAliveTimeout(value: string): number {
+  for (const param of value.split(',')) {
+    const m = KEEP_ALIVE_TIMEOUT.exec(param);
+    if (m !== null) return Number(m[1]);
+  }
+  return -1;
 }
 
 /** The end of the line that starts at `at`, before its CR (a line may end in LF alone). */
@@ -90,6 +106,7 @@ export function parseHead(text: string): Head | string {
     length: -1,
     chunked: false,
     keepAlive: false,
+    idleTimeoutS: -1,
   };
   let connection = '';
   let encoding: string | null = null;
@@ -103,7 +120,7 @@ export function parseHead(text: string): Head | string {
     if (colon <= from || colon >= stop || !TOKEN.test(text.slice(from, colon)))
       return 'a malformed header line';
     const n = colon - from;
-    // Only four headers matter; the name is lower-cased only when its length says it may be one of them.
+    // Only five headers matter; the name is lower-cased only when its length says it may be one of them.
     if (n !== 10 && n !== 12 && n !== 14 && n !== 17) continue;
     const name = text.slice(from, colon).toLowerCase();
     const value = text.slice(colon + 1, stop).trim();
@@ -114,6 +131,7 @@ export function parseHead(text: string): Head | string {
       head.length = length;
     } else if (name === 'transfer-encoding') encoding = encoding === null ? value : `${encoding}, ${value}`;
     else if (name === 'connection') connection += `,${value.toLowerCase()}`;
+    else if (name === 'keep-alive') head.idleTimeoutS = keepAliveTimeout(value);
     else if (name === 'content-type') head.contentType ??= value;
   }
   head.keepAlive =
@@ -134,6 +152,8 @@ export class ReplyParser {
   status = 0;
   contentType: string | null = null;
   keepAlive = false;
+  /** The server's idle timeout for this connection from `Keep-Alive: timeout=N`, in seconds; -1: unsaid. */
+  idleTimeoutS = -1;
   /** Bytes arrived after the reply was complete. */
   extra = false;
   error = '';
@@ -150,6 +170,7 @@ export class ReplyParser {
     this.status = 0;
     this.contentType = null;
     this.keepAlive = false;
+    this.idleTimeoutS = -1;
     this.extra = false;
     this.error = '';
     this.state = 'head';
@@ -279,6 +300,7 @@ export class ReplyParser {
     this.status = head.status;
     this.contentType = head.contentType;
     this.keepAlive = head.keepAlive;
+    this.idleTimeoutS = head.idleTimeoutS;
     // 204 and 304 carry no body whatever the headers say.
     if (head.status === 204 || head.status === 304) {
       this.state = 'done';

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  keepAliveTimeout,
   MAX_HEAD_BYTES,
   parseHead,
   type ReadResult,
@@ -229,5 +230,59 @@ describe('parseHead', () => {
   it('keeps the first Content-Type and tolerates a missing reason phrase', () => {
     const h = parseHead('HTTP/1.1 404\r\nContent-Type: text/html\r\ncontent-type: x\r\n\r\n');
     expect(h).toMatchObject({ status: 404, contentType: 'text/html', length: -1, chunked: false });
+  });
+});
+
+describe('Keep-Alive: how long the miner keeps an idle connection', () => {
+  it('reads timeout=N in seconds among other parameters, in any case and spacing', () => {
+    expect(keepAliveTimeout('timeout=5')).toBe(5);
+    expect(keepAliveTimeout('timeout=5, max=1000')).toBe(5);
+    expect(keepAliveTimeout('max=100, Timeout = 60')).toBe(60);
+    expect(keepAliveTimeout('timeout="15"')).toBe(15);
+    expect(keepAliveTimeout('timeout=0')).toBe(0);
+  });
+
+  it('treats a value it cannot read as not said, never as a guess', () => {
+    for (const v of [
+      '',
+      'max=5',
+      'timeout=',
+      'timeout=abc',
+      'timeout=-1',
+      'timeout=5.5',
+      'timeout=1e3',
+      'timeout=99999999',
+      'timeout=5x',
+      'timeouts=5',
+      'xtimeout=5',
+      ',,,',
+    ]) {
+      expect(keepAliveTimeout(v)).toBe(-1);
+    }
+  });
+
+  it('is part of the head, and unsaid (-1) when the header is absent or malformed', () => {
+    const said = read('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 0\r\n\r\n');
+    expect(said.parser.idleTimeoutS).toBe(5);
+    expect(said.parser.keepAlive).toBe(true);
+    expect(read('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n').parser.idleTimeoutS).toBe(-1);
+    expect(
+      read('HTTP/1.1 200 OK\r\nkeep-alive: timeout=soon\r\nContent-Length: 0\r\n\r\n').parser.idleTimeoutS,
+    ).toBe(-1);
+    const h = parseHead('HTTP/1.1 200 OK\r\nKEEP-ALIVE: timeout=30\r\n\r\n');
+    expect(h).toMatchObject({ status: 200, idleTimeoutS: 30 });
+  });
+
+  it('is forgotten between replies on one connection', () => {
+    const parser = new ReplyParser();
+    const feed = (text: string) => {
+      parser.reset(1 << 20);
+      const b = Buffer.from(text, 'latin1');
+      return parser.feed(b, 0, b.length);
+    };
+    expect(feed('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=9\r\nContent-Length: 0\r\n\r\n')).toBe('done');
+    expect(parser.idleTimeoutS).toBe(9);
+    expect(feed('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n')).toBe('done');
+    expect(parser.idleTimeoutS).toBe(-1);
   });
 });
