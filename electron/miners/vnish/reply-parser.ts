@@ -8,7 +8,8 @@
  * machine costs several times this one per exchange; at a thousand rigs a poll's transport is the collector's
  * largest cost. What it must refuse, it does: a malformed status line or header, conflicting lengths, a
  * head or chunk line beyond its limit, a body beyond `maxBytes` (read no further), a 101 upgrade. Bytes past
- * the end of the reply are reported so the connection is not reused out of step.
+ * the end of the reply are reported so the connection is not reused out of step. Discovery's identification reads
+ * its pages with it too (discovery/http-reply.ts: every header kept, a long page cut at its limit).
  */
 
 /** Largest reply head (status line and headers) accepted; the sim's is ~150 bytes, real ones well under 1 KB. */
@@ -148,6 +149,22 @@ export function parseHead(text: string): Head | string {
   return head;
 }
 
+/**
+ * Every header of a head read by `parseHead` (so already well-formed) as a flat [name, value, …] list, names as
+ * sent. Only identification wants them all; the poll path reads just the few `parseHead` picks out.
+ */
+export function headerList(text: string): string[] {
+  const out: string[] = [];
+  for (let lineStart = nextLine(text, lineEnd(text, 0)); lineStart < text.length;) {
+    const stop = lineEnd(text, lineStart);
+    const colon = text.indexOf(':', lineStart);
+    if (colon > lineStart && colon < stop)
+      out.push(text.slice(lineStart, colon), text.slice(colon + 1, stop).trim());
+    lineStart = nextLine(text, stop);
+  }
+  return out;
+}
+
 export class ReplyParser {
   status = 0;
   contentType: string | null = null;
@@ -157,24 +174,35 @@ export class ReplyParser {
   /** Bytes arrived after the reply was complete. */
   extra = false;
   error = '';
+  /** The final reply's head as read (latin1), for a caller that wants every header (`headerList`). */
+  head = '';
   private state: State = 'head';
   private maxBytes = 0;
+  /** Keep the first `maxBytes` of a longer body and stop there ('too-large'), instead of keeping none. */
+  private truncate = false;
+  private kept = 0;
   private pending: Buffer | null = null;
   private remaining = 0;
   private size = 0;
   private whole: Buffer | null = null;
   private parts: Buffer[] = [];
 
-  /** Ready for the next exchange's reply. */
-  reset(maxBytes: number): void {
+  /**
+   * Ready for the next exchange's reply. With `truncate`, a body over `maxBytes` still ends reading at the limit
+   * ('too-large'), but its first `maxBytes` are kept (identification reads a page's start, docs/poll-path.md §3).
+   */
+  reset(maxBytes: number, truncate = false): void {
     this.status = 0;
     this.contentType = null;
     this.keepAlive = false;
     this.idleTimeoutS = -1;
     this.extra = false;
     this.error = '';
+    this.head = '';
     this.state = 'head';
     this.maxBytes = maxBytes;
+    this.truncate = truncate;
+    this.kept = 0;
     this.pending = null;
     this.remaining = 0;
     this.size = 0;
@@ -190,7 +218,7 @@ export class ReplyParser {
   body(): Buffer {
     if (this.whole !== null) return this.whole;
     const only = this.parts.length === 1 ? this.parts[0] : undefined;
-    return only ?? Buffer.concat(this.parts, this.size);
+    return only ?? Buffer.concat(this.parts, this.kept);
   }
 
   /** Reads buf[start, end). The bytes are not kept: a caller may reuse `buf` once this returns. */
@@ -229,35 +257,42 @@ export class ReplyParser {
         this.keep(buf, at, n);
         this.remaining -= n;
         if (this.remaining === 0) this.state = 'done';
-        return at + n;
+        return this.cut() ?? at + n;
       }
       case 'until-close':
         this.size += end - at;
-        if (this.size > this.maxBytes) return 'too-large';
+        if (!this.truncate && this.size > this.maxBytes) return 'too-large';
         this.keep(buf, at, end - at);
-        return end;
+        return this.cut() ?? end;
       case 'chunk-data': {
         const n = Math.min(this.remaining, end - at);
         this.keep(buf, at, n);
         this.remaining -= n;
         if (this.remaining === 0) this.state = 'chunk-end';
-        return at + n;
+        return this.cut() ?? at + n;
       }
       default:
         return this.readLine(buf, at, end);
     }
   }
 
+  /** In truncating mode, the limit is reached before the reply's end: stop reading. */
+  private cut(): 'too-large' | null {
+    return this.truncate && this.kept >= this.maxBytes && this.state !== 'done' ? 'too-large' : null;
+  }
+
   /** Copies body bytes out of the socket's buffer (into the one allocation when the length is known). */
-  private keep(buf: Buffer, at: number, n: number): void {
-    if (n === 0) return;
+  private keep(buf: Buffer, at: number, length: number): void {
     if (this.whole !== null) {
-      buf.copy(this.whole, this.whole.length - this.remaining, at, at + n);
+      if (length > 0) buf.copy(this.whole, this.whole.length - this.remaining, at, at + length);
       return;
     }
+    const n = this.truncate ? Math.min(length, this.maxBytes - this.kept) : length;
+    if (n <= 0) return;
     const part = Buffer.allocUnsafe(n);
     buf.copy(part, 0, at, at + n);
     this.parts.push(part);
+    this.kept += n;
   }
 
   private readHead(buf: Buffer, at: number, end: number): number | ReadResult {
@@ -283,6 +318,7 @@ export class ReplyParser {
     // A provisional 1xx reply: the real one follows (101 would switch protocols, which no miner API asks for).
     if (head.status === 101) return this.fail('an unexpected protocol switch (101)');
     if (head.status < 200) return next;
+    this.head = text;
     return this.begin(head, next);
   }
 
@@ -307,10 +343,10 @@ export class ReplyParser {
     } else if (head.chunked) {
       this.state = 'chunk-size';
     } else if (head.length >= 0) {
-      if (head.length > this.maxBytes) return 'too-large';
       this.size = head.length;
       this.remaining = head.length;
-      this.whole = Buffer.allocUnsafe(head.length);
+      if (head.length <= this.maxBytes) this.whole = Buffer.allocUnsafe(head.length);
+      else if (!this.truncate) return 'too-large';
       this.state = head.length === 0 ? 'done' : 'body-length';
     } else {
       this.keepAlive = false;
@@ -359,7 +395,7 @@ export class ReplyParser {
       return null;
     }
     this.size += n;
-    if (this.size > this.maxBytes) return 'too-large';
+    if (!this.truncate && this.size > this.maxBytes) return 'too-large';
     this.remaining = n;
     this.state = 'chunk-data';
     return null;
