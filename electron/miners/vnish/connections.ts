@@ -207,6 +207,33 @@ function idleSweep(coarseMs: number, close: (conn: Conn) => void): IdleSweep {
   };
 }
 
+function newHost(host: string, port: number, keepMs: number): HostState {
+  return {
+    host,
+    port,
+    idle: [],
+    all: new Set(),
+    waiting: [],
+    keepMs,
+    sparse: false,
+    freedAt: 0,
+    droppedAt: -Infinity,
+  };
+}
+
+/** Forgets miners with nothing open that nobody asked for in a long while (a removed rig, a one-off address). */
+function forgetUnused(hosts: Map<string, HostState>, now: number): void {
+  for (const [key, h] of hosts) {
+    if (h.all.size === 0 && h.waiting.length === 0 && now - h.freedAt > FORGET_AFTER_MS) hosts.delete(key);
+  }
+}
+
+function countOpen(hosts: Map<string, HostState>): number {
+  let n = 0;
+  for (const h of hosts.values()) n += h.all.size;
+  return n;
+}
+
 export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   const maxOpen = options.maxSocketsPerHost ?? 4;
   const maxIdle = options.maxFreeSocketsPerHost ?? 1;
@@ -215,11 +242,6 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   // Kept across connections, so what was learned of a miner outlives them; unused ones are forgotten lazily.
   const hosts = new Map<string, HostState>();
   let acquisitions = 0;
-  const forgetUnused = (now: number): void => {
-    for (const [key, h] of hosts) {
-      if (h.all.size === 0 && h.waiting.length === 0 && now - h.freedAt > FORGET_AFTER_MS) hosts.delete(key);
-    }
-  };
 
   const onClosed = (conn: Conn, h: HostState, error: Error | null): void => {
     if (conn.closed) return;
@@ -263,17 +285,7 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   const hostState = (host: string, port: number, key: string): HostState => {
     let h = hosts.get(key);
     if (h === undefined) {
-      h = {
-        host,
-        port,
-        idle: [],
-        all: new Set(),
-        waiting: [],
-        keepMs: idleMs,
-        sparse: false,
-        freedAt: 0,
-        droppedAt: -Infinity,
-      };
+      h = newHost(host, port, idleMs);
       hosts.set(key, h);
     }
     return h;
@@ -291,7 +303,7 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
       }
       if (h.all.size < maxOpen) {
         const now = Date.now();
-        if (++acquisitions % FORGET_EVERY === 0) forgetUnused(now);
+        if (++acquisitions % FORGET_EVERY === 0) forgetUnused(hosts, now);
         taker.take(open(h, key, now));
         return NOTHING;
       }
@@ -336,10 +348,6 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
         for (const c of [...h.all]) drop(c, h, closing);
       }
     },
-    openCount: () => {
-      let n = 0;
-      for (const h of hosts.values()) n += h.all.size;
-      return n;
-    },
+    openCount: () => countOpen(hosts),
   };
 }
