@@ -17,9 +17,20 @@ export type TransportRequest = {
   /** Paced rounds: how many, and the gap between two polls. */
   pacedRounds: number;
   pacedGapMs: number;
+  /** Grid rounds: how many, polls started together per grid point, and the grid step. */
+  gridRounds: number;
+  gridBatch: number;
+  gridStepMs: number;
 };
 export type TransportRound = { userUsPerPoll: number; systemUsPerPoll: number };
-export type TransportReport = { fresh: TransportRound[]; warm: TransportRound[]; paced: TransportRound[] };
+export type TransportReport = {
+  fresh: TransportRound[];
+  warm: TransportRound[];
+  paced: TransportRound[];
+  grid: TransportRound[];
+  /** Grid rounds whose every poll finds its connection kept from the last (BENCH ONLY: see measureGridKept). */
+  gridKept: TransportRound[];
+};
 
 const IDLE_MS = 150;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -52,11 +63,27 @@ async function pollPaced(clients: VnishTransport[], gapMs: number): Promise<numb
   return (await Promise.all(all)).length;
 }
 
+/**
+ * As the product polls (collector/cadence.ts): `batch` polls started together on each grid point, `stepMs` apart,
+ * on the agent's own idle timeout, so idle connections close as they do in the product, from the agent's sweep
+ * (or at once, whatever the agent decides) while later batches run.
+ */
+async function pollGrid(clients: VnishTransport[], batch: number, stepMs: number): Promise<number> {
+  const all: Promise<unknown>[] = [];
+  for (let i = 0; i < clients.length; i += batch) {
+    if (i > 0) await sleep(stepMs);
+    for (const c of clients.slice(i, i + batch)) {
+      all.push(c.get('/summary', 'optional', (value) => value, { signal: new AbortController().signal }));
+    }
+  }
+  return (await Promise.all(all)).length;
+}
+
 type Side = { agent: MinerAgent; clients: VnishTransport[]; fresh: boolean };
 
 function side(req: TransportRequest, fresh: boolean): Side {
   // Fresh: a short idle timeout, and the round waits for every idle connection to close (inside the measure).
-  const agent = createMinerAgent(fresh ? { idleTimeoutMs: IDLE_MS } : {});
+  const agent = createMinerAgent(fresh ? { idleTimeoutMs: IDLE_MS, maxIdleTimeoutMs: IDLE_MS } : {});
   const tokens = new Map<string, string>();
   const clients = req.rigs.map((r) => createVnishTransport({ host: r.ip, port: r.port, agent, tokens }));
   return { agent, clients, fresh };
@@ -67,15 +94,40 @@ async function measure(s: Side, concurrency: number, pacedGapMs = 0): Promise<Tr
   const polls =
     pacedGapMs > 0 ? await pollPaced(s.clients, pacedGapMs) : await pollAll(s.clients, concurrency);
   if (s.fresh) while (s.agent.openCount() > 0) await sleep(IDLE_MS / 3);
-  const cpu = process.cpuUsage(cpu0);
-  if (polls !== s.clients.length) throw new Error(`a round answered ${polls} of ${s.clients.length}`);
+  return perPoll(process.cpuUsage(cpu0), polls, s.clients.length);
+}
+
+function perPoll(cpu: NodeJS.CpuUsage, polls: number, of: number): TransportRound {
+  if (polls !== of) throw new Error(`a round answered ${polls} of ${of}`);
   return { userUsPerPoll: cpu.user / polls, systemUsPerPoll: cpu.system / polls };
+}
+
+/** A grid round on the product's own agent (kept from round to round, as the collector keeps it). */
+async function measureGrid(s: Side, req: TransportRequest): Promise<TransportRound> {
+  const cpu0 = process.cpuUsage();
+  const polls = await pollGrid(s.clients, req.gridBatch, req.gridStepMs);
+  // The round ends when the last connection is closed, however the agent closes it (the sweep or at once).
+  while (s.agent.openCount() > 0) await sleep(100);
+  return perPoll(process.cpuUsage(cpu0), polls, s.clients.length);
+}
+
+/**
+ * BENCH ONLY, not what the product pays on the virtual farm: what kept connections would save on firmware that
+ * keeps idle ones longer than the poll interval. The farm keeps them 5 s (its fidelity is not bent for this), so
+ * the same grid cadence runs over half the rigs, each round right after the last: every rig is polled again within
+ * the farm's timeout and its connection is reused (no connect, no close).
+ */
+async function measureGridKept(s: Side, req: TransportRequest): Promise<TransportRound> {
+  const half = s.clients.slice(0, Math.ceil(s.clients.length / 2));
+  const cpu0 = process.cpuUsage();
+  const polls = await pollGrid(half, req.gridBatch, req.gridStepMs);
+  return perPoll(process.cpuUsage(cpu0), polls, half.length);
 }
 
 async function run(req: TransportRequest): Promise<TransportReport> {
   const fresh = side(req, true);
   const warm = side(req, false);
-  const report: TransportReport = { fresh: [], warm: [], paced: [] };
+  const report: TransportReport = { fresh: [], warm: [], paced: [], grid: [], gridKept: [] };
   try {
     for (let i = 0; i < req.warmRounds + req.rounds; i++) {
       // Alternating which goes first, so neither always runs right after the other's garbage.
@@ -86,6 +138,27 @@ async function run(req: TransportRequest): Promise<TransportReport> {
       }
     }
     for (let i = 0; i < req.pacedRounds; i++) report.paced.push(await measure(fresh, 0, req.pacedGapMs));
+    if (req.gridRounds > 0) {
+      const grid = side(req, false);
+      try {
+        // One unmeasured round first: the agent learns what the miners keep, as the product's does.
+        for (let i = 0; i <= req.gridRounds; i++) {
+          const r = await measureGrid(grid, req);
+          if (i > 0) report.grid.push(r);
+        }
+      } finally {
+        grid.agent.destroy();
+      }
+      const kept = side(req, false);
+      try {
+        for (let i = 0; i <= req.gridRounds; i++) {
+          const r = await measureGridKept(kept, req);
+          if (i > 0) report.gridKept.push(r);
+        }
+      } finally {
+        kept.agent.destroy();
+      }
+    }
     return report;
   } finally {
     fresh.agent.destroy();

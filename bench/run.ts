@@ -79,7 +79,10 @@ const suites: Suite[] = [
       "the collector's Vnish client alone against 300 virtual miners: process CPU per GET /api/v1/summary from the " +
       'request to the parsed JSON, in a child process, user and system apart; fresh connections (as at a 15 s ' +
       'interval, the close included) and kept-alive ones alternating, medians of 24 rounds of 300 polls at 64 in flight; ' +
-      'then fresh polls paced one per 10 ms as the product spreads them (median of 6 rounds)',
+      'then fresh polls paced one per 10 ms (median of 6 rounds); then as the product polls: 17 together every 250 ms on ' +
+      'one agent kept across rounds, its closes included (grid, median of 6 rounds of 300), and, BENCH ONLY, the same ' +
+      "cadence over 150 rigs re-polled within the farm's 5 s keep-alive, what firmware keeping idle connections longer " +
+      'than the poll interval would save (grid_kept)',
     run: runTransportBench,
   },
   {

@@ -1,5 +1,5 @@
 /**
- * HTTP GET for identification, over a raw socket read by http-parser-js (the collector's parser, see
+ * HTTP GET for identification, over a raw socket read by the collector's reply reader (http-reply.ts; see
  * miners/vnish/connections.ts for why not node:http): a deadline over the whole exchange, and at most
  * `maxBytes` of the body read, so a device that streams forever or answers with a huge page cannot stall or
  * bloat a scan.

@@ -1,11 +1,12 @@
 /**
- * One HTTP request on one socket for identification, its reply read by http-parser-js (Content-Length,
- * chunked, or until close): a deadline, the scan's cancel, and at most `maxBytes` of the body kept. The
+ * One HTTP request on one socket for identification, its reply read by the miner transport's reply reader
+ * (miners/vnish/reply-parser.ts: Content-Length, chunked, or until close; one reader for both, so both refuse
+ * the same malformed replies): a deadline, the scan's cancel, and at most `maxBytes` of the body kept. The
  * socket is handed back for the next request only after a complete keep-alive reply with nothing after it.
  */
 import { type Socket } from 'node:net';
-import { HTTPParser } from 'http-parser-js';
 
+import { headerList, ReplyParser } from '../miners/vnish/reply-parser';
 import { type Abortable, unwatch, watch } from './abort-group';
 
 export type HttpPage = {
@@ -47,7 +48,7 @@ const SINGLE = new Set([
   'user-agent',
 ]);
 
-/** http-parser-js's flat [name, value, …] list as node:http would present it. */
+/** A flat [name, value, …] header list as node:http would present it. */
 export function headerRecord(raw: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
@@ -72,25 +73,16 @@ export type Ask = {
 /** A reply, and whether its connection can carry the next request. */
 export type Done = { page: HttpPage; keep: boolean };
 
-type HeadersInfo = { statusCode: number; headers: string[]; shouldKeepAlive: boolean };
-
 type Outcome = Done | 'retry' | HttpProbeError;
 
 /**
- * A class rather than closures: identification runs hundreds of these per scan. It is its parser's callback
- * target, its timer's argument and its cancel's listener.
+ * A class rather than closures: identification runs hundreds of these per scan. It is its timer's argument
+ * and its cancel's listener.
  */
 class Exchange implements Abortable {
-  private readonly parser = new HTTPParser(HTTPParser.RESPONSE);
-  private readonly chunks: Buffer[] = [];
+  private readonly parser = new ReplyParser();
   private readonly timer: NodeJS.Timeout;
-  private status = 0;
-  private headers: Record<string, string> = {};
-  private keepAlive = false;
-  private complete = false;
-  private extra = false;
   private gotBytes = false;
-  private size = 0;
   private settled = false;
   // Bound methods, not arrow fields: tsx's keepNames gives every arrow a defineProperty per request.
   private readonly onData: (chunk: Buffer) => void;
@@ -105,10 +97,8 @@ class Exchange implements Abortable {
     private readonly settle: (outcome: Done | 'retry') => void,
     private readonly fail: (e: HttpProbeError) => void,
   ) {
-    const p = this.parser;
-    p[HTTPParser.kOnHeadersComplete] = this.head.bind(this);
-    p[HTTPParser.kOnBody] = this.body.bind(this);
-    p[HTTPParser.kOnMessageComplete] = this.messageComplete.bind(this);
+    // A page longer than maxBytes is cut there: its start is what identifies the device.
+    this.parser.reset(ask.maxBytes, true);
     this.onData = this.data.bind(this);
     this.onEnd = this.end.bind(this);
     this.onError = this.error.bind(this);
@@ -130,68 +120,35 @@ class Exchange implements Abortable {
     this.finish(new HttpProbeError('timeout', `${this.ask.what}: no reply within ${this.ask.timeoutMs} ms`));
   }
 
-  private head(info: HeadersInfo): 0 | 1 {
-    if (this.complete) {
-      this.extra = true;
-      return 1;
-    }
-    // 1xx is provisional: the real reply follows. 204 and 304 carry no body whatever the headers say.
-    if (info.statusCode < 200) return 1;
-    this.status = info.statusCode;
-    this.headers = headerRecord(info.headers);
-    this.keepAlive = info.shouldKeepAlive;
-    return this.status === 204 || this.status === 304 ? 1 : 0;
-  }
-
-  private body(chunk: Buffer, offset: number, length: number): void {
-    if (this.complete) {
-      this.extra = true;
-      return;
-    }
-    if (this.size < this.ask.maxBytes) this.chunks.push(chunk.subarray(offset, offset + length));
-    this.size += length;
-  }
-
-  private messageComplete(): void {
-    if (this.status !== 0) this.complete = true;
-  }
-
   private error(e: Error): void {
     this.cutOff(e.message);
   }
 
   private data(chunk: Buffer): void {
     this.gotBytes = true;
-    const r = this.parser.execute(chunk);
-    if (this.complete) {
-      const clean = this.keepAlive && !this.extra && !(r instanceof Error) && r === chunk.length;
-      this.finish({ page: this.page(), keep: clean });
-    } else if (this.size >= this.ask.maxBytes) this.finish({ page: this.page(), keep: false });
-    else if (r instanceof Error) this.cutOff(`malformed HTTP reply (${r.message})`);
+    const p = this.parser;
+    const r = p.feed(chunk, 0, chunk.length);
+    if (r === 'done') this.finish({ page: this.page(), keep: p.keepAlive && !p.extra });
+    else if (r === 'too-large') this.finish({ page: this.page(), keep: false });
+    else if (r === 'malformed') this.cutOff(`malformed HTTP reply (${p.error})`);
   }
 
   private end(): void {
     // A reply that runs until the connection closes (no length, not chunked) ends here.
-    if (!this.complete) this.parser.finish();
-    if (this.complete) this.finish({ page: this.page(), keep: false });
+    if (this.parser.eof() === 'done') this.finish({ page: this.page(), keep: false });
     else this.cutOff(this.gotBytes ? 'connection closed mid-reply' : 'connection closed without a reply');
   }
 
   /** A reply cut off after its head still tells status and headers: use what arrived. */
   private cutOff(why: string): void {
-    if (this.status !== 0) this.finish({ page: this.page(), keep: false });
+    if (this.parser.status !== 0) this.finish({ page: this.page(), keep: false });
     else if (this.reused && !this.gotBytes) this.finish('retry');
     else this.finish(new HttpProbeError('network', `${this.ask.what}: ${why}`));
   }
 
   private page(): HttpPage {
-    const { chunks } = this;
-    const bytes = chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : Buffer.concat(chunks);
-    return {
-      status: this.status,
-      headers: this.headers,
-      body: bytes.subarray(0, this.ask.maxBytes).toString('utf8'),
-    };
+    const p = this.parser;
+    return { status: p.status, headers: headerRecord(headerList(p.head)), body: p.body().toString('utf8') };
   }
 
   private finish(outcome: Outcome): void {

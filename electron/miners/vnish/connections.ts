@@ -1,6 +1,13 @@
 /**
  * Keep-alive TCP connections to the miners' web servers: at most a few per miner, one idle one kept for the
- * next poll, closed after an idle timeout. Requests beyond a miner's limit wait their turn for that miner only.
+ * next request, closed after an idle timeout. Requests beyond a miner's limit wait their turn for that miner only.
+ *
+ * How long an idle connection is worth keeping is learned per miner (docs/poll-path.md §3): as long as the
+ * miner says it keeps one (`Keep-Alive: timeout=N`, kept until just before N), else the agent's idle timeout.
+ * When a miner's idle connection goes unused for that long (at a 15 s interval against a 5 s server timeout,
+ * every time), the miner is "sparse": its next requests ask `Connection: close`, so the miner frees the
+ * connection at once and RigDeck holds no idle socket, no timer and no long-lived garbage for it. A request
+ * that comes soon after such a close (a control action's read-back) turns reuse back on.
  *
  * Why not node:http's Agent: the collector bench measured its ClientRequest/IncomingMessage machinery at
  * ~30 µs of CPU per poll more than this pool, and a poll is one small GET: at a thousand rigs that is the
@@ -31,12 +38,14 @@ export type Conn = {
   readonly socket: Socket;
   readonly key: string;
   readonly parser: ReplyParser;
+  /** The request on it asks the miner to close after the reply: nobody is expected to reuse it. */
+  closeAfter: boolean;
   owner: ConnOwner | null;
   /** Has completed an exchange before: a failure before any reply byte may just be a stale keep-alive. */
   reused: boolean;
   closed: boolean;
-  /** When it last went idle (Date.now()), for the idle sweep. */
-  idleSince: number;
+  /** When the idle sweep closes it (Date.now() based). */
+  idleUntil: number;
 };
 
 export type MinerAgentOptions = {
@@ -44,8 +53,13 @@ export type MinerAgentOptions = {
   maxSocketsPerHost?: number;
   /** Idle connections kept per miner. A regular poll is one request, so one is reused; the rest close at once. */
   maxFreeSocketsPerHost?: number;
-  /** Idle connections are closed after this long (the sim closes after 5 s; firmware likely similar, GAP). */
+  /**
+   * Idle connections are closed after this long when the miner does not say how long it keeps them (the sim
+   * says 5 s, Node's default; the firmware's is a GAP, docs/vnish.md §9).
+   */
   idleTimeoutMs?: number;
+  /** The longest a miner's `Keep-Alive: timeout=N` may make RigDeck keep an idle connection. */
+  maxIdleTimeoutMs?: number;
 };
 
 /**
@@ -68,7 +82,35 @@ export type MinerAgent = {
 };
 
 type Waiter = { taker: ConnTaker; withdrawn: boolean };
-type HostState = { host: string; port: number; idle: Conn[]; all: Set<Conn>; waiting: Waiter[] };
+type HostState = {
+  host: string;
+  port: number;
+  idle: Conn[];
+  all: Set<Conn>;
+  waiting: Waiter[];
+  /** How long an idle connection to this miner is kept (learned from its Keep-Alive header). */
+  keepMs: number;
+  /** Its last idle connection went unused: ask for a close after each reply instead of keeping one. */
+  sparse: boolean;
+  /** When its last connection was given back (Date.now()), for forgetting unused hosts. */
+  freedAt: number;
+  /** When RigDeck last closed one of its connections after the reply for sparseness: would keeping have paid? */
+  droppedAt: number;
+};
+
+/** Hosts with nothing open are forgotten (their learned keep-alive with them) after this long unused. */
+const FORGET_AFTER_MS = 15 * 60_000;
+/** How often (in acquisitions) forgotten hosts are looked for. */
+const FORGET_EVERY = 4096;
+
+/**
+ * How long to keep an idle connection the miner says it keeps for `seconds`: until just before (its timer
+ * starts when it has sent the reply, ours a little later), capped at `maxMs`; 0 for a miner that keeps none.
+ */
+export function keepForMs(seconds: number, maxMs: number): number {
+  const ms = seconds * 1000;
+  return Math.max(0, Math.min(ms - Math.min(1000, ms / 5), maxMs));
+}
 
 const NOTHING = (): void => undefined;
 
@@ -104,10 +146,11 @@ function openConn(h: HostState, key: string, life: ConnLifecycle): Conn {
     socket,
     key,
     parser: new ReplyParser(),
+    closeAfter: false,
     owner: null,
     reused: false,
     closed: false,
-    idleSince: 0,
+    idleUntil: 0,
   };
   h.all.add(conn);
   socket.on('end', () => life.closed(conn, h, null));
@@ -116,68 +159,107 @@ function openConn(h: HostState, key: string, life: ConnLifecycle): Conn {
   return conn;
 }
 
-type IdleSweep = { add(conn: Conn): void; remove(conn: Conn): void; stop(): void };
+type IdleSweep = { add(conn: Conn, keepMs: number): void; remove(conn: Conn): void; stop(): void };
 
-/** Idle connections in the order they went idle (a Set keeps insertion order), closed by one timer. */
-function idleSweep(idleMs: number, close: (conn: Conn) => void): IdleSweep {
-  const order = new Set<Conn>();
+/**
+ * Idle connections closed by one timer, not a timer each. Deadlines differ by miner (each says how long it keeps
+ * a connection), so a sweep looks at all of them; there is at most one per miner, and a sweep runs a few
+ * times per idle period at most (`coarseMs` apart: a little late rather than one wake-up per connection).
+ */
+function idleSweep(coarseMs: number, close: (conn: Conn) => void): IdleSweep {
+  const idle = new Set<Conn>();
   let timer: NodeJS.Timeout | null = null;
-  const arm = (ms: number): void => {
-    timer = setTimeout(sweep, ms);
+  let timerAt = Infinity;
+  const arm = (at: number, now: number): void => {
+    if (timer !== null) clearTimeout(timer);
+    timerAt = Math.max(at, now + coarseMs);
+    timer = setTimeout(sweep, timerAt - now);
     // Idle connections do not keep the process alive on the timer's account.
     timer.unref();
   };
   const sweep = (): void => {
     timer = null;
+    timerAt = Infinity;
     const now = Date.now();
-    for (const c of order) {
-      const due = c.idleSince + idleMs;
-      if (due > now) {
-        // A little late rather than one wake-up per connection: a few per idle period at most.
-        arm(Math.max(due - now, idleMs / 8));
-        return;
+    let next = Infinity;
+    for (const c of idle) {
+      if (c.idleUntil > now) next = Math.min(next, c.idleUntil);
+      else {
+        idle.delete(c);
+        close(c);
       }
-      order.delete(c);
-      close(c);
     }
+    if (next < Infinity) arm(next, now);
   };
   return {
-    add(conn) {
-      conn.idleSince = Date.now();
-      order.add(conn);
-      if (timer === null) arm(idleMs);
+    add(conn, keepMs) {
+      const now = Date.now();
+      conn.idleUntil = now + keepMs;
+      idle.add(conn);
+      if (timer === null || conn.idleUntil < timerAt - coarseMs) arm(conn.idleUntil, now);
     },
-    remove: (conn) => order.delete(conn),
+    remove: (conn) => idle.delete(conn),
     stop() {
       if (timer !== null) clearTimeout(timer);
       timer = null;
+      timerAt = Infinity;
     },
   };
+}
+
+function newHost(host: string, port: number, keepMs: number): HostState {
+  return {
+    host,
+    port,
+    idle: [],
+    all: new Set(),
+    waiting: [],
+    keepMs,
+    sparse: false,
+    freedAt: 0,
+    droppedAt: -Infinity,
+  };
+}
+
+/** Forgets miners with nothing open that nobody asked for in a long while (a removed rig, a one-off address). */
+function forgetUnused(hosts: Map<string, HostState>, now: number): void {
+  for (const [key, h] of hosts) {
+    if (h.all.size === 0 && h.waiting.length === 0 && now - h.freedAt > FORGET_AFTER_MS) hosts.delete(key);
+  }
+}
+
+function countOpen(hosts: Map<string, HostState>): number {
+  let n = 0;
+  for (const h of hosts.values()) n += h.all.size;
+  return n;
 }
 
 export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   const maxOpen = options.maxSocketsPerHost ?? 4;
   const maxIdle = options.maxFreeSocketsPerHost ?? 1;
   const idleMs = options.idleTimeoutMs ?? 4000;
+  const maxIdleMs = Math.max(idleMs, options.maxIdleTimeoutMs ?? 60_000);
+  // Kept across connections, so what was learned of a miner outlives them; unused ones are forgotten lazily.
   const hosts = new Map<string, HostState>();
-  const forget = (h: HostState, key: string): void => {
-    if (h.all.size === 0 && h.waiting.length === 0) hosts.delete(key);
-  };
+  let acquisitions = 0;
 
   const onClosed = (conn: Conn, h: HostState, error: Error | null): void => {
     if (conn.closed) return;
     conn.closed = true;
     h.all.delete(conn);
     const i = h.idle.indexOf(conn);
-    if (i >= 0) h.idle.splice(i, 1);
+    if (i >= 0) {
+      h.idle.splice(i, 1);
+      // Kept, and closed before anyone used it (by the sweep or by the miner): keeping them does not pay here.
+      h.sparse = true;
+    }
     idle.remove(conn);
     // The owner still holds the connection while it hears of the close: a reply read until close completes then.
     conn.owner?.onGone(error);
     conn.owner = null;
     // A slot freed up: the next request waiting for this miner gets a fresh connection.
     const w = nextWaiter(h);
-    if (w !== undefined) w.taker.take(open(h, conn.key));
-    else forget(h, conn.key);
+    if (w !== undefined) w.taker.take(open(h, conn.key, Date.now()));
   };
 
   /** Closes a connection now and frees its slot (its 'close' event, later, finds it already gone). */
@@ -187,17 +269,23 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
   };
 
   const lifecycle: ConnLifecycle = { closed: onClosed, drop };
-  const idle = idleSweep(idleMs, (c) => {
+  const idle = idleSweep(idleMs / 8, (c) => {
     const h = hosts.get(c.key);
     if (h === undefined) c.socket.destroy();
     else drop(c, h, null);
   });
-  const open = (h: HostState, key: string): Conn => openConn(h, key, lifecycle);
+  const open = (h: HostState, key: string, now: number): Conn => {
+    // A new connection soon after RigDeck closed one for sparseness: a kept one would have served, so keep again.
+    if (h.sparse && h.all.size === 0 && now - h.droppedAt < h.keepMs) h.sparse = false;
+    const conn = openConn(h, key, lifecycle);
+    conn.closeAfter = h.sparse;
+    return conn;
+  };
 
   const hostState = (host: string, port: number, key: string): HostState => {
     let h = hosts.get(key);
     if (h === undefined) {
-      h = { host, port, idle: [], all: new Set(), waiting: [] };
+      h = newHost(host, port, idleMs);
       hosts.set(key, h);
     }
     return h;
@@ -214,7 +302,9 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
         return NOTHING;
       }
       if (h.all.size < maxOpen) {
-        taker.take(open(h, key));
+        const now = Date.now();
+        if (++acquisitions % FORGET_EVERY === 0) forgetUnused(hosts, now);
+        taker.take(open(h, key, now));
         return NOTHING;
       }
       const w: Waiter = { taker, withdrawn: false };
@@ -225,23 +315,31 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
     },
     release(conn, reusable) {
       conn.owner = null;
-      if (conn.closed) return;
       const h = hosts.get(conn.key);
       if (h === undefined) {
         conn.socket.destroy();
         return;
       }
+      const now = Date.now();
+      h.freedAt = now;
+      if (conn.closeAfter) h.droppedAt = now;
+      if (conn.closed) return;
       if (!reusable) {
         drop(conn, h, null);
         return;
       }
       conn.reused = true;
+      const said = conn.parser.idleTimeoutS;
+      if (said >= 0) h.keepMs = keepForMs(said, maxIdleMs);
       const w = nextWaiter(h);
       if (w !== undefined) w.taker.take(conn);
-      else if (h.idle.length < maxIdle) {
+      else if (!h.sparse && h.keepMs > 0 && h.idle.length < maxIdle) {
         h.idle.push(conn);
-        idle.add(conn);
-      } else drop(conn, h, null);
+        idle.add(conn, h.keepMs);
+      } else {
+        if (h.sparse) h.droppedAt = now;
+        drop(conn, h, null);
+      }
     },
     destroy() {
       idle.stop();
@@ -250,10 +348,6 @@ export function createMinerAgent(options: MinerAgentOptions = {}): MinerAgent {
         for (const c of [...h.all]) drop(c, h, closing);
       }
     },
-    openCount: () => {
-      let n = 0;
-      for (const h of hosts.values()) n += h.all.size;
-      return n;
-    },
+    openCount: () => countOpen(hosts),
   };
 }

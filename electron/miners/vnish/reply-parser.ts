@@ -8,7 +8,8 @@
  * machine costs several times this one per exchange; at a thousand rigs a poll's transport is the collector's
  * largest cost. What it must refuse, it does: a malformed status line or header, conflicting lengths, a
  * head or chunk line beyond its limit, a body beyond `maxBytes` (read no further), a 101 upgrade. Bytes past
- * the end of the reply are reported so the connection is not reused out of step.
+ * the end of the reply are reported so the connection is not reused out of step. Discovery's identification reads
+ * its pages with it too (discovery/http-reply.ts: every header kept, a long page cut at its limit).
  */
 
 /** Largest reply head (status line and headers) accepted; the sim's is ~150 bytes, real ones well under 1 KB. */
@@ -55,6 +56,8 @@ export type Head = {
   chunked: boolean;
   /** The server will keep the connection open after this reply (before framing is considered). */
   keepAlive: boolean;
+  /** How long the server says it keeps an idle connection (`Keep-Alive: timeout=N`), in seconds; -1: unsaid. */
+  idleTimeoutS: number;
 };
 
 /** The length a Content-Length value gives; NaN when it is malformed. */
@@ -64,6 +67,20 @@ function contentLength(value: string): number {
   const parts = value.split(',').map((p) => p.trim());
   const first = parts[0] ?? '';
   return DIGITS.test(first) && parts.every((p) => p === first) ? Number(first) : NaN;
+}
+
+const KEEP_ALIVE_TIMEOUT = /^\s*timeout\s*=\s*"?(\d{1,6})"?\s*$/i;
+
+/**
+ * The `timeout` parameter of a Keep-Alive header ("timeout=5, max=100"), in seconds; -1 when absent or not a
+ * plain non-negative integer (a value we cannot read is treated as not said, never guessed at).
+ */
+export function keepAliveTimeout(value: string): number {
+  for (const param of value.split(',')) {
+    const m = KEEP_ALIVE_TIMEOUT.exec(param);
+    if (m !== null) return Number(m[1]);
+  }
+  return -1;
 }
 
 /** The end of the line that starts at `at`, before its CR (a line may end in LF alone). */
@@ -90,6 +107,7 @@ export function parseHead(text: string): Head | string {
     length: -1,
     chunked: false,
     keepAlive: false,
+    idleTimeoutS: -1,
   };
   let connection = '';
   let encoding: string | null = null;
@@ -103,7 +121,7 @@ export function parseHead(text: string): Head | string {
     if (colon <= from || colon >= stop || !TOKEN.test(text.slice(from, colon)))
       return 'a malformed header line';
     const n = colon - from;
-    // Only four headers matter; the name is lower-cased only when its length says it may be one of them.
+    // Only five headers matter; the name is lower-cased only when its length says it may be one of them.
     if (n !== 10 && n !== 12 && n !== 14 && n !== 17) continue;
     const name = text.slice(from, colon).toLowerCase();
     const value = text.slice(colon + 1, stop).trim();
@@ -114,6 +132,7 @@ export function parseHead(text: string): Head | string {
       head.length = length;
     } else if (name === 'transfer-encoding') encoding = encoding === null ? value : `${encoding}, ${value}`;
     else if (name === 'connection') connection += `,${value.toLowerCase()}`;
+    else if (name === 'keep-alive') head.idleTimeoutS = keepAliveTimeout(value);
     else if (name === 'content-type') head.contentType ??= value;
   }
   head.keepAlive =
@@ -130,30 +149,60 @@ export function parseHead(text: string): Head | string {
   return head;
 }
 
+/**
+ * Every header of a head read by `parseHead` (so already well-formed) as a flat [name, value, …] list, names as
+ * sent. Only identification wants them all; the poll path reads just the few `parseHead` picks out.
+ */
+export function headerList(text: string): string[] {
+  const out: string[] = [];
+  for (let lineStart = nextLine(text, lineEnd(text, 0)); lineStart < text.length;) {
+    const stop = lineEnd(text, lineStart);
+    const colon = text.indexOf(':', lineStart);
+    if (colon > lineStart && colon < stop)
+      out.push(text.slice(lineStart, colon), text.slice(colon + 1, stop).trim());
+    lineStart = nextLine(text, stop);
+  }
+  return out;
+}
+
 export class ReplyParser {
   status = 0;
   contentType: string | null = null;
   keepAlive = false;
+  /** The server's idle timeout for this connection from `Keep-Alive: timeout=N`, in seconds; -1: unsaid. */
+  idleTimeoutS = -1;
   /** Bytes arrived after the reply was complete. */
   extra = false;
   error = '';
+  /** The final reply's head as read (latin1), for a caller that wants every header (`headerList`). */
+  head = '';
   private state: State = 'head';
   private maxBytes = 0;
+  /** Keep the first `maxBytes` of a longer body and stop there ('too-large'), instead of keeping none. */
+  private truncate = false;
+  private kept = 0;
   private pending: Buffer | null = null;
   private remaining = 0;
   private size = 0;
   private whole: Buffer | null = null;
   private parts: Buffer[] = [];
 
-  /** Ready for the next exchange's reply. */
-  reset(maxBytes: number): void {
+  /**
+   * Ready for the next exchange's reply. With `truncate`, a body over `maxBytes` still ends reading at the limit
+   * ('too-large'), but its first `maxBytes` are kept (identification reads a page's start, docs/poll-path.md §3).
+   */
+  reset(maxBytes: number, truncate = false): void {
     this.status = 0;
     this.contentType = null;
     this.keepAlive = false;
+    this.idleTimeoutS = -1;
     this.extra = false;
     this.error = '';
+    this.head = '';
     this.state = 'head';
     this.maxBytes = maxBytes;
+    this.truncate = truncate;
+    this.kept = 0;
     this.pending = null;
     this.remaining = 0;
     this.size = 0;
@@ -169,7 +218,7 @@ export class ReplyParser {
   body(): Buffer {
     if (this.whole !== null) return this.whole;
     const only = this.parts.length === 1 ? this.parts[0] : undefined;
-    return only ?? Buffer.concat(this.parts, this.size);
+    return only ?? Buffer.concat(this.parts, this.kept);
   }
 
   /** Reads buf[start, end). The bytes are not kept: a caller may reuse `buf` once this returns. */
@@ -208,35 +257,42 @@ export class ReplyParser {
         this.keep(buf, at, n);
         this.remaining -= n;
         if (this.remaining === 0) this.state = 'done';
-        return at + n;
+        return this.cut() ?? at + n;
       }
       case 'until-close':
         this.size += end - at;
-        if (this.size > this.maxBytes) return 'too-large';
+        if (!this.truncate && this.size > this.maxBytes) return 'too-large';
         this.keep(buf, at, end - at);
-        return end;
+        return this.cut() ?? end;
       case 'chunk-data': {
         const n = Math.min(this.remaining, end - at);
         this.keep(buf, at, n);
         this.remaining -= n;
         if (this.remaining === 0) this.state = 'chunk-end';
-        return at + n;
+        return this.cut() ?? at + n;
       }
       default:
         return this.readLine(buf, at, end);
     }
   }
 
+  /** In truncating mode, the limit is reached before the reply's end: stop reading. */
+  private cut(): 'too-large' | null {
+    return this.truncate && this.kept >= this.maxBytes && this.state !== 'done' ? 'too-large' : null;
+  }
+
   /** Copies body bytes out of the socket's buffer (into the one allocation when the length is known). */
-  private keep(buf: Buffer, at: number, n: number): void {
-    if (n === 0) return;
+  private keep(buf: Buffer, at: number, length: number): void {
     if (this.whole !== null) {
-      buf.copy(this.whole, this.whole.length - this.remaining, at, at + n);
+      if (length > 0) buf.copy(this.whole, this.whole.length - this.remaining, at, at + length);
       return;
     }
+    const n = this.truncate ? Math.min(length, this.maxBytes - this.kept) : length;
+    if (n <= 0) return;
     const part = Buffer.allocUnsafe(n);
     buf.copy(part, 0, at, at + n);
     this.parts.push(part);
+    this.kept += n;
   }
 
   private readHead(buf: Buffer, at: number, end: number): number | ReadResult {
@@ -262,6 +318,7 @@ export class ReplyParser {
     // A provisional 1xx reply: the real one follows (101 would switch protocols, which no miner API asks for).
     if (head.status === 101) return this.fail('an unexpected protocol switch (101)');
     if (head.status < 200) return next;
+    this.head = text;
     return this.begin(head, next);
   }
 
@@ -279,16 +336,17 @@ export class ReplyParser {
     this.status = head.status;
     this.contentType = head.contentType;
     this.keepAlive = head.keepAlive;
+    this.idleTimeoutS = head.idleTimeoutS;
     // 204 and 304 carry no body whatever the headers say.
     if (head.status === 204 || head.status === 304) {
       this.state = 'done';
     } else if (head.chunked) {
       this.state = 'chunk-size';
     } else if (head.length >= 0) {
-      if (head.length > this.maxBytes) return 'too-large';
       this.size = head.length;
       this.remaining = head.length;
-      this.whole = Buffer.allocUnsafe(head.length);
+      if (head.length <= this.maxBytes) this.whole = Buffer.allocUnsafe(head.length);
+      else if (!this.truncate) return 'too-large';
       this.state = head.length === 0 ? 'done' : 'body-length';
     } else {
       this.keepAlive = false;
@@ -337,7 +395,7 @@ export class ReplyParser {
       return null;
     }
     this.size += n;
-    if (this.size > this.maxBytes) return 'too-large';
+    if (!this.truncate && this.size > this.maxBytes) return 'too-large';
     this.remaining = n;
     this.state = 'chunk-data';
     return null;

@@ -84,6 +84,13 @@ const get = (a: MinerAgent, port: number, more: Partial<Parameters<typeof httpEx
   });
 
 const text = (r: { body: Buffer }): string => r.body.toString('utf8');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits (bounded) for something the agent does on its own time, such as closing an idle connection. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 150 && !done(); i++) await sleep(20);
+  expect(done()).toBe(true);
+}
 
 describe('miner HTTP transport on the wire', () => {
   it('sends one well-formed request and reuses the connection for the next', async () => {
@@ -255,6 +262,60 @@ describe('miner HTTP transport on the wire', () => {
     expect(a.openCount()).toBe(0);
     expect(text(await get(a, srv.port))).toBe('{}');
     expect(srv.connections).toBe(3);
+  });
+
+  it('honours a miner that says it keeps idle connections longer, and one that keeps none', async () => {
+    const long = await raw((s) => s.write(ok('{}', 'Keep-Alive: timeout=30\r\n')));
+    const none = await raw((s) => s.write(ok('{}', 'Keep-Alive: timeout=0\r\n')));
+    const unreadable = await raw((s) => s.write(ok('{}', 'Keep-Alive: timeout=soon\r\n')));
+    const a = agent({ idleTimeoutMs: 50 });
+    await get(a, long.port);
+    await get(a, none.port);
+    // timeout=0: closed right after the reply, never kept.
+    expect(a.openCount()).toBe(1);
+    await get(a, unreadable.port);
+    await sleep(200);
+    // Kept past the agent's own 50 ms (timeout=30), while the unreadable one fell back to it.
+    expect(a.openCount()).toBe(1);
+    await get(a, long.port);
+    expect(long.connections).toBe(1);
+  });
+
+  it('asks a miner whose kept connection went unused to close after each reply, and keeps again when asked soon', async () => {
+    // A miner that keeps idle connections 1 s and honours Connection: close.
+    const srv = await raw((s, r) => {
+      if (/\r\nConnection: close\r\n/i.test(r)) s.end(ok('{}', 'Connection: close\r\n'));
+      else s.write(ok('{}', 'Keep-Alive: timeout=1\r\n'));
+    });
+    const a = agent({ idleTimeoutMs: 50 });
+    await get(a, srv.port);
+    expect(a.openCount()).toBe(1);
+    await until(() => a.openCount() === 0);
+    // The kept one went unused: the next request asks for a close, and nothing is left open after it.
+    expect(text(await get(a, srv.port))).toBe('{}');
+    expect(srv.requests[1]).toMatch(/\r\nConnection: close\r\n\r\n$/);
+    expect(a.openCount()).toBe(0);
+    // A request right after that close: a kept connection would have served it, so this one is kept again.
+    await get(a, srv.port);
+    expect(srv.requests[2]).not.toMatch(/Connection: close/i);
+    expect(a.openCount()).toBe(1);
+    await get(a, srv.port);
+    expect(srv.connections).toBe(3);
+    expect(srv.requests).toHaveLength(4);
+  });
+
+  it('a miner that closes an idle connection early costs no failed request, and is not kept for again', async () => {
+    const srv = await raw((s, r) => {
+      s.write(ok('{}'));
+      // Says nothing of Connection: close, then drops the connection while idle.
+      if (!/Connection: close/i.test(r)) setTimeout(() => s.end(), 10);
+    });
+    const a = agent();
+    await get(a, srv.port);
+    await until(() => a.openCount() === 0);
+    expect(text(await get(a, srv.port))).toBe('{}');
+    expect(srv.requests[1]).toMatch(/\r\nConnection: close\r\n/);
+    expect(srv.connections).toBe(2);
   });
 
   it('keeps one idle connection per miner however many miners there are (no fleet-wide cap)', async () => {

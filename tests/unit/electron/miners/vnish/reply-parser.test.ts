@@ -5,6 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  headerList,
+  keepAliveTimeout,
   MAX_HEAD_BYTES,
   parseHead,
   type ReadResult,
@@ -14,10 +16,16 @@ import {
 type Read = { result: ReadResult; parser: ReplyParser };
 
 /** Feeds `bytes` in pieces cut at `cuts`, through one reused scratch buffer as the socket does. */
-function read(text: string | Buffer, cuts: number[] = [], maxBytes = 1 << 20, eof = false): Read {
+function read(
+  text: string | Buffer,
+  cuts: number[] = [],
+  maxBytes = 1 << 20,
+  eof = false,
+  truncate = false,
+): Read {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'latin1') : text;
   const parser = new ReplyParser();
-  parser.reset(maxBytes);
+  parser.reset(maxBytes, truncate);
   const scratch = Buffer.alloc(bytes.length + 16, 0x55);
   const bounds = [0, ...cuts.filter((c) => c > 0 && c < bytes.length).sort((a, b) => a - b), bytes.length];
   let result: ReadResult = 'more';
@@ -229,5 +237,123 @@ describe('parseHead', () => {
   it('keeps the first Content-Type and tolerates a missing reason phrase', () => {
     const h = parseHead('HTTP/1.1 404\r\nContent-Type: text/html\r\ncontent-type: x\r\n\r\n');
     expect(h).toMatchObject({ status: 404, contentType: 'text/html', length: -1, chunked: false });
+  });
+});
+
+describe('Keep-Alive: how long the miner keeps an idle connection', () => {
+  it('reads timeout=N in seconds among other parameters, in any case and spacing', () => {
+    expect(keepAliveTimeout('timeout=5')).toBe(5);
+    expect(keepAliveTimeout('timeout=5, max=1000')).toBe(5);
+    expect(keepAliveTimeout('max=100, Timeout = 60')).toBe(60);
+    expect(keepAliveTimeout('timeout="15"')).toBe(15);
+    expect(keepAliveTimeout('timeout=0')).toBe(0);
+  });
+
+  it('treats a value it cannot read as not said, never as a guess', () => {
+    for (const v of [
+      '',
+      'max=5',
+      'timeout=',
+      'timeout=abc',
+      'timeout=-1',
+      'timeout=5.5',
+      'timeout=1e3',
+      'timeout=99999999',
+      'timeout=5x',
+      'timeouts=5',
+      'xtimeout=5',
+      ',,,',
+    ]) {
+      expect(keepAliveTimeout(v)).toBe(-1);
+    }
+  });
+
+  it('is part of the head, and unsaid (-1) when the header is absent or malformed', () => {
+    const said = read('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=5, max=100\r\nContent-Length: 0\r\n\r\n');
+    expect(said.parser.idleTimeoutS).toBe(5);
+    expect(said.parser.keepAlive).toBe(true);
+    expect(read('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n').parser.idleTimeoutS).toBe(-1);
+    expect(
+      read('HTTP/1.1 200 OK\r\nkeep-alive: timeout=soon\r\nContent-Length: 0\r\n\r\n').parser.idleTimeoutS,
+    ).toBe(-1);
+    const h = parseHead('HTTP/1.1 200 OK\r\nKEEP-ALIVE: timeout=30\r\n\r\n');
+    expect(h).toMatchObject({ status: 200, idleTimeoutS: 30 });
+  });
+
+  it('is forgotten between replies on one connection', () => {
+    const parser = new ReplyParser();
+    const feed = (text: string) => {
+      parser.reset(1 << 20);
+      const b = Buffer.from(text, 'latin1');
+      return parser.feed(b, 0, b.length);
+    };
+    expect(feed('HTTP/1.1 200 OK\r\nKeep-Alive: timeout=9\r\nContent-Length: 0\r\n\r\n')).toBe('done');
+    expect(parser.idleTimeoutS).toBe(9);
+    expect(feed('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n')).toBe('done');
+    expect(parser.idleTimeoutS).toBe(-1);
+  });
+});
+
+describe('truncating mode (identification reads a page’s start)', () => {
+  const long = 'x'.repeat(300);
+  const framings = {
+    length: `HTTP/1.1 200 OK\r\nContent-Length: ${long.length}\r\n\r\n${long}`,
+    // Announces far more than it sends: reading stops at the limit, nothing of the announced size is allocated.
+    huge: `HTTP/1.1 200 OK\r\nContent-Length: 5000000000\r\n\r\n${long}`,
+    chunked: `HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n96\r\n${long.slice(0, 150)}\r\n96\r\n${long.slice(150)}\r\n0\r\n\r\n`,
+    close: `HTTP/1.0 200 OK\r\n\r\n${long}`,
+  };
+
+  it('keeps the first maxBytes of a longer body, however it is framed and split', () => {
+    for (const [name, text] of Object.entries(framings)) {
+      for (const cuts of [[], [40], [50, 120, 260]]) {
+        const r = read(text, cuts, 100, false, true);
+        // Stopped at the limit, or complete when the whole reply came in the same read.
+        expect(['done', 'too-large']).toContain(r.result);
+        if (name === 'huge') expect(r.result).toBe('too-large');
+        expect(body(r)).toBe('x'.repeat(100));
+        expect(r.parser.status).toBe(200);
+      }
+    }
+  });
+
+  it('reads a body within the limit whole, and the strict mode still refuses a longer one', () => {
+    const r = read(framings.length, [], 300, false, true);
+    expect(r.result).toBe('done');
+    expect(body(r)).toBe(long);
+    expect(read(framings.length, [], 100).result).toBe('too-large');
+    expect(read(framings.huge, [], 100).parser.body().length).toBe(0);
+  });
+});
+
+describe('headerList: every header, for identification', () => {
+  it('lists names as sent and trimmed values in order, after any provisional reply', () => {
+    const r = read(
+      'HTTP/1.1 100 Continue\r\nX-Early: 1\r\n\r\nHTTP/1.1 200 OK\r\nServer:  lighttpd \r\nWWW-Authenticate: Basic\r\nSet-Cookie: a=1\r\nset-cookie: b=2\r\nContent-Length: 0\r\n\r\n',
+    );
+    expect(r.result).toBe('done');
+    expect(headerList(r.parser.head)).toEqual([
+      'Server',
+      'lighttpd',
+      'WWW-Authenticate',
+      'Basic',
+      'Set-Cookie',
+      'a=1',
+      'set-cookie',
+      'b=2',
+      'Content-Length',
+      '0',
+    ]);
+  });
+
+  it('reads LF-only heads, empty values, and has nothing for a reply with no headers or no head yet', () => {
+    expect(headerList('HTTP/1.0 200 OK\nServer: tiny\nX-Empty:\n\n')).toEqual([
+      'Server',
+      'tiny',
+      'X-Empty',
+      '',
+    ]);
+    expect(headerList('HTTP/1.0 200 OK\r\n\r\n')).toEqual([]);
+    expect(headerList('')).toEqual([]);
   });
 });
