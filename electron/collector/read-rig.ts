@@ -20,9 +20,16 @@ import { createSharer } from './shared-values';
 
 export type Source = RigSnapshot['source'];
 
-// Alike on every rig of one model and firmware build: one copy each for the whole fleet.
+// Alike on every rig of one model and firmware build: one copy each for the whole fleet. /model also names
+// the rig's serial, so what is shared there is the rest of it (chain layout, cooling and overclock limits).
 const samePresets = createSharer<PresetItem[]>();
 const sameModel = createSharer<ModelInfo>();
+
+function shareModel(m: ModelInfo | null): ModelInfo | null {
+  if (m === null) return null;
+  const alike = sameModel({ ...m, serial: null });
+  return alike === null ? m : { ...alike, serial: m.serial };
+}
 
 export type VnishDetail = {
   info: Info | null;
@@ -185,7 +192,7 @@ export async function readVnishSlow(
   return {
     atMs: now,
     presets: samePresets(value('presets', presets)),
-    model: sameModel(value('model', model)),
+    model: shareModel(value('model', model)),
     chips: items === null ? (prev?.chips ?? null) : normalizeChainChips(items, unit),
     chipsAtMs: items === null ? (prev?.chipsAtMs ?? null) : now,
     pools:
