@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { type Collector, createCollector } from '../electron/collector/collector';
-import { tuneHeapForPolling } from '../electron/heap-tuning';
 import { createMinerAgent } from '../electron/miners/vnish/http';
 import { openDb } from '../electron/store/db';
 import { createHistoryStore } from '../electron/store/history';
@@ -60,8 +59,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const onlineOf = (c: Collector) => c.live().filter((l) => l.liveness === 'online').length;
 
 async function run(req: ChildRequest): Promise<ChildReport> {
-  // As both faces do before they build the core (electron/cli/serve.ts, electron/main.ts).
-  tuneHeapForPolling();
   const dir = mkdtempSync(join(tmpdir(), 'rigdeck-bench-collector-'));
   const db = openDb(dir, req.migrationsDir);
   const store = createHistoryStore(db);

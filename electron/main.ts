@@ -20,7 +20,6 @@ import { createTray } from './desktop/tray';
 import { createMainWindow } from './desktop/window';
 import { openWindowState } from './desktop/window-state';
 import { IP_REPORT_PORT } from './discovery/ip-report';
-import { tuneHeapForPolling } from './heap-tuning';
 import { registerIpc } from './ipc';
 import { dataDirFlag } from './paths';
 import { allowPermission } from './security/navigation';
@@ -50,7 +49,6 @@ export async function startDesktop(): Promise<void> {
   registerAppProtocol(protocol, RENDERER_DIR);
 
   const dataDir = dataDirFlag(process.argv) ?? app.getPath('userData');
-  tuneHeapForPolling();
   let core: Core;
   try {
     core = createCore({

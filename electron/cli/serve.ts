@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { createNodeCore } from '../headless-core';
-import { tuneHeapForPolling } from '../heap-tuning';
 import { DEFAULT_HOST, DEFAULT_PORT, startServer } from '../server';
 import { IP_REPORT_PORT } from '../discovery/ip-report';
 import { createLogger, levelFromEnv } from '../log/logger';
@@ -61,7 +60,6 @@ export async function serve(argv: string[]): Promise<number> {
   if (!existsSync(staticDir))
     throw new UsageError(`The UI is not built (${staticDir}); run "npm run build:renderer".`);
   const dataDir = resolveDataDir(values.data);
-  tuneHeapForPolling();
   const log = createLogger({ level: levelFromEnv(process.env) });
   const stats = values['stats-file'] ? createStatsFile(values['stats-file']) : null;
   const core = createNodeCore({

@@ -19,7 +19,6 @@ const CLI_ALLOWED = new Set([
   'electron/server/password.ts',
   'electron/discovery/ip-report.ts',
   'electron/log/logger.ts',
-  'electron/heap-tuning.ts',
 ]);
 
 function sources(dir: string): string[] {
