@@ -50,6 +50,8 @@ export type ChildReport = {
   peakRssMb: number;
   heapMb: number;
   online: number;
+  /** steady: process CPU (user + system) over the run, so a memory saving is seen beside what it costs. */
+  cpuMs: number;
 };
 
 const MB = 2 ** 20;
@@ -90,6 +92,7 @@ async function run(req: ChildRequest): Promise<ChildReport> {
     peakRssMb: 0,
     heapMb: 0,
     online: 0,
+    cpuMs: 0,
   };
   const timed = async (cold: boolean): Promise<CycleMeasure> => {
     if (cold) {
@@ -115,10 +118,13 @@ async function run(req: ChildRequest): Promise<ChildReport> {
   try {
     collector.setRigs(req.rigs);
     if (req.mode === 'steady') {
+      const cpu0 = process.cpuUsage();
       collector.start();
       for (const end = Date.now() + req.runMs; Date.now() < end; await sleep(250)) {
         report.peakRssMb = Math.max(report.peakRssMb, process.memoryUsage().rss / MB);
       }
+      const cpu = process.cpuUsage(cpu0);
+      report.cpuMs = (cpu.user + cpu.system) / 1000;
       report.online = onlineOf(collector);
       // What the collector holds, not garbage waiting for the next collection (run with --expose-gc).
       gc?.();

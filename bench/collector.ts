@@ -142,6 +142,8 @@ export async function runCollectorBench(): Promise<Record<string, number>> {
       poll_rps_cold: rpsOf(cold),
       core_rss_1000_mb: round(median(steady.map((r) => r.peakRssMb)), 1),
       collector_heap_1000_mb: round(median(steady.map((r) => r.heapMb)), 1),
+      // Process CPU over the same steady run (first reads of every tier included), beside its RSS.
+      core_steady_cpu_1000_ms: Math.round(median(steady.map((r) => r.cpuMs))),
     };
     const autocannon = await loadAutocannon();
     const first = farm.rigs[0];

@@ -16,8 +16,20 @@ import { normalizeChainChips } from '../miners/vnish/normalize-chips';
 import { type Info, type ModelInfo } from '../miners/vnish/schemas-info';
 import { type Status } from '../miners/vnish/schemas-summary';
 import { type PerfSummary, type PresetItem } from '../miners/vnish/schemas-tuning';
+import { createSharer } from './shared-values';
 
 export type Source = RigSnapshot['source'];
+
+// Alike on every rig of one model and firmware build: one copy each for the whole fleet. /model also names
+// the rig's serial, so what is shared there is the rest of it (chain layout, cooling and overclock limits).
+const samePresets = createSharer<PresetItem[]>();
+const sameModel = createSharer<ModelInfo>();
+
+function shareModel(m: ModelInfo | null): ModelInfo | null {
+  if (m === null) return null;
+  const alike = sameModel({ ...m, serial: null });
+  return alike === null ? m : { ...alike, serial: m.serial };
+}
 
 export type VnishDetail = {
   info: Info | null;
@@ -179,8 +191,8 @@ export async function readVnishSlow(
   const slots = value('settings', settings)?.settings.miner?.pools ?? null;
   return {
     atMs: now,
-    presets: value('presets', presets),
-    model: value('model', model),
+    presets: samePresets(value('presets', presets)),
+    model: shareModel(value('model', model)),
     chips: items === null ? (prev?.chips ?? null) : normalizeChainChips(items, unit),
     chipsAtMs: items === null ? (prev?.chipsAtMs ?? null) : now,
     pools:

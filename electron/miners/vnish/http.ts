@@ -186,7 +186,7 @@ class Exchange implements ConnOwner, ConnTaker {
   }
 
   private reply(p: ReplyParser): HttpReply {
-    return { status: p.status, contentType: p.contentType, body: p.body() };
+    return { status: p.status, contentType: p.contentType, body: p.takeBody() };
   }
 
   private fail(code: MinerErrorCode, why: string): void {

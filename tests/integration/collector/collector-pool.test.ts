@@ -100,6 +100,31 @@ describe('collector with the ProHashing connector', () => {
     expect(collector.snapshot(first.serial)?.identity.serial).toBe(first.serial);
   });
 
+  it('keeps one copy of what rigs of one model and firmware report alike, and each rig its own serial', () => {
+    const read = farm.rigs
+      .filter((r) => r.kind === 'vnish')
+      .map((r) => ({ serial: r.serial, d: collector.details(r.serial) }));
+    const limits = (m: { serial: string | null } | null | undefined): string =>
+      JSON.stringify(m ? { ...m, serial: null } : null);
+    let alike = 0;
+    for (const a of read) {
+      expect(a.d?.model?.serial).toBe(a.serial);
+      for (const b of read) {
+        if (a === b) continue;
+        if (JSON.stringify(a.d?.presets) === JSON.stringify(b.d?.presets)) {
+          alike++;
+          expect(a.d?.presets).toBe(b.d?.presets);
+        }
+        if (limits(a.d?.model) === limits(b.d?.model)) {
+          alike++;
+          expect(a.d?.model?.chain).toBe(b.d?.model?.chain);
+          expect(a.d?.model?.overclock).toBe(b.d?.model?.overclock);
+        }
+      }
+    }
+    expect(alike).toBeGreaterThan(0);
+  });
+
   it('stops with nothing in flight', async () => {
     await collector.stop();
     expect(collector.stats().inFlight).toBe(0);

@@ -147,6 +147,20 @@ describe('reply reader: framings', () => {
       expect(parser.body().toString()).toBe(b);
     }
   });
+
+  it('hands the body over, so an idle connection does not keep its last reply', () => {
+    for (const text of [
+      ok('{"a":1}'),
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{"a\r\n4\r\n":1}\r\n0\r\n\r\n',
+    ]) {
+      const r = read(text, [30, 41]);
+      expect(r.result).toBe('done');
+      expect(r.parser.takeBody().toString()).toBe('{"a":1}');
+      expect(r.parser.contentType).toBeNull();
+      expect(r.parser.body().length).toBe(0);
+      expect(r.parser.takeBody().length).toBe(0);
+    }
+  });
 });
 
 describe('reply reader: hostile and malformed input', () => {
