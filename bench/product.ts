@@ -7,6 +7,8 @@
  * chose) and a V8 CPU profile taken over a further window, for the share of CPU by part only.
  * RIGDECK_BENCH_PROFILE=<file.cpuprofile> keeps that profile (open it in Chrome DevTools);
  * RIGDECK_BENCH_HEAP=<file.heapprofile> also samples allocation over that window and keeps it.
+ * RIGDECK_BENCH_BUNDLE=<path/dist/cli/rigdeck.js> runs that bundle as built (no build first): an A/B of two
+ * builds, run back to back.
  */
 import { execSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ import { connectContract } from './soak/contract-client';
 import { scaledBig, sleep } from './soak/farm-run';
 
 const ROOT = join(import.meta.dirname, '..');
-const BUNDLE = join(ROOT, 'dist', 'cli', 'rigdeck.js');
+const BUILT = join(ROOT, 'dist', 'cli', 'rigdeck.js');
 const CLK_TCK = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
 
 /** utime + stime of a process, in ms (fields 14 and 15 of /proc/PID/stat, after the command name). */
@@ -66,11 +68,14 @@ export async function runProductBench(o: ProductOptions = {}): Promise<Record<st
   const cycles = o.cycles ?? 10;
   const warmCycles = o.warmCycles ?? 3;
   const profileCycles = o.profileCycles ?? 4;
-  execSync('npm run --silent build:cli', { cwd: ROOT, stdio: 'inherit' });
+  // Read at each run, not at import: an A/B script sets it between runs.
+  const given = process.env.RIGDECK_BENCH_BUNDLE;
+  if (given === undefined) execSync('npm run --silent build:cli', { cwd: ROOT, stdio: 'inherit' });
+  const bundle = given ?? BUILT;
   const farm = await startFarm({ scenario: scaledBig(miners), baseIp: '127.79.0.1', servicePort: 0 });
   const dataDir = mkdtempSync(join(tmpdir(), 'rigdeck-product-'));
   const statsFile = join(dataDir, 'stats.jsonl');
-  const args = ['--inspect-port=127.0.0.1:0', BUNDLE, 'serve'];
+  const args = ['--inspect-port=127.0.0.1:0', bundle, 'serve'];
   args.push('--host', '127.0.0.1', '--port', '0', '--data', dataDir, '--ip-report', 'off');
   args.push('--stats-file', statsFile);
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -51,12 +51,12 @@ export function createCoreFlows(deps: {
       if (offs !== null) return;
       offs = [
         collector.subscribe((u) => {
-          if ((u.live.length === 0 && u.removed.length === 0) || !events.listening()) return;
+          if ((u.live.length === 0 && u.removed.length === 0) || !events.listening('fleet.changed')) return;
           events.emit('fleet.changed', fleetChange({ live: u.live, summary: u.summary }));
         }),
         // The pool's state (workers, mapping) is built for a change only when someone will read it.
         feed.subscribe((c) => {
-          if (events.listening())
+          if (events.listening('pool.changed'))
             events.emit('pool.changed', { configured: pool.configured(), state: c.state });
         }),
       ];

@@ -10,9 +10,20 @@ import { expectRestart } from '../health/restarts';
 import { type PollOutcome } from './poll-rig';
 import { healthView, type RigEntry } from './rig-entry';
 
-export type Applied = { entry: RigEntry; events: RigEventRow[]; urgent: boolean };
+export type Applied = { entry: RigEntry; events: readonly RigEventRow[]; urgent: boolean };
+
+const NO_EVENTS: readonly RigEventRow[] = [];
 
 function judged(id: string, before: RigEntry, after: RigEntry, at: number, silentMs: number): Applied {
+  // The usual poll of a rig that keeps answering: nothing the events or the badge show changed.
+  if (
+    before.health.liveness === after.health.liveness &&
+    before.health.minerState === after.health.minerState &&
+    before.health.restart === null &&
+    after.health.restart === null
+  ) {
+    return { entry: after, events: NO_EVENTS, urgent: false };
+  }
   const a = healthView(before, at);
   const b = healthView(after, at);
   const ctx = { silentMs, misses: after.health.misses, lastError: after.poll.lastError };
@@ -43,27 +54,35 @@ export function applyAnswer(
   const health = answered(e.health, at, out.snapshot.minerState, cfg);
   // A Vnish rig read over RPC since REST failed stays degraded until REST answers again.
   const degraded = out.source === 'vnish-rest' ? null : (out.degraded ?? e.check.degraded);
+  const model = out.model ?? e.check.model;
+  const c = e.check;
+  // Every field written out, not spread: this runs for every rig at every poll, and a literal of known shape is
+  // several times cheaper than a spread with overrides (the compiler still makes every field be named).
   const next: RigEntry = {
-    ...e,
-    health,
-    snapshot: out.snapshot,
-    unsaved: out.snapshot,
-    source: out.source,
+    gen: e.gen,
+    record: e.record,
     client: out.client,
     password: out.password,
+    source: out.source,
     detail: out.detail,
     slow: out.slow,
     detailDue: out.detailRead ? suspicious : e.detailDue || suspicious,
     slowDue: out.slowRead ? false : e.slowDue,
     chipsDue: out.chipsRead ? false : e.chipsDue,
     restartSinceDetail: out.detailRead ? health.restart !== null : e.restartSinceDetail,
-    check: {
-      ...e.check,
-      model: out.model ?? e.check.model,
-      implausible: out.implausible,
-      degraded,
-    },
+    snapshot: out.snapshot,
+    unsaved: out.snapshot,
+    health,
+    // The same health state when nothing in it moved, so its last verdict stays attached (rig-entry.ts).
+    check:
+      c.model === model &&
+      c.implausible.length === 0 &&
+      out.implausible.length === 0 &&
+      c.degraded === degraded
+        ? c
+        : { memory: c.memory, step: c.step, model, implausible: out.implausible, degraded },
     poll: { lastPollMs: startedAt, lastError: degraded },
+    pool: e.pool,
   };
   const applied = judged(id, e, next, at, silentMs);
   return reboot === null ? applied : { ...applied, events: [reboot, ...applied.events] };

@@ -3,10 +3,17 @@
  * its deadline, cancelling them all on stop, and those who wait (for a sweep of given rigs, or for no poll at
  * all). The scheduler (scheduler.ts) decides what is due and when; this only runs and settles.
  */
+import { setMaxListeners } from 'node:events';
+
 import { type Clock } from '../clock';
 
 export type PollResult = 'answered' | 'missed';
 
+/**
+ * `controller` is shared by every poll launched at the same moment: they have one deadline, so they are aborted
+ * together or not at all. A fresh AbortController per poll, with the transport's listener on its new signal,
+ * cost as much CPU as parsing the reply (several µs each, at a thousand rigs).
+ */
 export type Slot = { key: string; startedAt: number; controller: AbortController; done: boolean };
 
 export type FlightOptions = {
@@ -40,6 +47,16 @@ type Sweep = { pending: Set<string>; resolve: () => void };
 
 export function createFlights(o: FlightOptions): Flights {
   const inFlight = new Set<Slot>();
+  let batch: { at: number; controller: AbortController } | null = null;
+  const controllerAt = (at: number): AbortController => {
+    if (batch === null || batch.at !== at || batch.controller.signal.aborted) {
+      const controller = new AbortController();
+      // A batch carries one abort listener per request in flight: many, by design, not a leak.
+      setMaxListeners(0, controller.signal);
+      batch = { at, controller };
+    }
+    return batch.controller;
+  };
   let sweeps: Sweep[] = [];
   let idleWaiters: Array<() => void> = [];
 
@@ -84,7 +101,8 @@ export function createFlights(o: FlightOptions): Flights {
   return {
     size: () => inFlight.size,
     launch(key, turn) {
-      const slot: Slot = { key, startedAt: o.clock.now(), controller: new AbortController(), done: false };
+      const startedAt = o.clock.now();
+      const slot: Slot = { key, startedAt, controller: controllerAt(startedAt), done: false };
       turn.running = slot;
       inFlight.add(slot);
       let result: Promise<PollResult>;

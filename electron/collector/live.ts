@@ -182,12 +182,38 @@ function sameChains(a: RigLive['chains'], b: RigLive['chains']): boolean {
  * re-polled every few seconds and nothing the UI shows changes; it travels with the next real change.
  */
 export function sameLive(a: RigLive, b: RigLive): boolean {
-  for (const key of Object.keys(a) as Array<keyof RigLive>) {
-    if (key === 'chains' || key === 'lastPollMs' || key === 'problems') continue;
-    if (a[key] !== b[key]) return false;
-  }
+  if (a === b) return true;
+  // A fixed list, not Object.keys: this runs for every rig at every publish.
+  for (const key of SCALAR_KEYS) if (a[key] !== b[key]) return false;
   return sameChains(a.chains, b.chains) && sameProblems(a.problems, b.problems);
 }
+
+type ScalarKey = Exclude<keyof RigLive, 'chains' | 'lastPollMs' | 'problems'>;
+// Every key of RigLive but those compared apart (or not at all): the record makes the compiler list them all.
+const SCALAR_KEY_SET: Record<ScalarKey, true> = {
+  rigId: true,
+  liveness: true,
+  takenAtMs: true,
+  lastError: true,
+  minerState: true,
+  restarting: true,
+  failureCode: true,
+  failureDescription: true,
+  hashrateMhs: true,
+  nominalHashrateMhs: true,
+  powerW: true,
+  efficiencyJPerMh: true,
+  chipTempMaxC: true,
+  boardTempMaxC: true,
+  fanRpmMin: true,
+  fansLost: true,
+  uptimeSec: true,
+  preset: true,
+  poolHashrateMhs: true,
+  workerName: true,
+  health: true,
+};
+const SCALAR_KEYS = Object.keys(SCALAR_KEY_SET) as ScalarKey[];
 
 function sameProblems(a: RigLive['problems'], b: RigLive['problems']): boolean {
   if (a.length !== b.length) return false;

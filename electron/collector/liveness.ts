@@ -36,8 +36,6 @@ export type RigHealth = {
   restart: RestartMark | null;
 };
 
-const HASHING: readonly MinerState[] = ['mining', 'auto-tuning'];
-
 export function initialHealth(): RigHealth {
   return {
     liveness: 'unknown',
@@ -75,13 +73,14 @@ function withLiveness(h: RigHealth, now: number, cfg: LivenessConfig): RigHealth
 export function answered(h: RigHealth, at: number, minerState: MinerState, cfg: LivenessConfig): RigHealth {
   let restart = h.restart;
   if (restart !== null) {
-    const hashing = HASHING.includes(minerState);
+    const hashing = minerState === 'mining' || minerState === 'auto-tuning';
     // Back once it has been down (or stopped hashing) and hashes again; until then it is still restarting.
     if (hashing && restart.wentDown) restart = null;
     else if (!hashing && !restart.wentDown) restart = { ...restart, wentDown: true };
   }
+  // Written out, not spread: every rig, every poll.
   const next: RigHealth = {
-    ...h,
+    liveness: h.liveness,
     misses: 0,
     answers: h.answers + 1,
     lastAnswerMs: at,

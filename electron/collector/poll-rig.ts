@@ -105,7 +105,21 @@ export async function pollEntry(
   const read = await readEntry(rigId, entry, deps, options);
   const model = modelOf(read.snapshot, entry.record.model);
   const checked = checkReading(read.snapshot, model);
-  return { ...read, snapshot: checked.snapshot, model, implausible: checked.notes };
+  // Written out, not spread: every rig, every poll.
+  return {
+    snapshot: checked.snapshot,
+    source: read.source,
+    client: read.client,
+    password: read.password,
+    detail: read.detail,
+    detailRead: read.detailRead,
+    slow: read.slow,
+    slowRead: read.slowRead,
+    chipsRead: read.chipsRead,
+    model,
+    implausible: checked.notes,
+    degraded: read.degraded,
+  };
 }
 
 async function readEntry(

@@ -26,6 +26,9 @@ export type PoolSync = {
 export function createPoolSync(feed: PoolFeed | null): PoolSync {
   let view: PoolView = { byRig: new Map(), totalMhs: null, unmatchedWorkers: [] };
   let sent: RigPoolInput[] = [];
+  // The very pool lists last sent, by rig: they are re-read every 10 minutes, so most cycle ends find each
+  // rig's list the same object and need neither the sort nor the comparison below.
+  let sentBy = new Map<string, RigPoolInput['pools']>();
   let unsubscribe: (() => void) | null = null;
   const figuresFor = (rigId: string): PoolFigures => view.byRig.get(rigId) ?? NO_POOL;
 
@@ -57,11 +60,12 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
     totalMhs: () => view.totalMhs,
     unmatchedWorkers: () => view.unmatchedWorkers,
     push(entries) {
-      if (feed === null) return;
+      if (feed === null || sameSettingsAsSent(entries, sentBy)) return;
       const inputs: RigPoolInput[] = [];
       for (const [rigId, e] of [...entries].sort(([a], [b]) => byText(a, b))) {
         if (e.slow?.pools) inputs.push({ rigId, pools: e.slow.pools });
       }
+      sentBy = new Map(inputs.map((r) => [r.rigId, r.pools]));
       if (samePoolInputs(inputs, sent)) return;
       sent = inputs;
       try {
@@ -71,4 +75,19 @@ export function createPoolSync(feed: PoolFeed | null): PoolSync {
       }
     },
   };
+}
+
+/** Every rig's pool list is the very one last sent, and no rig with one was added or removed. */
+function sameSettingsAsSent(
+  entries: ReadonlyMap<string, RigEntry>,
+  sentBy: ReadonlyMap<string, RigPoolInput['pools']>,
+): boolean {
+  let withPools = 0;
+  for (const [rigId, e] of entries) {
+    const pools = e.slow?.pools;
+    if (!pools) continue;
+    if (sentBy.get(rigId) !== pools) return false;
+    withPools += 1;
+  }
+  return withPools === sentBy.size;
 }

@@ -14,7 +14,7 @@ import { createVnishControl } from '../miners/vnish/control';
 import { normalizeVnish } from '../miners/vnish/normalize';
 import { normalizeChainChips } from '../miners/vnish/normalize-chips';
 import { type Info, type ModelInfo } from '../miners/vnish/schemas-info';
-import { type Status } from '../miners/vnish/schemas-summary';
+import { type Status, type Summary } from '../miners/vnish/schemas-summary';
 import { type PerfSummary, type PresetItem } from '../miners/vnish/schemas-tuning';
 import { createSharer } from './shared-values';
 
@@ -84,15 +84,6 @@ function part(name: string, error: unknown): string {
 
 const callOf = (o: ReadOptions): CallOptions => ({ signal: o.signal, timeoutMs: o.timeoutMs });
 
-const NOT_ASKED = { status: 'fulfilled', value: null } as const;
-
-function settled<T>(p: Promise<T>): Promise<PromiseSettledResult<T>> {
-  return p.then(
-    (value) => ({ status: 'fulfilled', value }),
-    (reason: unknown) => ({ status: 'rejected', reason }),
-  );
-}
-
 /** One Vnish poll: /summary, plus the detail endpoints when `refresh` (or when the summary has no miner state). */
 export async function readVnish(
   client: VnishClient,
@@ -101,22 +92,47 @@ export async function readVnish(
   o: ReadOptions,
 ): Promise<{ snapshot: RigSnapshot; detail: VnishDetail | null }> {
   const call = callOf(o);
-  // Most polls are the summary alone: no settling of three requests that were never made.
-  const [summary, info, status, perf] = refresh
-    ? await Promise.allSettled([
-        client.summary(call),
-        client.info(call),
-        client.status(call),
-        client.perfSummary(call),
-      ])
-    : [await settled(client.summary(call)), NOT_ASKED, NOT_ASKED, NOT_ASKED];
-  if (summary.status === 'rejected') {
-    throw summary.reason instanceof MinerError
-      ? summary.reason
-      : new MinerError('bad_reply', `summary @ ${client.host}:${client.port}: failed`, {
-          cause: summary.reason,
-        });
+  // Most polls are the summary alone: awaited as it is, no settling of three requests that were never made.
+  if (!refresh) {
+    let summary: Summary;
+    try {
+      summary = await client.summary(call);
+    } catch (error) {
+      throw summaryFailed(client, error);
+    }
+    // While the firmware starts, /summary has no miner object: only /status then says what the miner is doing.
+    const liveStatus =
+      (summary.miner?.miner_status ?? null) === null
+        ? await client.status(call).catch(() => cached?.status ?? null)
+        : (cached?.status ?? null);
+    return fromReplies(cached, o, summary, liveStatus, null);
   }
+  const [summary, info, status, perf] = await Promise.allSettled([
+    client.summary(call),
+    client.info(call),
+    client.status(call),
+    client.perfSummary(call),
+  ]);
+  if (summary.status === 'rejected') throw summaryFailed(client, summary.reason);
+  return fromReplies(cached, o, summary.value, null, [info, status, perf]);
+}
+
+function summaryFailed(client: VnishClient, reason: unknown): MinerError {
+  return reason instanceof MinerError
+    ? reason
+    : new MinerError('bad_reply', `summary @ ${client.host}:${client.port}: failed`, { cause: reason });
+}
+
+type Settled<T> = PromiseSettledResult<T | null>;
+
+/** The snapshot from /summary and whatever detail was read (or is kept), uptime advanced since /info's read. */
+function fromReplies(
+  cached: VnishDetail | null,
+  o: ReadOptions,
+  summary: Summary,
+  kept: Status | null,
+  read: [Settled<Info>, Settled<Status>, Settled<PerfSummary>] | null,
+): { snapshot: RigSnapshot; detail: VnishDetail | null } {
   const now = o.now();
   const incomplete: string[] = [];
   const pick = <T>(name: string, r: PromiseSettledResult<T | null>, old: T | null): T | null => {
@@ -125,7 +141,8 @@ export async function readVnish(
     return old;
   };
   let detail: VnishDetail | null = cached;
-  if (refresh) {
+  if (read !== null) {
+    const [info, status, perf] = read;
     const freshInfo = info.status === 'fulfilled' ? info.value : null;
     detail = {
       info: pick('info', info, cached?.info ?? null),
@@ -139,13 +156,9 @@ export async function readVnish(
       atMs: now,
     };
   }
-  // While the firmware starts, /summary has no miner object: only /status then says what the miner is doing.
-  let liveStatus = detail?.status ?? null;
-  if (!refresh && (summary.value.miner?.miner_status ?? null) === null) {
-    liveStatus = await client.status(call).catch(() => liveStatus);
-  }
+  const liveStatus = read === null ? kept : (detail?.status ?? null);
   const snapshot = normalizeVnish(
-    { summary: summary.value, info: detail?.info ?? null, status: liveStatus, perf: detail?.perf ?? null },
+    { summary, info: detail?.info ?? null, status: liveStatus, perf: detail?.perf ?? null },
     { takenAtMs: now, incomplete },
   );
   const infoAt = detail?.infoAtMs ?? null;

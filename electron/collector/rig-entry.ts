@@ -109,12 +109,25 @@ export function healthView(e: RigEntry, now: number): HealthView {
   };
 }
 
+// An entry is replaced, never changed: its view is built once and reused by every publish until the next poll
+// result (only `restarting` depends on the time, so it is part of the key).
+const views = new WeakMap<RigEntry, RigLive>();
+
 export function liveOf(id: string, e: RigEntry, now: number): RigLive {
+  const restarting = isRestarting(e.health, now);
+  const known = views.get(e);
+  if (known !== undefined && known.rigId === id && known.restarting === restarting) return known;
+  const live = buildLive(id, e, restarting);
+  views.set(e, live);
+  return live;
+}
+
+function buildLive(id: string, e: RigEntry, restarting: boolean): RigLive {
   return toRigLive({
     rigId: id,
     snapshot: e.snapshot,
     liveness: e.health.liveness,
-    restarting: isRestarting(e.health, now),
+    restarting,
     poll: e.poll,
     pool: e.pool,
     health: e.check.step,

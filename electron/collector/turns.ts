@@ -100,7 +100,8 @@ export function createTurns(o: TurnOptions) {
       const rig = rigs.get(key);
       if (rig === undefined) return;
       rigs.delete(key);
-      rig.running?.controller.abort();
+      // Its poll in flight is not aborted (its signal is shared with the polls launched beside it, flights.ts):
+      // it runs out under its own deadline and its result is dropped, the rig being gone.
       flights.forget(key);
     },
     pollSoon(key: string): void {

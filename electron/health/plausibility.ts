@@ -26,7 +26,23 @@ export function boundsFor(model: ModelSpec | null): Bounds {
 }
 
 export function modelOf(s: RigSnapshot, registryModel: string | null): ModelSpec | null {
-  return findModel(s.identity.model) ?? findModel(s.identity.modelCode) ?? findModel(registryModel);
+  return modelNamed(s.identity.model) ?? modelNamed(s.identity.modelCode) ?? modelNamed(registryModel);
+}
+
+// Asked at every poll with the few names a fleet has: each name is read once (case, regexes), then looked up.
+const named = new Map<string, ModelSpec | null>();
+const NAMES_KEPT = 256;
+
+function modelNamed(text: string | null): ModelSpec | null {
+  if (text === null) return null;
+  let model = named.get(text);
+  if (model === undefined) {
+    model = findModel(text);
+    // A miner sending a new name every poll must not grow this without bound.
+    if (named.size >= NAMES_KEPT) named.clear();
+    named.set(text, model);
+  }
+  return model;
 }
 
 /** Notes found so far; `chain` prefixes them ("chain 2 …"). Text is built only for a note: most readings have none. */

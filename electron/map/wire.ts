@@ -1,4 +1,3 @@
-import type { EventPayload } from '../../shared/contract';
 import type { MapLayout } from '../../shared/map';
 import type { EventBus } from '../contract/events';
 import type { Registry } from '../fleet/registry';
@@ -23,9 +22,7 @@ export function createCoreMap(deps: {
     placed = new Set(layout.placements.map((p) => p.rigId));
     changed(layout);
   };
-  deps.events.subscribe((name, payload) => {
-    if (name !== 'fleet.changed') return;
-    const { removed } = payload as EventPayload<'fleet.changed'>;
+  deps.events.watch('fleet.changed', ({ removed }) => {
     if (removed.some((id) => placed.has(id))) track(store.get());
   });
   return { store, handlers: mapHandlers({ store, registry: deps.registry, changed: track, now: deps.now }) };

@@ -156,6 +156,36 @@ describe('applying poll results', () => {
   });
 });
 
+describe('a steady answer', () => {
+  it('logs nothing, is not urgent, and keeps the health state unless what the read said changed', () => {
+    const e = answeredEntry();
+    const a = applyAnswer('r', e, outcome({ snapshot: snap({ takenAtMs: T0 + 15_000 }) }), T0 + 15_000, cfg);
+    expect([a.events, a.urgent]).toEqual([[], false]);
+    expect(a.entry.check).toBe(e.check);
+    expect(a.entry.snapshot?.takenAtMs).toBe(T0 + 15_000);
+    expect(a.entry.health.answers).toBe(e.health.answers + 1);
+    const odd = applyAnswer('r', a.entry, outcome({ implausible: ['chip −874 °C'] }), T0 + 30_000, cfg);
+    expect(odd.entry.check).not.toBe(e.check);
+    expect(odd.entry.check).toMatchObject({ implausible: ['chip −874 °C'], memory: e.check.memory });
+    const clean = applyAnswer('r', odd.entry, outcome(), T0 + 45_000, cfg);
+    expect(clean.entry.check.implausible).toEqual([]);
+    const degraded = applyAnswer(
+      'r',
+      clean.entry,
+      outcome({ source: 'cgminer-rpc', degraded: 'REST: x' }),
+      T0,
+      cfg,
+    );
+    expect([degraded.entry.check.degraded, degraded.entry.poll.lastError]).toEqual(['REST: x', 'REST: x']);
+  });
+
+  it('still logs a change of miner state between two answers', () => {
+    const e = answeredEntry();
+    const a = applyAnswer('r', e, outcome({ snapshot: snap({ minerState: 'stopped' }) }), T0 + 15_000, cfg);
+    expect(a.events.map((x) => x.kind)).toEqual(['miner-state']);
+  });
+});
+
 describe('protocol choice', () => {
   const target = { host: '127.0.0.1', rpcPort: 4028, firmware: 'Vnish' };
   it('asks Vnish REST first unless the registry knows better', () => {

@@ -1,9 +1,16 @@
 // @vitest-environment node
 // Snapshot → RigLive, the fleet summary (online rigs only in the sums) and the change diff events carry.
 import { describe, expect, it } from 'vitest';
-import { changedSince, summarize, toRigLive, type RigLiveInput } from '../../../../electron/collector/live';
+import {
+  changedSince,
+  sameLive,
+  summarize,
+  toRigLive,
+  type RigLiveInput,
+} from '../../../../electron/collector/live';
+import { liveOf, newEntry } from '../../../../electron/collector/rig-entry';
 import { rigLiveSchema, fleetSummarySchema, type RigLive } from '../../../../shared/telemetry';
-import { chainSnap, snap, T0 } from './fixtures';
+import { chainSnap, rigRecord, snap, T0 } from './fixtures';
 
 const input = (over: Partial<RigLiveInput> = {}): RigLiveInput => ({
   rigId: 'r1',
@@ -123,5 +130,45 @@ describe('changedSince', () => {
     expect(diff.removed).toEqual(['gone']);
     const chainsMoved = { ...a, chains: a.chains.map((c, i) => (i === 2 ? { ...c, chipsRed: 1 } : c)) };
     expect(changedSince(new Map([['a', a]]), new Map([['a', chainsMoved]])).changed).toHaveLength(1);
+  });
+});
+
+describe('sameLive', () => {
+  it('sees a change in any field a technician sees, and none in a bare re-poll time', () => {
+    const a = toRigLive(input());
+    const other: Record<string, unknown> = {
+      liveness: 'stale',
+      restarting: true,
+      lastError: 'x',
+      health: 'ok',
+    };
+    for (const key of Object.keys(a) as Array<keyof RigLive>) {
+      if (key === 'chains' || key === 'problems') continue;
+      const v = a[key];
+      const changed = {
+        ...a,
+        [key]:
+          key in other && other[key] !== v ? other[key] : typeof v === 'number' ? v + 1 : `${String(v)}!`,
+      } as RigLive;
+      expect(sameLive(a, changed), key).toBe(key === 'lastPollMs');
+    }
+    expect(sameLive(a, { ...a })).toBe(true);
+  });
+});
+
+describe('liveOf', () => {
+  it('builds a view once per entry, and again when the entry is replaced or a restart deadline passes', () => {
+    const e = { ...newEntry(rigRecord('r1'), 1), snapshot: snap() };
+    const first = liveOf('r1', e, T0);
+    expect(liveOf('r1', e, T0 + 1000)).toBe(first);
+    const polled = { ...e, snapshot: snap({ hashrateMhs: 9000 }) };
+    expect(liveOf('r1', polled, T0).hashrateMhs).toBe(9000);
+    const restarting = { ...e, health: { ...e.health, restart: { untilMs: T0 + 60_000, wentDown: false } } };
+    expect(liveOf('r1', restarting, T0).restarting).toBe(true);
+    expect(liveOf('r1', restarting, T0 + 60_000).restarting).toBe(false);
+    expect(liveOf('r1', restarting, T0 + 60_000)).toEqual({
+      ...liveOf('r1', restarting, T0),
+      restarting: false,
+    });
   });
 });

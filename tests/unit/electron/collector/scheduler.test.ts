@@ -193,6 +193,40 @@ describe('poll scheduler', () => {
     expect(polled).toEqual(['hung', 'next', 'hung']);
   });
 
+  it('polls launched together share one deadline: a removal aborts none of them, the deadline all, a new launch is not', async () => {
+    const clock = manualClock();
+    const signals = new Map<string, AbortSignal[]>();
+    const settle = new Map<string, (r: PollResult) => void>();
+    const scheduler = createScheduler({
+      clock,
+      cadence,
+      concurrency: 8,
+      pollDeadlineMs: 20_000,
+      initialSpreadRatio: 0,
+      onCycle: () => undefined,
+      poll(key, signal) {
+        signals.set(key, [...(signals.get(key) ?? []), signal]);
+        return new Promise<PollResult>((resolve) => settle.set(key, resolve));
+      },
+    });
+    for (const k of ['a', 'b', 'c']) scheduler.add(k);
+    scheduler.start();
+    await clock.advance(0);
+    const first = (k: string) => signals.get(k)?.[0];
+    expect(first('a')).toBe(first('b'));
+    scheduler.remove('b');
+    expect(first('a')?.aborted).toBe(false);
+    settle.get('c')?.('answered');
+    await clock.advance(20_000);
+    // a (and b's dropped poll) ran out together; a goes again at once, on a signal of its own.
+    expect(first('a')?.aborted).toBe(true);
+    expect(signals.get('a')).toHaveLength(2);
+    expect(signals.get('a')?.[1]?.aborted).toBe(false);
+    expect(signals.get('b')).toHaveLength(1);
+    await scheduler.stop();
+    expect(signals.get('a')?.[1]?.aborted).toBe(true);
+  });
+
   it('runs the whole fleet on one timer and ends a cycle every interval', async () => {
     const clock = manualClock();
     let cycles = 0;

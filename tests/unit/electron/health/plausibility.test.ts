@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize, toRigLive } from '../../../../electron/collector/live';
 import { sampleRow } from '../../../../electron/collector/batch';
-import { checkReading, plausibilityRule } from '../../../../electron/health/plausibility';
+import { checkReading, modelOf, plausibilityRule } from '../../../../electron/health/plausibility';
 import { MODEL_CATALOG } from '../../../../electron/miners/models';
 import { chainSnap, ctx, input, snap } from './fixtures';
 
@@ -91,5 +91,21 @@ describe('plausibility', () => {
     expect(f?.severity).toBe('warning');
     expect(f?.text).toContain('power -635 W');
     expect(plausibilityRule(ctx(input()))).toEqual([]);
+  });
+});
+
+describe('the model a reading names', () => {
+  it('is read from the identity, else the model code, else the registry, the same each time asked', () => {
+    const named = (model: string | null, modelCode: string | null, registry: string | null) =>
+      modelOf(snap({ identity: { ...snap().identity, model, modelCode } }), registry);
+    for (let i = 0; i < 2; i++) {
+      expect(named('Antminer L7', null, null)).toBe(MODEL_CATALOG.L7);
+      expect(named('Antminer S19', 'l9', null)).toBe(MODEL_CATALOG.L9);
+      expect(named(null, null, 'ANTMINER L3+')).toBe(MODEL_CATALOG['L3+']);
+      expect(named('Antminer S19', null, 'T21')).toBeNull();
+    }
+    // Hundreds of names (a miner sending garbage) are read right, and none is remembered wrong.
+    for (let i = 0; i < 600; i++) expect(named(`junk ${i}`, null, null)).toBeNull();
+    expect(named('Antminer L7 (Vnish 1.2.7)', null, null)).toBe(MODEL_CATALOG.L7);
   });
 });
